@@ -1,0 +1,41 @@
+package dev.atom.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Starts the whole application on a random port against a fresh SQLite database in a temporary data
+ * directory. Every subclass shares one Spring context (same configuration), so tests must create their
+ * own users and workspaces rather than rely on an empty database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class AppTestBase {
+    protected static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void atomProperties(DynamicPropertyRegistry registry) {
+        registry.add("atom.data-dir", DATA_DIR::toString);
+        registry.add("atom.db.url", () -> "");
+    }
+
+    protected TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("atom-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
