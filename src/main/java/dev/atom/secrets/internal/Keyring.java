@@ -12,11 +12,7 @@ import java.security.GeneralSecurityException;
  */
 final class Keyring {
     static {
-        try {
-            AeadConfig.register();
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        registerTink();
     }
 
     private record State(KeysetHandle handle, Aead aead) {}
@@ -37,6 +33,15 @@ final class Keyring {
 
     void replace(KeysetHandle handle) {
         this.state = new State(handle, primitive(handle));
+    }
+
+    /** Registers Tink's AEAD key types (idempotent); needed before keysets are generated or parsed. */
+    static void registerTink() {
+        try {
+            AeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot register Tink's AEAD key types", e);
+        }
     }
 
     static Aead primitive(KeysetHandle handle) {

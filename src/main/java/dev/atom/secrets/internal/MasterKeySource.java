@@ -31,6 +31,10 @@ final class MasterKeySource {
     private static final Logger log = LoggerFactory.getLogger(MasterKeySource.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    static {
+        Keyring.registerTink();
+    }
+
     private final String environmentValue;
     private final Path file;
 

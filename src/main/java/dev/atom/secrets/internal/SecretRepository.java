@@ -54,13 +54,20 @@ class SecretRepository {
                 == 1;
     }
 
-    /** Re-encryption by key rotation: the value (and so updated_at) does not change. */
-    void replaceCiphertext(String id, String workspaceId, String ciphertext) {
-        jdbc.sql("UPDATE secrets SET ciphertext = :ciphertext WHERE id = :id AND workspace_id = :workspaceId")
-                .param("ciphertext", ciphertext)
-                .param("id", id)
-                .param("workspaceId", workspaceId)
-                .update();
+    /**
+     * Re-encryption by key rotation: replaces the ciphertext only if it is still the one that was read
+     * (false when another writer changed it meanwhile). The value, and so updated_at, does not change.
+     */
+    boolean replaceCiphertext(Row read, String ciphertext) {
+        return jdbc.sql("""
+                        UPDATE secrets SET ciphertext = :ciphertext
+                        WHERE id = :id AND workspace_id = :workspaceId AND ciphertext = :previous""")
+                        .param("ciphertext", ciphertext)
+                        .param("id", read.id())
+                        .param("workspaceId", read.workspaceId())
+                        .param("previous", read.ciphertext())
+                        .update()
+                == 1;
     }
 
     Optional<Row> find(String id, String workspaceId, String owner, String purpose) {
