@@ -152,7 +152,8 @@ final class MasterKeySource {
             return environmentValue;
         }
         try {
-            return new String(Base64.getMimeDecoder().decode(environmentValue), StandardCharsets.UTF_8);
+            return new String(
+                    Base64.getDecoder().decode(environmentValue.replaceAll("\\s", "")), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new MasterKeyException(
                     "ATOM_MASTER_KEY is not base64.",
