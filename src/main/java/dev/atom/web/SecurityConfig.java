@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +27,17 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /**
+     * Authentication happens in Atom's own filters; this bean only keeps Boot from creating an in-memory user
+     * with a generated password.
+     */
+    @Bean
+    AuthenticationManager noAuthenticationManager() {
+        return authentication -> {
+            throw new ProviderNotFoundException("Atom authenticates requests in its own filters");
+        };
+    }
 
     @Bean
     @Order(1)

@@ -84,7 +84,8 @@ class AccountService implements Accounts {
         errors.throwIfAny();
         String inviteToken =
                 account.inviteToken() == null ? "" : account.inviteToken().strip();
-        if (inviteToken.isEmpty() && properties.signup() == IdentityProperties.Signup.INVITE) {
+        // Invite-only installations still let the first person (the operator) in without an invitation.
+        if (inviteToken.isEmpty() && properties.signup() == IdentityProperties.Signup.INVITE && users.exist()) {
             throw ApiException.forbidden("Sign-up needs an invitation on this installation");
         }
         Invitation invitation = inviteToken.isEmpty() ? null : invitations.pendingFor(inviteToken, email);

@@ -45,6 +45,13 @@ class UserRepository {
                 .optional();
     }
 
+    boolean exist() {
+        return jdbc.sql("SELECT 1 FROM users LIMIT 1")
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
     void setDefaultWorkspace(String userId, String workspaceId) {
         jdbc.sql("UPDATE users SET default_workspace_id = :ws WHERE id = :id")
                 .param("ws", workspaceId)
