@@ -3,6 +3,7 @@ package dev.atom.identity.internal;
 import dev.atom.shared.time.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +19,14 @@ class UserRepository {
     record UserRow(
             String id, String email, String name, String passwordHash, String defaultWorkspaceId, Instant createdAt) {}
 
+    /**
+     * Inserts a user; throws {@link DuplicateKeyException} when the email is taken. ON CONFLICT keeps this the
+     * same on both databases (SQLite's driver reports unique violations as uncategorized errors).
+     */
     void insert(UserRow user) {
-        jdbc.sql("""
-                INSERT INTO users (id, email, name, password_hash, default_workspace_id, created_at)
-                VALUES (:id, :email, :name, :hash, :ws, :at)""")
+        int inserted = jdbc.sql("""
+                        INSERT INTO users (id, email, name, password_hash, default_workspace_id, created_at)
+                        VALUES (:id, :email, :name, :hash, :ws, :at) ON CONFLICT (email) DO NOTHING""")
                 .param("id", user.id())
                 .param("email", user.email())
                 .param("name", user.name())
@@ -29,6 +34,9 @@ class UserRepository {
                 .param("ws", user.defaultWorkspaceId())
                 .param("at", Timestamps.format(user.createdAt()))
                 .update();
+        if (inserted == 0) {
+            throw new DuplicateKeyException("a user with this email exists already");
+        }
     }
 
     Optional<UserRow> findByEmail(String email) {
