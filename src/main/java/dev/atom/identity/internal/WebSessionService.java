@@ -49,6 +49,8 @@ class WebSessionService implements WebSessions {
     @Override
     public Opened open(CurrentUser user, String clientIp) {
         Instant now = clock.instant();
+        // Sessions nobody presents again are never found expired on use; sign-ins sweep them.
+        sessions.deleteExpired(now);
         String value = TokenHashing.randomToken();
         sessions.insert(new WebSession(
                 Ids.newId(),
