@@ -59,9 +59,11 @@ class JsonLogsTest {
         process = builder.start();
         Thread.ofVirtual().start(this::readStdout);
 
-        JsonNode started =
+        // liveness is BROKEN until the application has started, which is after Tomcat has
+        await(line -> line.path("message").asString("").startsWith("Started AtomApplication"));
+        JsonNode tomcat =
                 await(line -> PORT.matcher(line.path("message").asString("")).find());
-        Matcher port = PORT.matcher(started.get("message").asString());
+        Matcher port = PORT.matcher(tomcat.get("message").asString());
         assertThat(port.find()).isTrue();
 
         HttpResponse<String> response = HttpClient.newHttpClient()
