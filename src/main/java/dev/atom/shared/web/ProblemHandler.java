@@ -3,8 +3,10 @@ package dev.atom.shared.web;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +30,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     public static final String TYPE_BASE = "https://atom.dev/problems/";
+    /** The MDC key of the current request's id (set by ops' request id filter), copied into every problem. */
+    public static final String REQUEST_ID = "requestId";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
@@ -37,7 +41,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
         }
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(e.status()).body(withRequestId(problem));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -51,7 +55,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; quote the request id.");
         problem.setType(URI.create(TYPE_BASE + "internal"));
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(withRequestId(problem));
+    }
+
+    /** Spring's own problems (404 for unknown routes, 405, 415...) get the request id too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        Object decorated = body instanceof ProblemDetail problem ? withRequestId(problem) : body;
+        return super.createResponseEntity(decorated, headers, statusCode, request);
+    }
+
+    public static ProblemDetail withRequestId(ProblemDetail problem) {
+        String requestId = MDC.get(REQUEST_ID);
+        if (requestId != null) {
+            problem.setProperty(REQUEST_ID, requestId);
+        }
+        return problem;
     }
 
     @Override

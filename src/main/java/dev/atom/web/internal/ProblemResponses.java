@@ -1,11 +1,13 @@
 package dev.atom.web.internal;
 
 import dev.atom.shared.web.ApiException;
+import dev.atom.shared.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,6 +43,10 @@ public final class ProblemResponses {
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
+        String requestId = MDC.get(ProblemHandler.REQUEST_ID);
+        if (requestId != null) {
+            problem.put(ProblemHandler.REQUEST_ID, requestId);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
