@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
@@ -70,7 +71,11 @@ class SecurityConfig {
     SecurityFilterChain browserChain(HttpSecurity http, WebSessions sessions) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+        // The session cookie filter authenticates every request anew; Spring's default CSRF strategy would take
+        // each of those as a fresh login and clear the CSRF cookie (on every stylesheet request, too), so htmx
+        // posts then fail with 403.
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,10 +108,18 @@ public abstract class BrowserTestBase extends AppTestBase {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Waits for a condition; on timeout the failure shows where the browser was and what it showed. */
     protected <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            return new WebDriverWait(driver, WAIT)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "timed out at " + driver.getCurrentUrl() + "; the page showed:\n"
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
     }
 
     protected void waitForPath(String path) {

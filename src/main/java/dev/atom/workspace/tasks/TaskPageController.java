@@ -13,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,11 +31,6 @@ class TaskPageController {
 
     TaskPageController(TaskService service) {
         this.service = service;
-    }
-
-    @ModelAttribute("currentUser")
-    CurrentUser currentUser(@AuthenticationPrincipal CurrentUser user) {
-        return user;
     }
 
     @GetMapping("/tasks")
