@@ -30,7 +30,7 @@ class TaskApiController {
     @PostMapping
     ResponseEntity<TaskJson> create(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body) {
         FieldErrors errors = new FieldErrors();
-        Task task = service.create(user, TaskInput.parse(body, errors), errors);
+        Task task = service.create(user, TaskInput.parse(body, true, errors), errors);
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(TaskJson.of(task));
     }
 
@@ -43,7 +43,7 @@ class TaskApiController {
     TaskJson update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody JsonNode body) {
         service.get(user, id); // a foreign or unknown id is 404 before any validation answer
         FieldErrors errors = new FieldErrors();
-        return TaskJson.of(service.update(user, id, TaskInput.parse(body, errors), errors));
+        return TaskJson.of(service.update(user, id, TaskInput.parse(body, false, errors), errors));
     }
 
     @DeleteMapping("/{id}")

@@ -30,10 +30,14 @@ final class TaskInput {
 
     private TaskInput() {}
 
-    static TaskChanges parse(JsonNode body, FieldErrors errors) {
+    /** {@code creating}: a new task needs a title; an update may leave it out. */
+    static TaskChanges parse(JsonNode body, boolean creating, FieldErrors errors) {
         if (body == null || !body.isObject()) {
             errors.add("body", "must be a JSON object");
             return TaskChanges.none();
+        }
+        if (creating && !body.has("title")) {
+            errors.add("title", "is required");
         }
         for (String name : body.propertyNames()) {
             if (READ_ONLY.contains(name)) {

@@ -55,7 +55,7 @@ class TaskPageController {
             jakarta.servlet.http.HttpServletResponse response) {
         try {
             FieldErrors errors = new FieldErrors();
-            service.create(user, TaskInput.parse(body(form, null), errors), errors);
+            service.create(user, TaskInput.parse(body(form, null), true, errors), errors);
             response.setHeader("HX-Trigger", "tasks-changed");
             model.addAttribute("form", Map.of());
             model.addAttribute("errors", Map.of());
@@ -90,7 +90,7 @@ class TaskPageController {
         Task current = service.get(user, id);
         try {
             FieldErrors errors = new FieldErrors();
-            Task saved = service.update(user, id, TaskInput.parse(body(form, current), errors), errors);
+            Task saved = service.update(user, id, TaskInput.parse(body(form, current), false, errors), errors);
             model.addAttribute("t", TaskView.of(saved));
             return FRAGMENTS + " :: row";
         } catch (ApiException e) {

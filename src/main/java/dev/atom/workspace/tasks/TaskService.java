@@ -34,9 +34,6 @@ class TaskService {
     }
 
     Task create(CurrentUser user, TaskChanges changes, FieldErrors errors) {
-        if (changes.title() == null) {
-            errors.add("title", "is required");
-        }
         Instant now = now();
         Task blank = new Task(
                 Ids.newId(),
@@ -56,6 +53,9 @@ class TaskService {
                 null);
         Task task = apply(blank, changes, errors, now);
         errors.throwIfAny();
+        if (task.title().isEmpty()) {
+            throw ApiException.invalid("title", "is required"); // TaskInput.parse(.., creating=true, ..) ensures it
+        }
         tasks.insert(task);
         return task;
     }
