@@ -71,9 +71,8 @@ class SecurityConfig {
     SecurityFilterChain browserChain(HttpSecurity http, WebSessions sessions) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        // The session cookie filter authenticates every request anew; Spring's default CSRF strategy would take
-        // each of those as a fresh login and clear the CSRF cookie (on every stylesheet request, too), so htmx
-        // posts then fail with 403.
+        // Our filter signs the user in on every request; without the null strategy Spring would take that for
+        // a fresh login and replace the CSRF token each time, breaking forms open in other tabs.
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
