@@ -2,6 +2,7 @@ package dev.atom.workspace.tasks;
 
 import dev.atom.shared.web.FieldErrors;
 import dev.atom.workspace.tasks.TaskChanges.Change;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -92,16 +94,12 @@ final class TaskInput {
     }
 
     private static <T> Change<T> choice(
-            JsonNode body,
-            String field,
-            FieldErrors errors,
-            Function<String, java.util.Optional<T>> parse,
-            String message) {
+            JsonNode body, String field, FieldErrors errors, Function<String, Optional<T>> parse, String message) {
         if (!body.has(field)) {
             return null;
         }
         JsonNode node = body.get(field);
-        var value = node.isString() ? parse.apply(node.asString()) : java.util.Optional.<T>empty();
+        var value = node.isString() ? parse.apply(node.asString()) : Optional.<T>empty();
         if (value.isEmpty()) {
             errors.add(field, message);
             return null;
@@ -153,7 +151,7 @@ final class TaskInput {
     static ZoneId zone(String text) {
         try {
             return ZoneId.of(text);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,7 +62,7 @@ class TaskService {
     }
 
     Task get(CurrentUser user, String id) {
-        return (Ids.isValid(id) ? tasks.find(user.workspaceId(), id) : java.util.Optional.<Task>empty())
+        return (Ids.isValid(id) ? tasks.find(user.workspaceId(), id) : Optional.<Task>empty())
                 .orElseThrow(() -> ApiException.notFound("Task"));
     }
 

@@ -1,5 +1,6 @@
 package dev.atom.workspace.tasks;
 
+import dev.atom.shared.time.Timestamps;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -54,14 +55,14 @@ record TaskSort(Key key, boolean descending) {
     /** The value of {@link #column()} for one task, the key a cursor remembers. */
     Object keyOf(Task task) {
         return switch (key) {
-            case CREATED -> dev.atom.shared.time.Timestamps.format(task.createdAt());
-            case UPDATED -> dev.atom.shared.time.Timestamps.format(task.updatedAt());
+            case CREATED -> Timestamps.format(task.createdAt());
+            case UPDATED -> Timestamps.format(task.updatedAt());
             case PRIORITY -> task.priority().ordinal();
             case TITLE -> task.titleKey();
             case DUE ->
                 task.dueAt() == null
                         ? (descending ? NO_DUE_LAST_DESC : NO_DUE_LAST_ASC)
-                        : dev.atom.shared.time.Timestamps.format(task.dueAt());
+                        : Timestamps.format(task.dueAt());
         };
     }
 }

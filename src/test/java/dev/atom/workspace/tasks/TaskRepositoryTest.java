@@ -184,8 +184,8 @@ class TaskRepositoryTest {
                 null);
         repo.insert(assigned);
 
-        assertThat(titles(query(new TaskQuery(
-                        Set.of(TaskStatus.TODO, TaskStatus.DOING), null, null, null, null, null, null, 50, null))))
+        assertThat(titles(new TaskQuery(
+                        Set.of(TaskStatus.TODO, TaskStatus.DOING), null, null, null, null, null, null, 50, null)))
                 .containsExactlyInAnyOrder("Buy milk", "Fix the 50% BUG", "Plan offsite");
         assertThat(titles(new TaskQuery(Set.of(TaskStatus.DONE), null, null, null, null, null, null, 50, null)))
                 .containsExactly("Ship release");
@@ -216,10 +216,6 @@ class TaskRepositoryTest {
         assertThat(titles(new TaskQuery(
                         Set.of(TaskStatus.DOING), "work", dec1.plusSeconds(1), "fix", null, null, null, 50, null)))
                 .containsExactly("Fix the 50% BUG");
-    }
-
-    private static TaskQuery query(TaskQuery q) {
-        return q;
     }
 
     @Test

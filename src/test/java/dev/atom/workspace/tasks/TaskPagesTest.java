@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The page routes that take a task id answer 404 to a signed-in user of another workspace. */
-class TaskPagesIsolationTest extends AppTestBase {
+/** The htmx routes of the tasks page over HTTP: isolation between workspaces, CSRF, paging of the list. */
+class TaskPagesTest extends AppTestBase {
     private static final Pattern FORM_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern HTMX_CSRF = Pattern.compile("X-XSRF-TOKEN&quot;: &quot;([^&]+)&quot;");
 
@@ -107,5 +107,24 @@ class TaskPagesIsolationTest extends AppTestBase {
         assertThat(send(ann.client(), "DELETE", "/tasks/" + taskId, ann.csrf(), null)
                         .statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theListShowsFiftyTasksAndAButtonForTheRest() throws Exception {
+        Browser pat = signUp("pat");
+        for (int i = 0; i < 52; i++) {
+            String title = String.format("Task %02d", i);
+            var created =
+                    send(pat.client(), "POST", "/tasks", pat.csrf(), form(Map.of("title", title, "tags", "bulk")));
+            assertThat(created.body()).doesNotContain("class=\"errors\"");
+        }
+        String first =
+                send(pat.client(), "GET", "/tasks/list?tag=bulk", null, null).body();
+        assertThat(first).contains("Task 51", "Task 02").doesNotContain("Task 01");
+        Matcher more = Pattern.compile("hx-get=\"([^\"]*cursor=[^\"]+)\"").matcher(first);
+        assertThat(more.find()).as("a show-more button").isTrue();
+        String next = send(pat.client(), "GET", more.group(1).replace("&amp;", "&"), null, null)
+                .body();
+        assertThat(next).contains("Task 01", "Task 00").doesNotContain("Task 02", "cursor=", "tasks-empty");
     }
 }
