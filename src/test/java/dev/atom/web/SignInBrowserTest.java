@@ -1,0 +1,69 @@
+package dev.atom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atom.testing.BrowserTestBase;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Sign-up, sign-in with a wrong password, and signing out and back in, in a real browser. */
+class SignInBrowserTest extends BrowserTestBase {
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private String signUpThroughTheApi(String name) {
+        String email = uniqueEmail(name.toLowerCase(java.util.Locale.ROOT));
+        var response = http().post("/api/v1/auth/signup", Map.of("email", email, "password", PASSWORD, "name", name));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return email;
+    }
+
+    @Test
+    void signingUpLandsInTheNewWorkspaceOnTheTasksPage() {
+        signUpInBrowser("Sam", uniqueEmail("sam"), PASSWORD);
+        waitForPath("/tasks");
+        assertThat($(".account .who").getText()).isEqualTo("Sam");
+        assertThat($("#tasks-empty").getText()).contains("No tasks");
+        assertThat($("#sign-out").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void signUpProblemsAreShownOnTheForm() {
+        signUpInBrowser("Short", uniqueEmail("short"), "short");
+        assertThat($(".errors").getText()).isNotBlank();
+        assertThat(currentPath()).isEqualTo("/signup");
+        open("/tasks");
+        waitForPath("/login");
+    }
+
+    @Test
+    void aWrongPasswordShowsTheErrorAndTheRightOneSignsIn() {
+        String email = signUpThroughTheApi("Wes");
+        logInInBrowser(email, "not the password");
+        assertThat($(".errors").getText()).containsIgnoringCase("password");
+        assertThat(currentPath()).isEqualTo("/login");
+        assertThat($("#email").getDomProperty("value")).isEqualTo(email);
+        assertThat($("#password").getDomProperty("value")).isEmpty();
+        assertThat(all("#sign-out")).isEmpty();
+
+        logInInBrowser(email, PASSWORD);
+        waitForPath("/tasks");
+        assertThat($(".account .who").getText()).isEqualTo("Wes");
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndSigningInAgainWorks() {
+        String email = signUpThroughTheApi("Olive");
+        logInInBrowser(email, PASSWORD);
+        waitForPath("/tasks");
+
+        signOutInBrowser();
+        waitForPath("/login");
+        open("/tasks");
+        waitForPath("/login");
+        assertThat(all("#sign-out")).isEmpty();
+
+        logInInBrowser(email, PASSWORD);
+        waitForPath("/tasks");
+        assertThat($(".account .who").getText()).isEqualTo("Olive");
+    }
+}
