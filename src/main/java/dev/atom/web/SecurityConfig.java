@@ -5,6 +5,7 @@ import dev.atom.identity.WebSessions;
 import dev.atom.web.internal.BearerTokenFilter;
 import dev.atom.web.internal.ProblemResponses;
 import dev.atom.web.internal.SessionCookieFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * authenticates with the {@code atom_session} cookie (a row in {@code web_sessions}, not an HttpSession),
  * protects every unsafe request with a CSRF token and sends strangers to /login.
  */
+// Only in a web context: `rotate-key` runs Atom without a web server, where HttpSecurity does not exist.
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
