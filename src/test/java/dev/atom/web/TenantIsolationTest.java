@@ -1,0 +1,174 @@
+package dev.atom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atom.testing.AppTestBase;
+import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Proves tenant isolation over the application's own route table, so routes added later are covered
+ * automatically: every API route that takes an id answers 404 to a user of another workspace (and leaves the
+ * thing untouched), and no list route shows another workspace's items. A new id-taking route fails
+ * {@link #everyIdRouteHasAFixture} until it gets a fixture below.
+ */
+class TenantIsolationTest extends AppTestBase {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private TestUsers users;
+    private TestUsers.User alice;
+    private TestUsers.User bob;
+    private TestUsers.User carol;
+    private final Map<String, String> aliceIds = new LinkedHashMap<>();
+
+    record Route(String method, String pattern) {}
+
+    /** Alice owns a workspace with a task, a token, an invitation and a member (Carol); Bob owns another. */
+    @BeforeEach
+    void twoWorkspaces() {
+        users = new TestUsers(this::http);
+        alice = users.signUp("alice");
+        bob = users.signUp("bob");
+        carol = users.invite("carol", alice, "member");
+        var task = users.as(alice).post("/api/v1/tasks", Map.of("title", "Alice's secret plan", "tags", List.of("x")));
+        assertThat(task.status()).as(task.toString()).isEqualTo(201);
+        var token = users.as(alice).post("/api/v1/tokens", Map.of("name", "alice-script"));
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        var invitation = users.as(alice)
+                .post(
+                        "/api/v1/workspaces/" + alice.workspaceId() + "/invitations",
+                        Map.of("email", TestUsers.uniqueEmail("dave"), "role", "member"));
+        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+        aliceIds.put("task", task.json().get("id").asString());
+        aliceIds.put("token", token.json().get("id").asString());
+        aliceIds.put("invitation", invitation.json().get("id").asString());
+        aliceIds.put("workspace", alice.workspaceId());
+        aliceIds.put("alice", alice.id());
+        aliceIds.put("carol", carol.id());
+    }
+
+    /** The path of each id-taking route filled with Alice's ids, and the body a write would send. */
+    private Map<String, Map<String, Object>> fixtures() {
+        String ws = "/api/v1/workspaces/" + alice.workspaceId();
+        Map<String, Map<String, Object>> f = new LinkedHashMap<>();
+        f.put("GET /api/v1/tasks/{id}", Map.of("path", "/api/v1/tasks/" + aliceIds.get("task")));
+        f.put(
+                "PATCH /api/v1/tasks/{id}",
+                Map.of("path", "/api/v1/tasks/" + aliceIds.get("task"), "body", Map.of("title", "pwned")));
+        f.put("DELETE /api/v1/tasks/{id}", Map.of("path", "/api/v1/tasks/" + aliceIds.get("task")));
+        f.put("DELETE /api/v1/tokens/{id}", Map.of("path", "/api/v1/tokens/" + aliceIds.get("token")));
+        f.put("GET /api/v1/workspaces/{id}", Map.of("path", ws));
+        f.put("PATCH /api/v1/workspaces/{id}", Map.of("path", ws, "body", Map.of("name", "pwned")));
+        f.put("GET /api/v1/workspaces/{id}/members", Map.of("path", ws + "/members"));
+        f.put(
+                "PATCH /api/v1/workspaces/{id}/members/{userId}",
+                Map.of("path", ws + "/members/" + carol.id(), "body", Map.of("role", "owner")));
+        f.put("DELETE /api/v1/workspaces/{id}/members/{userId}", Map.of("path", ws + "/members/" + carol.id()));
+        f.put(
+                "POST /api/v1/workspaces/{id}/invitations",
+                Map.of("path", ws + "/invitations", "body", Map.of("email", "eve@example.test", "role", "owner")));
+        f.put("GET /api/v1/workspaces/{id}/invitations", Map.of("path", ws + "/invitations"));
+        f.put(
+                "DELETE /api/v1/workspaces/{id}/invitations/{invitationId}",
+                Map.of("path", ws + "/invitations/" + aliceIds.get("invitation")));
+        return f;
+    }
+
+    private List<Route> apiRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/v1/")) {
+                    continue;
+                }
+                info.getMethodsCondition().getMethods().forEach(m -> routes.add(new Route(m.name(), pattern)));
+            }
+        }
+        assertThat(routes).as("the route table was read").isNotEmpty();
+        return routes;
+    }
+
+    @Test
+    void everyIdRouteHasAFixture() {
+        var missing = new TreeSet<String>();
+        apiRoutes().stream()
+                .filter(r -> r.pattern().contains("{"))
+                .map(r -> r.method() + " " + r.pattern())
+                .filter(key -> !fixtures().containsKey(key))
+                .forEach(missing::add);
+        assertThat(missing)
+                .as("id-taking routes without a tenant-isolation fixture in this test")
+                .isEmpty();
+    }
+
+    @Test
+    void anotherWorkspaceGets404OnEveryIdRouteAndChangesNothing() {
+        var fixtures = fixtures();
+        var checked = new ArrayList<String>();
+        for (Route route : apiRoutes()) {
+            String key = route.method() + " " + route.pattern();
+            if (!fixtures.containsKey(key)) {
+                continue;
+            }
+            var fixture = fixtures.get(key);
+            TestHttp.Response response =
+                    users.as(bob).send(route.method(), (String) fixture.get("path"), fixture.get("body"));
+            assertThat(response.status()).as(key + " -> " + response).isEqualTo(404);
+            assertThat(response.body()).as(key).doesNotContain("Alice's secret plan");
+            checked.add(key);
+        }
+        assertThat(checked).as("routes walked").hasSizeGreaterThanOrEqualTo(fixtures.size());
+
+        var task = users.as(alice).get("/api/v1/tasks/" + aliceIds.get("task"));
+        assertThat(task.status()).isEqualTo(200);
+        assertThat(task.json().get("title").asString()).isEqualTo("Alice's secret plan");
+        assertThat(users.as(alice).get("/api/v1/tokens").body()).contains(aliceIds.get("token"));
+        var workspace = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId());
+        assertThat(workspace.body()).doesNotContain("pwned");
+        var members = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/members");
+        var carolsRole = new ArrayList<String>();
+        members.json().forEach(m -> {
+            if (m.get("userId").asString().equals(carol.id())) {
+                carolsRole.add(m.get("role").asString());
+            }
+        });
+        assertThat(carolsRole).as("Carol is still a plain member").containsExactly("member");
+        var invitations = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/invitations");
+        assertThat(invitations.body()).contains(aliceIds.get("invitation")).doesNotContain("eve@example.test");
+    }
+
+    @Test
+    void listRoutesNeverShowAnotherWorkspacesItems() {
+        var walked = new ArrayList<String>();
+        for (Route route : apiRoutes()) {
+            if (!route.method().equals("GET") || route.pattern().contains("{")) {
+                continue;
+            }
+            var response = users.as(bob).get(route.pattern());
+            if (response.status() != 200) {
+                continue;
+            }
+            for (var id : aliceIds.entrySet()) {
+                assertThat(response.body())
+                        .as("GET " + route.pattern() + " shows Alice's " + id.getKey())
+                        .doesNotContain(id.getValue());
+            }
+            walked.add(route.pattern());
+        }
+        assertThat(walked).contains("/api/v1/tasks", "/api/v1/tokens", "/api/v1/workspaces", "/api/v1/audit");
+    }
+}
