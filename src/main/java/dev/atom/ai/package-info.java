@@ -1,0 +1,9 @@
+/**
+ * The BYOK AI gateway: users' own provider keys, the model catalog with prices, routing and failover, the
+ * usage ledger and budgets, and the OpenAI-compatible face ({@code /v1/...}).
+ *
+ * <p>Inside the module the canonical wire form is OpenAI's Chat Completions JSON: the OpenAI face passes it
+ * through, and each provider adapter ({@code providers}) translates it to and from its own format. Other
+ * modules (the assistant, workflow AI steps) call {@link dev.atom.ai.AiGateway}.
+ */
+package dev.atom.ai;
