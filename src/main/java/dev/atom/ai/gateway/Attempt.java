@@ -28,7 +28,8 @@ final class Attempt {
     /** What the adapter gave back: the body (null for streams) and its usage, if the provider reported it. */
     record Answer(ObjectNode body, Usage usage, boolean usageReported) {
         static Answer of(ChatResponse r) {
-            return new Answer(r.body(), r.usage(), r.usage() != null);
+            // adapters give Usage.NONE itself when the answer had no usage block
+            return new Answer(r.body(), r.usage(), r.usage() != null && r.usage() != Usage.NONE);
         }
 
         static Answer of(StreamOutcome o) {
