@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AppTestBase {
     protected static final Path DATA_DIR = tempDir();
+    /** The loopback address provider stubs are reached at from AI keys' base URLs (allowed for tests only). */
+    protected static final String WIREMOCK_HOST = "127.0.0.2";
 
     @LocalServerPort
     protected int port;
@@ -25,6 +27,8 @@ public abstract class AppTestBase {
     static void atomProperties(DynamicPropertyRegistry registry) {
         registry.add("atom.data-dir", DATA_DIR::toString);
         registry.add("atom.db.url", () -> "");
+        // AI keys may point at WireMock on 127.0.0.2 (still loopback); localhost and 127.0.0.1 stay refused.
+        registry.add("atom.http.allow-hosts", () -> WIREMOCK_HOST);
     }
 
     protected TestHttp http() {

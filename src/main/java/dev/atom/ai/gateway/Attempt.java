@@ -51,6 +51,9 @@ final class Attempt {
         this.needs = needs;
         this.startNanos = System.nanoTime();
         this.sink = target == null ? null : new TrackingSink(target, startNanos);
+        if (target != null) { // the OpenAI face sends x-atom-model/-provider with the stream's headers
+            target.started(candidate.model().id(), candidate.model().provider());
+        }
     }
 
     RoutingAiGateway.Kind kind() {
