@@ -206,7 +206,24 @@ public class LoadGen {
             close();
         }
 
+        /** A kept-alive connection the server closed while idle is retried once on a new one, as clients do. */
         int exchange() throws IOException {
+            boolean reused = socket != null;
+            try {
+                return once();
+            } catch (IOException e) {
+                if (!reused || answered) {
+                    throw e;
+                }
+                close();
+                return once();
+            }
+        }
+
+        private boolean answered;
+
+        int once() throws IOException {
+            answered = false;
             if (socket == null) {
                 socket = new Socket();
                 socket.setTcpNoDelay(true);
@@ -218,6 +235,7 @@ public class LoadGen {
             out.write(request);
             out.flush();
             String status = line();
+            answered = true;
             int code = Integer.parseInt(status.substring(9, 12));
             long length = -1;
             boolean chunked = false, close = false;
