@@ -51,6 +51,8 @@ class CircuitBreakersTest {
         breakers.failure(KEY, null);
         assertThat(breakers.status(KEY)).isEqualTo(CircuitBreakers.Status.OPEN);
         assertThat(breakers.tryAcquire(KEY)).as("open: skipped").isFalse();
+        assertThat(breakers.available(KEY)).isFalse();
+        assertThat(breakers.available("key-2|openai")).isTrue();
         assertThat(breakers.tryAcquire("key-2|openai"))
                 .as("other keys are not affected")
                 .isTrue();
