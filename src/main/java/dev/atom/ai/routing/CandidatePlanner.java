@@ -161,12 +161,12 @@ public final class CandidatePlanner {
             }
         }
         int window = model.contextWindow();
-        long needed = (long) needs.promptTokens() + needs.outputBound(model.maxOutputTokens());
+        long needed = (long) needs.promptTokens() + needs.windowOutput(model.maxOutputTokens());
         if (window > 0 && needed > window) {
             if (named) {
                 unfit.add(model.id() + " has a " + window + "-token window, the request needs about " + needed
                         + " (prompt estimate " + needs.promptTokens() + " plus "
-                        + needs.outputBound(model.maxOutputTokens())
+                        + needs.windowOutput(model.maxOutputTokens())
                         + " output)");
             }
             return false;
