@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.shared.audit.AuditEvent;
 import dev.atom.testing.AppTestBase;
+import dev.atom.testing.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,12 +51,12 @@ class AuditEventsTest extends AppTestBase {
 
     @Test
     void identityEventsArePublishedWithoutSecrets() {
-        var api = new IdentityApi(this::http);
-        var owner = api.signUpAndLogIn("audit");
+        var api = new TestUsers(this::http);
+        var owner = api.signUp("audit");
         http().post("/api/v1/auth/login", Map.of("email", owner.email(), "password", "wrong password"));
         var token = api.as(owner).post("/api/v1/tokens", Map.of("name", "t"));
         api.as(owner).delete("/api/v1/tokens/" + token.json().get("id").asString());
-        String email = IdentityApi.uniqueEmail("joiner");
+        String email = TestUsers.uniqueEmail("joiner");
         var invitation = api.as(owner)
                 .post(
                         "/api/v1/workspaces/" + owner.workspaceId() + "/invitations",
@@ -66,7 +67,7 @@ class AuditEventsTest extends AppTestBase {
                                 "email",
                                 email,
                                 "password",
-                                IdentityApi.PASSWORD,
+                                TestUsers.PASSWORD,
                                 "name",
                                 "J",
                                 "inviteToken",
@@ -103,7 +104,7 @@ class AuditEventsTest extends AppTestBase {
         assertThat(failed.ip()).isNotBlank();
         String all = events.toString();
         assertThat(all)
-                .doesNotContain(IdentityApi.PASSWORD, "wrong password", owner.refreshToken())
+                .doesNotContain(TestUsers.PASSWORD, "wrong password", owner.refreshToken())
                 .doesNotContain(token.json().get("token").asString())
                 .doesNotContain(invitation.json().get("token").asString());
     }

@@ -3,6 +3,7 @@ package dev.atom.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,18 +35,18 @@ class InviteOnlySignupTest {
 
     @Test
     void onlyTheFirstAccountAndInvitedPeopleMaySignUp() {
-        var api = new IdentityApi(this::http);
-        var operator = api.signUpAndLogIn("operator");
+        var api = new TestUsers(this::http);
+        var operator = api.signUp("operator");
 
-        String email = IdentityApi.uniqueEmail("guest");
-        var uninvited = http().post(
-                        "/api/v1/auth/signup", Map.of("email", email, "password", IdentityApi.PASSWORD, "name", "G"));
+        String email = TestUsers.uniqueEmail("guest");
+        var uninvited =
+                http().post("/api/v1/auth/signup", Map.of("email", email, "password", TestUsers.PASSWORD, "name", "G"));
         assertThat(uninvited.status()).isEqualTo(403);
         assertThat(uninvited.header("Content-Type")).startsWith("application/problem+json");
 
         var badToken = http().post(
                         "/api/v1/auth/signup",
-                        Map.of("email", email, "password", IdentityApi.PASSWORD, "name", "G", "inviteToken", "nope"));
+                        Map.of("email", email, "password", TestUsers.PASSWORD, "name", "G", "inviteToken", "nope"));
         assertThat(badToken.status()).isEqualTo(403);
 
         var invitation = api.as(operator)
@@ -59,7 +60,7 @@ class InviteOnlySignupTest {
                                 "email",
                                 email,
                                 "password",
-                                IdentityApi.PASSWORD,
+                                TestUsers.PASSWORD,
                                 "name",
                                 "G",
                                 "inviteToken",
