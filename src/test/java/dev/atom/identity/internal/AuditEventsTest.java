@@ -61,17 +61,7 @@ class AuditEventsTest extends AppTestBase {
                 .post(
                         "/api/v1/workspaces/" + owner.workspaceId() + "/invitations",
                         Map.of("email", email, "role", "member"));
-        var joined = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                TestUsers.PASSWORD,
-                                "name",
-                                "J",
-                                "inviteToken",
-                                invitation.json().get("token").asString()));
+        var joined = api.postSignUp(email, "J", invitation.json().get("token").asString());
         String joinerId = joined.json().get("user").get("id").asString();
         String members = "/api/v1/workspaces/" + owner.workspaceId() + "/members/" + joinerId;
         api.as(owner).patch(members, Map.of("role", "admin"));

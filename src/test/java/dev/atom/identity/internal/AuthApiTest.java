@@ -16,15 +16,7 @@ class AuthApiTest extends AppTestBase {
     @Test
     void signupCreatesTheUserAndAWorkspaceTheyOwn() {
         String email = TestUsers.uniqueEmail("dana");
-        var response = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                "  " + email.toUpperCase() + " ",
-                                "password",
-                                TestUsers.PASSWORD,
-                                "name",
-                                "Dana"));
+        var response = api().postSignUp("  " + email.toUpperCase() + " ", "Dana", null);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         var json = response.json();
@@ -44,9 +36,7 @@ class AuthApiTest extends AppTestBase {
         assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactly("email", "password", "name");
 
         var user = api().signUp("erin");
-        var again = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of("email", user.email(), "password", TestUsers.PASSWORD, "name", "Erin"));
+        var again = api().postSignUp(user.email(), "Erin", null);
         assertThat(again.status()).isEqualTo(409);
     }
 

@@ -39,14 +39,11 @@ class InviteOnlySignupTest {
         var operator = api.signUp("operator");
 
         String email = TestUsers.uniqueEmail("guest");
-        var uninvited =
-                http().post("/api/v1/auth/signup", Map.of("email", email, "password", TestUsers.PASSWORD, "name", "G"));
+        var uninvited = api.postSignUp(email, "G", null);
         assertThat(uninvited.status()).isEqualTo(403);
         assertThat(uninvited.header("Content-Type")).startsWith("application/problem+json");
 
-        var badToken = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of("email", email, "password", TestUsers.PASSWORD, "name", "G", "inviteToken", "nope"));
+        var badToken = api.postSignUp(email, "G", "nope");
         assertThat(badToken.status()).isEqualTo(403);
 
         var invitation = api.as(operator)
@@ -54,17 +51,7 @@ class InviteOnlySignupTest {
                         "/api/v1/workspaces/" + operator.workspaceId() + "/invitations",
                         Map.of("email", email, "role", "member"));
         assertThat(invitation.status()).isEqualTo(201);
-        var invited = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                TestUsers.PASSWORD,
-                                "name",
-                                "G",
-                                "inviteToken",
-                                invitation.json().get("token").asString()));
+        var invited = api.postSignUp(email, "G", invitation.json().get("token").asString());
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
         assertThat(invited.json().get("workspace").get("id").asString()).isEqualTo(operator.workspaceId());
         assertThat(invited.json().get("workspace").get("role").asString()).isEqualTo("member");

@@ -47,8 +47,7 @@ class WorkspaceApiTest extends AppTestBase {
         assertThat(pending.body()).doesNotContain(invitation.get("token").asString());
 
         // An existing user with that email accepts while signed in.
-        var quinn =
-                http().post("/api/v1/auth/signup", Map.of("email", email, "password", TestUsers.PASSWORD, "name", "Q"));
+        var quinn = api().postSignUp(email, "Q", null);
         assertThat(quinn.status()).isEqualTo(201);
         var quinnTokens = api().logIn(email);
         var accept = http().bearer(quinnTokens.get("accessToken").asString())
@@ -77,17 +76,10 @@ class WorkspaceApiTest extends AppTestBase {
                         "/api/v1/invitations/accept",
                         Map.of("token", invitation.get("token").asString()));
         assertThat(accept.status()).isEqualTo(403);
-        var signup = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                TestUsers.uniqueEmail("uma"),
-                                "password",
-                                TestUsers.PASSWORD,
-                                "name",
-                                "Uma",
-                                "inviteToken",
-                                invitation.get("token").asString()));
+        var signup = api().postSignUp(
+                        TestUsers.uniqueEmail("uma"),
+                        "Uma",
+                        invitation.get("token").asString());
         assertThat(signup.status()).isEqualTo(403);
     }
 
