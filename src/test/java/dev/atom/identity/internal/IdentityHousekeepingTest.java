@@ -72,7 +72,10 @@ class IdentityHousekeepingTest {
 
         housekeeping.sweepNow();
         assertThat(housekeeping.sweep(NOW)).isEqualTo(new Swept(0, 0, 0));
-        assertThat(housekeeping.sweep(LATER.plusSeconds(1))).isEqualTo(new Swept(2, 1, 1));
+        Instant afterwards = LATER.plusSeconds(1);
+        assertThat(refreshTokens.deleteExpiredOrRevoked(afterwards)).isEqualTo(2);
+        assertThat(invitations.deleteUsedOrExpired(afterwards)).isEqualTo(1);
+        assertThat(sessions.deleteExpired(afterwards)).isEqualTo(1);
     }
 
     private static Invitation invitation(String ws, String by, String hash, Instant expiresAt) {
