@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Builds a connection pool for either dialect; the application and the repository contract tests use the
@@ -43,12 +45,22 @@ public final class DataSources {
 
     private static void createDataDir(AtomProperties properties) {
         try {
-            Files.createDirectories(properties.dataDir());
+            if (!Files.exists(properties.dataDir())) {
+                // The data dir holds the database and the master key: only Atom's user may enter it.
+                Files.createDirectories(properties.dataDir());
+                restrictToOwner(properties.dataDir());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot create the data directory " + properties.dataDir().toAbsolutePath()
                             + " (set ATOM_DATA_DIR to a writable folder)",
                     e);
+        }
+    }
+
+    private static void restrictToOwner(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
     }
 }
