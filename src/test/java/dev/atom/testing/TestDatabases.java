@@ -81,7 +81,7 @@ public final class TestDatabases {
 
     private static TestDatabase migrated(AtomProperties properties) {
         SqlDialect dialect = SqlDialect.fromJdbcUrl(properties.jdbcUrl());
-        var dataSource = DataSources.create(properties);
+        var dataSource = DataSources.create(properties, 3);
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))

@@ -18,6 +18,11 @@ public final class DataSources {
     private DataSources() {}
 
     public static HikariDataSource create(AtomProperties properties) {
+        return create(properties, 16);
+    }
+
+    /** A pool of at most {@code maxPostgresConnections} on PostgreSQL (tests keep it small). */
+    public static HikariDataSource create(AtomProperties properties, int maxPostgresConnections) {
         String url = properties.jdbcUrl();
         HikariConfig config = new HikariConfig();
         config.setPoolName("atom");
@@ -31,7 +36,7 @@ public final class DataSources {
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
-            config.setMaximumPoolSize(16);
+            config.setMaximumPoolSize(maxPostgresConnections);
             if (properties.db().user() != null && !properties.db().user().isBlank()) {
                 config.setUsername(properties.db().user());
             }
