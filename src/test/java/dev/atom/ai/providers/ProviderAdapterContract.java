@@ -444,6 +444,18 @@ abstract class ProviderAdapterContract {
     }
 
     @Test
+    void timeout_whenTheBodyStallsAfterTheHeaders() {
+        wm.stubFor(chatCall().willReturn(jsonAnswer(plainAnswer()).withChunkedDribbleDelay(2, 3_000)));
+
+        assertThatThrownBy(() -> adapter.chat(credentials(), plainRequest()))
+                .isInstanceOfSatisfying(
+                        ProviderException.Retriable.class,
+                        e -> assertThat(e.code()).isEqualTo("timeout"));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        awaitServed();
+    }
+
+    @Test
     void timeout_whenTheStreamStalls() {
         wm.stubFor(streamCall().willReturn(sseAnswer(streamedAnswer()).withChunkedDribbleDelay(2, 3_000)));
 
