@@ -135,7 +135,7 @@ class KeyTester {
                     .filter(e -> e.model().id().equals(requested))
                     .map(e -> e.model().upstreamName())
                     .findFirst()
-                    .orElse(requested.strip());
+                    .orElse(withoutPrefix(key, requested.strip()));
         }
         return entries.stream()
                 .map(CatalogEntry::model)
@@ -143,6 +143,16 @@ class KeyTester {
                 .min(Comparator.comparingLong((ModelInfo m) -> m.inputPricePerMillion() + m.outputPricePerMillion()))
                 .map(ModelInfo::upstreamName)
                 .orElse(null);
+    }
+
+    /** "openai/gpt-x" names gpt-x at an OpenAI key; "<key name>/m" names m at that openai-compatible key. */
+    private static String withoutPrefix(AiKey key, String model) {
+        for (String prefix : List.of(key.provider() + "/", key.name() + "/")) {
+            if (model.startsWith(prefix) && model.length() > prefix.length()) {
+                return model.substring(prefix.length());
+            }
+        }
+        return model;
     }
 
     /**

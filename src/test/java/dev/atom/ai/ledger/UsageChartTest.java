@@ -93,7 +93,7 @@ class UsageChartTest extends GatewayTestBase {
         row(owner, "gemini", 9_000_000, now.minus(Duration.ofDays(40))); // before the 30 days
 
         String html = get(signIn(owner), "/ai/usage").body();
-        assertThat(html).contains("<section", "id=\"usage\"", "<svg", "role=\"img\"", "<table");
+        assertThat(html).contains("class=\"usage\"", "<h2 id=\"usage-title\"", "<svg", "role=\"img\"", "<table");
         assertThat(html).as("30 bars of 16 px with 4 px gaps").contains("viewBox=\"0 0 616 190\"");
         assertThat(html).contains("id=\"usage-total\">$2.25<");
         assertThat(html)
