@@ -88,6 +88,7 @@ class SecurityConfig {
                                 "/login",
                                 "/signup",
                                 "/css/**",
+                                "/js/**",
                                 "/webjars/**",
                                 "/actuator/health/**",
                                 "/actuator/prometheus",

@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AppTestBase {
     protected static final Path DATA_DIR = tempDir();
-    /** The loopback address provider stubs are reached at from AI keys' base URLs (allowed for tests only). */
-    protected static final String WIREMOCK_HOST = "127.0.0.2";
+    /** The host provider stubs are reached at from AI keys' base URLs (allowed for tests only, below). */
+    protected static final String WIREMOCK_HOST = "127.0.0.1";
 
     @LocalServerPort
     protected int port;
@@ -27,8 +27,8 @@ public abstract class AppTestBase {
     static void atomProperties(DynamicPropertyRegistry registry) {
         registry.add("atom.data-dir", DATA_DIR::toString);
         registry.add("atom.db.url", () -> "");
-        // AI keys may point at WireMock on 127.0.0.2 (still loopback); localhost and 127.0.0.1 stay refused.
-        registry.add("atom.http.allow-hosts", () -> WIREMOCK_HOST);
+        // Provider stubs (WireMock) listen on the loopback; user-supplied URLs may reach it only when allowed.
+        registry.add("atom.http.allow-hosts", () -> "localhost,127.0.0.1");
     }
 
     protected TestHttp http() {

@@ -1,10 +1,5 @@
 package dev.atom.testing;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,11 +22,10 @@ public abstract class PostgresAppTestBase {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String admin = System.getenv("ATOM_TEST_PG_URL");
-        String user = System.getenv("ATOM_TEST_PG_USER");
-        String password = System.getenv("ATOM_TEST_PG_PASSWORD");
         // Suppliers may be called more than once: create the database once per class loader.
-        String url = DATABASE_URL.updateAndGet(u -> u != null ? u : createDatabase(admin, user, password));
+        String url = DATABASE_URL.updateAndGet(u -> u != null ? u : TestDatabases.newPostgresDatabase("atom_app_"));
+        String user = TestDatabases.postgresUser();
+        String password = TestDatabases.postgresPassword();
         registry.add("atom.db.url", () -> url);
         registry.add("atom.db.user", () -> user == null ? "" : user);
         registry.add("atom.db.password", () -> password == null ? "" : password);
@@ -40,17 +34,5 @@ public abstract class PostgresAppTestBase {
 
     protected TestHttp http() {
         return new TestHttp("http://localhost:" + port);
-    }
-
-    private static String createDatabase(String adminUrl, String user, String password) {
-        String name =
-                "atom_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a PostgreSQL database at " + adminUrl, e);
-        }
-        return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     }
 }

@@ -49,25 +49,39 @@ public final class TestDatabases {
         }
     }
 
-    /** A new, empty PostgreSQL database on the configured server. */
+    /** A new PostgreSQL database on the configured server, migrated. */
     public static TestDatabase postgres() {
+        return migrated(new AtomProperties(
+                Path.of("."), new AtomProperties.Db(newPostgresDatabase("atom_"), postgresUser(), postgresPassword())));
+    }
+
+    /**
+     * Creates a new, empty PostgreSQL database (named {@code prefix} plus random characters) on the server of
+     * {@code ATOM_TEST_PG_URL} and returns its JDBC URL; the application's migrations have not run on it.
+     */
+    public static String newPostgresDatabase(String prefix) {
         String adminUrl = System.getenv("ATOM_TEST_PG_URL");
-        String user = System.getenv("ATOM_TEST_PG_USER");
-        String password = System.getenv("ATOM_TEST_PG_PASSWORD");
-        String name = "atom_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(adminUrl, postgresUser(), postgresPassword());
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a PostgreSQL test database at " + adminUrl, e);
         }
-        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-        return migrated(new AtomProperties(Path.of("."), new AtomProperties.Db(url, user, password)));
+        return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    public static String postgresUser() {
+        return System.getenv("ATOM_TEST_PG_USER");
+    }
+
+    public static String postgresPassword() {
+        return System.getenv("ATOM_TEST_PG_PASSWORD");
     }
 
     private static TestDatabase migrated(AtomProperties properties) {
         SqlDialect dialect = SqlDialect.fromJdbcUrl(properties.jdbcUrl());
-        var dataSource = DataSources.create(properties);
+        var dataSource = DataSources.create(properties, 3);
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))

@@ -32,18 +32,30 @@ public record TestUsers(Supplier<TestHttp> http) {
         return signUp(who, inviter, role);
     }
 
+    /**
+     * POST /api/v1/auth/signup with {@link #PASSWORD} and, unless it is null, an invitation token; the answer
+     * unchecked, for tests of the sign-up itself.
+     */
+    public TestHttp.Response postSignUp(String email, String name, String inviteToken) {
+        Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", PASSWORD, "name", name));
+        if (inviteToken != null) {
+            body.put("inviteToken", inviteToken);
+        }
+        return http.get().post("/api/v1/auth/signup", body);
+    }
+
     private User signUp(String who, User inviter, String role) {
         String email = uniqueEmail(who);
-        Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", PASSWORD, "name", who));
+        String inviteToken = null;
         if (inviter != null) {
             var invitation = as(inviter)
                     .post(
                             "/api/v1/workspaces/" + inviter.workspaceId() + "/invitations",
                             Map.of("email", email, "role", role));
             assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
-            body.put("inviteToken", invitation.json().get("token").asString());
+            inviteToken = invitation.json().get("token").asString();
         }
-        var signup = http.get().post("/api/v1/auth/signup", body);
+        var signup = postSignUp(email, who, inviteToken);
         assertThat(signup.status()).as(signup.toString()).isEqualTo(201);
         JsonNode tokens = logIn(email);
         return new User(

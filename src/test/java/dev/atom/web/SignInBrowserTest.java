@@ -3,23 +3,22 @@ package dev.atom.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.BrowserTestBase;
-import java.util.Map;
+import dev.atom.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** Sign-up, sign-in with a wrong password, and signing out and back in, in a real browser. */
 class SignInBrowserTest extends BrowserTestBase {
-    private static final String PASSWORD = "correct horse battery staple";
 
     private String signUpThroughTheApi(String name) {
         String email = uniqueEmail(name.toLowerCase(java.util.Locale.ROOT));
-        var response = http().post("/api/v1/auth/signup", Map.of("email", email, "password", PASSWORD, "name", name));
+        var response = new TestUsers(this::http).postSignUp(email, name, null);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return email;
     }
 
     @Test
     void signingUpLandsInTheNewWorkspaceOnTheTasksPage() {
-        signUpInBrowser("Sam", uniqueEmail("sam"), PASSWORD);
+        signUpInBrowser("Sam", uniqueEmail("sam"), TestUsers.PASSWORD);
         waitForPath("/tasks");
         assertThat($(".account .who").getText()).isEqualTo("Sam");
         assertThat($("#tasks-empty").getText()).contains("No tasks");
@@ -45,7 +44,7 @@ class SignInBrowserTest extends BrowserTestBase {
         assertThat($("#password").getDomProperty("value")).isEmpty();
         assertThat(all("#sign-out")).isEmpty();
 
-        logInInBrowser(email, PASSWORD);
+        logInInBrowser(email, TestUsers.PASSWORD);
         waitForPath("/tasks");
         assertThat($(".account .who").getText()).isEqualTo("Wes");
     }
@@ -53,7 +52,7 @@ class SignInBrowserTest extends BrowserTestBase {
     @Test
     void signingOutEndsTheSessionAndSigningInAgainWorks() {
         String email = signUpThroughTheApi("Olive");
-        logInInBrowser(email, PASSWORD);
+        logInInBrowser(email, TestUsers.PASSWORD);
         waitForPath("/tasks");
 
         signOutInBrowser();
@@ -62,7 +61,7 @@ class SignInBrowserTest extends BrowserTestBase {
         waitForPath("/login");
         assertThat(all("#sign-out")).isEmpty();
 
-        logInInBrowser(email, PASSWORD);
+        logInInBrowser(email, TestUsers.PASSWORD);
         waitForPath("/tasks");
         assertThat($(".account .who").getText()).isEqualTo("Olive");
     }

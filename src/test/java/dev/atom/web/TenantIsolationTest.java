@@ -53,6 +53,18 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/workspaces/" + alice.workspaceId() + "/invitations",
                         Map.of("email", TestUsers.uniqueEmail("dave"), "role", "member"));
         assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+        var budget = users.as(alice)
+                .put("/api/v1/ai/budgets", Map.of("scope", "workspace", "period", "month", "limitUsd", 50));
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
+        aliceIds.put("budget", budget.json().get("id").asString());
+        var aiKey = users.as(alice)
+                .post("/api/v1/ai/keys", Map.of("provider", "openai", "apiKey", "sk-alice-0123456789abcdef0123"));
+        assertThat(aiKey.status()).as(aiKey.toString()).isEqualTo(201);
+        var price = users.as(alice)
+                .put("/api/v1/ai/prices/overrides", Map.of("model", "openai/gpt-5.6-luna", "input", 1, "output", 2));
+        assertThat(price.status()).as(price.toString()).isEqualTo(200);
+        aliceIds.put("aiKey", aiKey.json().get("id").asString());
+        aliceIds.put("priceOverride", price.json().get("id").asString());
         aliceIds.put("task", task.json().get("id").asString());
         aliceIds.put("token", token.json().get("id").asString());
         aliceIds.put("invitation", invitation.json().get("id").asString());
@@ -85,6 +97,14 @@ class TenantIsolationTest extends AppTestBase {
         f.put(
                 "DELETE /api/v1/workspaces/{id}/invitations/{invitationId}",
                 Map.of("path", ws + "/invitations/" + aliceIds.get("invitation")));
+        f.put("DELETE /api/v1/ai/budgets/{id}", Map.of("path", "/api/v1/ai/budgets/" + aliceIds.get("budget")));
+        f.put("DELETE /api/v1/ai/keys/{id}", Map.of("path", "/api/v1/ai/keys/" + aliceIds.get("aiKey")));
+        f.put(
+                "POST /api/v1/ai/keys/{id}/test",
+                Map.of("path", "/api/v1/ai/keys/" + aliceIds.get("aiKey") + "/test", "body", Map.of()));
+        f.put(
+                "DELETE /api/v1/ai/prices/overrides/{id}",
+                Map.of("path", "/api/v1/ai/prices/overrides/" + aliceIds.get("priceOverride")));
         return f;
     }
 
@@ -137,6 +157,7 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(task.status()).isEqualTo(200);
         assertThat(task.json().get("title").asString()).isEqualTo("Alice's secret plan");
         assertThat(users.as(alice).get("/api/v1/tokens").body()).contains(aliceIds.get("token"));
+        assertThat(users.as(alice).get("/api/v1/ai/budgets").body()).contains(aliceIds.get("budget"));
         var workspace = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId());
         assertThat(workspace.body()).doesNotContain("pwned");
         var members = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/members");
@@ -147,6 +168,8 @@ class TenantIsolationTest extends AppTestBase {
             }
         });
         assertThat(carolsRole).as("Carol is still a plain member").containsExactly("member");
+        assertThat(users.as(alice).get("/api/v1/ai/keys").body()).contains(aliceIds.get("aiKey"));
+        assertThat(users.as(alice).get("/api/v1/ai/prices/overrides").body()).contains(aliceIds.get("priceOverride"));
         var invitations = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/invitations");
         assertThat(invitations.body()).contains(aliceIds.get("invitation")).doesNotContain("eve@example.test");
     }
@@ -169,6 +192,14 @@ class TenantIsolationTest extends AppTestBase {
             }
             walked.add(route.pattern());
         }
-        assertThat(walked).contains("/api/v1/tasks", "/api/v1/tokens", "/api/v1/workspaces", "/api/v1/audit");
+        assertThat(walked)
+                .contains(
+                        "/api/v1/tasks",
+                        "/api/v1/tokens",
+                        "/api/v1/workspaces",
+                        "/api/v1/audit",
+                        "/api/v1/ai/keys",
+                        "/api/v1/ai/prices/overrides",
+                        "/api/v1/ai/models");
     }
 }

@@ -226,10 +226,8 @@ public class RoutingAiGateway implements AiGateway {
     }
 
     private boolean anyAvailableAfter(List<Candidate> queue, int i) {
-        Instant now = clock.instant();
         return queue.subList(i + 1, queue.size()).stream()
-                .anyMatch(c -> adapters.apply(c.model().provider()).isPresent()
-                        && !breakers.availableAt(c.breakerKey()).isAfter(now));
+                .anyMatch(c -> adapters.apply(c.model().provider()).isPresent() && breakers.available(c.breakerKey()));
     }
 
     private boolean shortWait(Duration retryAfter) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
@@ -30,13 +31,17 @@ class AiKeyRepository {
         this.transactions = transactions;
     }
 
-    /** Throws DuplicateKeyException when the owner already has a key of that name. */
+    /**
+     * Throws DuplicateKeyException when the owner already has a key of that name. ON CONFLICT keeps this the same
+     * on both databases (SQLite's driver reports unique violations as uncategorized errors).
+     */
     void insert(AiKey key, String createdBy) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO ai_keys (id, workspace_id, user_id, scope, owner_key, provider, name, name_key, masked,
                     base_url, azure_deployment, azure_api_version, secret_id, created_by, created_at)
                 VALUES (:id, :ws, :userId, :scope, :ownerKey, :provider, :name, :nameKey, :masked,
                     :baseUrl, :deployment, :apiVersion, :secretId, :createdBy, :createdAt)
+                ON CONFLICT (workspace_id, owner_key, name_key) DO NOTHING
                 """)
                 .param("id", key.id())
                 .param("ws", key.workspaceId())
@@ -54,6 +59,9 @@ class AiKeyRepository {
                 .param("createdBy", createdBy)
                 .param("createdAt", Timestamps.format(key.createdAt()))
                 .update();
+        if (inserted == 0) {
+            throw new DuplicateKeyException("this owner has a key of that name already");
+        }
     }
 
     boolean nameTaken(String workspaceId, AiKey.Scope scope, String userId, String name) {

@@ -34,7 +34,7 @@ record KeyInput(
         }
         String provider = text(body, "provider", errors);
         ProviderInfo info = null;
-        if (provider == null || provider.isBlank()) {
+        if ((provider == null || provider.isBlank()) && !wrongType(body, "provider")) {
             errors.add("provider", "is required");
         } else if (Providers.find(provider).isEmpty()) {
             errors.add(
@@ -54,7 +54,7 @@ record KeyInput(
             apiKey = null;
         }
         if (apiKey == null) {
-            if (info != null && info.requires("apiKey")) {
+            if (info != null && info.requires("apiKey") && !wrongType(body, "apiKey")) {
                 errors.add("apiKey", "is required");
             }
         } else if (WHITESPACE.matcher(apiKey).find()) {
@@ -84,7 +84,7 @@ record KeyInput(
             baseUrl = null;
         }
         if (baseUrl == null) {
-            if (info != null && info.requires("baseUrl")) {
+            if (info != null && info.requires("baseUrl") && !wrongType(body, "baseUrl")) {
                 errors.add("baseUrl", "is required for " + info.name());
             }
         } else if (baseUrl.length() > 2048) {
@@ -154,6 +154,12 @@ record KeyInput(
             return null;
         }
         return node.asString();
+    }
+
+    /** True when the field is there but not a string (already reported as such). */
+    private static boolean wrongType(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        return node != null && !node.isNull() && !node.isString();
     }
 
     private static String stripTrailingSlashes(String url) {

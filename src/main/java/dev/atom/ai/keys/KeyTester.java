@@ -5,6 +5,7 @@ import dev.atom.ai.catalog.Capability;
 import dev.atom.ai.catalog.CatalogEntry;
 import dev.atom.ai.catalog.CatalogService;
 import dev.atom.ai.catalog.ModelInfo;
+import dev.atom.ai.providers.AdapterRegistry;
 import dev.atom.ai.providers.ChatResponse;
 import dev.atom.ai.providers.ProviderAdapter;
 import dev.atom.ai.providers.ProviderCredentials;
@@ -26,12 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class KeyTester {
-    private final Adapters adapters;
+    private final AdapterRegistry adapters;
     private final AiKeyService keys;
     private final CatalogService catalog;
     private final ModelDiscovery discovery;
 
-    KeyTester(Adapters adapters, AiKeyService keys, CatalogService catalog, ModelDiscovery discovery) {
+    KeyTester(AdapterRegistry adapters, AiKeyService keys, CatalogService catalog, ModelDiscovery discovery) {
         this.adapters = adapters;
         this.keys = keys;
         this.catalog = catalog;
@@ -47,7 +48,7 @@ class KeyTester {
 
     Result test(AiKey key, String userId, String requestedModel) {
         ProviderCredentials credentials = keys.credentials(key).orElseThrow(() -> ApiException.notFound("AI key"));
-        ProviderAdapter adapter = adapters.forProvider(key.provider()).orElse(null);
+        ProviderAdapter adapter = adapters.find(key.provider()).orElse(null);
         if (adapter == null) {
             return new Result(
                     false,
@@ -134,7 +135,7 @@ class KeyTester {
                     .filter(e -> e.model().id().equals(requested))
                     .map(e -> e.model().upstreamName())
                     .findFirst()
-                    .orElse(requested.strip());
+                    .orElse(withoutPrefix(key, requested.strip()));
         }
         return entries.stream()
                 .map(CatalogEntry::model)
@@ -142,6 +143,16 @@ class KeyTester {
                 .min(Comparator.comparingLong((ModelInfo m) -> m.inputPricePerMillion() + m.outputPricePerMillion()))
                 .map(ModelInfo::upstreamName)
                 .orElse(null);
+    }
+
+    /** "openai/gpt-x" names gpt-x at an OpenAI key; "<key name>/m" names m at that openai-compatible key. */
+    private static String withoutPrefix(AiKey key, String model) {
+        for (String prefix : List.of(key.provider() + "/", key.name() + "/")) {
+            if (model.startsWith(prefix) && model.length() > prefix.length()) {
+                return model.substring(prefix.length());
+            }
+        }
+        return model;
     }
 
     /**

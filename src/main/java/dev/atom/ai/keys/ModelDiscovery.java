@@ -1,6 +1,7 @@
 package dev.atom.ai.keys;
 
 import dev.atom.ai.catalog.CatalogService;
+import dev.atom.ai.providers.AdapterRegistry;
 import dev.atom.ai.providers.ProviderCredentials;
 import dev.atom.ai.providers.ProviderException;
 import java.util.List;
@@ -15,17 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelDiscovery {
     private static final Logger log = LoggerFactory.getLogger(ModelDiscovery.class);
-    private final Adapters adapters;
+    private final AdapterRegistry adapters;
     private final CatalogService catalog;
 
-    ModelDiscovery(Adapters adapters, CatalogService catalog) {
+    ModelDiscovery(AdapterRegistry adapters, CatalogService catalog) {
         this.adapters = adapters;
         this.catalog = catalog;
     }
 
     /** Lists and stores the models of an openai-compatible key; failures are logged (by code) and swallowed. */
     void discover(AiKey key, ProviderCredentials credentials) {
-        var adapter = adapters.forProvider(key.provider());
+        var adapter = adapters.find(key.provider());
         if (adapter.isEmpty()) {
             return;
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The providers Atom speaks to. Default base URLs follow each official SDK's convention, so an adapter appends
- * the same paths to the default and to a user's own base URL: OpenAI and DeepSeek end in {@code /v1} (then
+ * the same paths to the default and to a user's own base URL: OpenAI ends in {@code /v1} and DeepSeek is the host (then
  * {@code /chat/completions}, {@code /models}); Anthropic's is the host (then {@code /v1/messages}); Gemini's is
  * the host (then {@code /v1beta/models/...}). Azure OpenAI and openai-compatible servers have no default: the
  * user's resource or server URL is required.
@@ -48,7 +48,7 @@ public final class Providers {
                     "DeepSeek",
                     "https://platform.deepseek.com/api_keys",
                     "sk-...",
-                    URI.create("https://api.deepseek.com/v1"),
+                    URI.create("https://api.deepseek.com"),
                     needs("apiKey", ProviderInfo.REQUIRED, "baseUrl", ProviderInfo.OPTIONAL)),
             new ProviderInfo(
                     AZURE_OPENAI,

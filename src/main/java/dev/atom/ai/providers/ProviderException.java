@@ -27,7 +27,7 @@ public abstract sealed class ProviderException extends Exception
 
     /** A stable code: rate_limited, overloaded, server_error, timeout, connection_reset, unreachable,
      * invalid_api_key, permission_denied, insufficient_quota, model_not_found, bad_request,
-     * context_length_exceeded. */
+     * context_length_exceeded, invalid_response (a malformed answer; retriable). */
     public String code() {
         return code;
     }

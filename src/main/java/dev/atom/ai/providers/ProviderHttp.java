@@ -72,24 +72,20 @@ public final class ProviderHttp implements AutoCloseable {
         return HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body));
     }
 
-    /** Sends and parses a JSON object answer; error statuses and bodies that are not JSON objects throw. */
+    /**
+     * Sends and parses a JSON object answer; error statuses and bodies that are not JSON objects throw. The
+     * body is read under the same idle watchdog as streams, since the JDK's timeout ends at the headers.
+     */
     ObjectNode exchange(String provider, HttpRequest request, String apiKey) throws ProviderException {
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw transportFailure(provider, e, false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException.Retriable(0, "timeout", provider + ": call interrupted", null, e);
-        }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (response.statusCode() >= 400) {
-            throw ProviderErrors.fromResponse(provider, response.statusCode(), response.headers(), body, apiKey, clock);
+        String body;
+        int status;
+        try (Stream stream = open(provider, request, apiKey)) {
+            status = stream.status;
+            body = stream.readAll();
         }
         JsonNode json = Json.parseOrNull(body);
         if (json == null || !json.isObject()) {
-            throw invalidResponse(provider, response.statusCode(), "the answer is not a JSON object");
+            throw invalidResponse(provider, status, "the answer is not a JSON object");
         }
         return (ObjectNode) json;
     }
@@ -117,7 +113,7 @@ public final class ProviderHttp implements AutoCloseable {
             }
             throw ProviderErrors.fromResponse(provider, response.statusCode(), response.headers(), body, apiKey, clock);
         }
-        return new Stream(provider, response.body());
+        return new Stream(provider, response.statusCode(), response.body());
     }
 
     static ProviderException.Retriable invalidResponse(String provider, int status, String what) {
@@ -151,14 +147,16 @@ public final class ProviderHttp implements AutoCloseable {
     /** A streamed answer's events, with an idle watchdog: silence longer than the read timeout aborts it. */
     final class Stream implements AutoCloseable {
         private final String provider;
+        private final int status;
         private final Guarded in;
         private final SseReader reader;
         private final Thread reading = Thread.currentThread();
         private final ScheduledFuture<?> check;
         private volatile boolean idle;
 
-        private Stream(String provider, InputStream body) {
+        private Stream(String provider, int status, InputStream body) {
             this.provider = provider;
+            this.status = status;
             this.in = new Guarded(body);
             this.reader = new SseReader(in);
             long period = Math.max(50, Math.min(1000, readTimeout.toMillis() / 4));
@@ -177,6 +175,15 @@ public final class ProviderHttp implements AutoCloseable {
         SseReader.Event next() throws ProviderException {
             try {
                 return reader.next();
+            } catch (IOException e) {
+                throw transportFailure(provider, e, idle);
+            }
+        }
+
+        /** The whole body as text. */
+        String readAll() throws ProviderException {
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw transportFailure(provider, e, idle);
             }

@@ -52,12 +52,14 @@ public final class CandidatePlanner {
             Optional<RoutingPolicy> policy = RoutingPolicy.fromModel(name);
             List<Candidate> batch = new ArrayList<>();
             if (policy.isPresent()) {
-                batch.addAll(policy.get().order(policyPool(workspaceId, usable, needs, unfit), stats, needs));
+                batch.addAll(policy.get().order(policyPool(workspaceId, userId, usable, needs, unfit), stats, needs));
                 if (batch.isEmpty() && usable.isEmpty()) {
                     keyless.add(name);
                 }
             } else {
-                Optional<ModelInfo> found = catalog.find(workspaceId, name);
+                Optional<ModelInfo> found = catalog.forCaller(workspaceId, userId).stream()
+                        .filter(m -> m.id().equals(name))
+                        .findFirst();
                 if (found.isEmpty()) {
                     unknown.add(name);
                     continue;
@@ -88,12 +90,14 @@ public final class CandidatePlanner {
     public List<Candidate> cheapest(String workspaceId, String userId, RequestNeeds needs) {
         List<AiKey> usable = new ArrayList<>(keys.usableBy(workspaceId, userId));
         usable.sort(Comparator.comparing(k -> k.scope() == AiKey.Scope.USER ? 0 : 1));
-        return RoutingPolicy.CHEAPEST.order(policyPool(workspaceId, usable, needs, new ArrayList<>()), stats, needs);
+        return RoutingPolicy.CHEAPEST.order(
+                policyPool(workspaceId, userId, usable, needs, new ArrayList<>()), stats, needs);
     }
 
-    private List<Candidate> policyPool(String workspaceId, List<AiKey> usable, RequestNeeds needs, List<String> unfit) {
+    private List<Candidate> policyPool(
+            String workspaceId, String userId, List<AiKey> usable, RequestNeeds needs, List<String> unfit) {
         List<Candidate> pool = new ArrayList<>();
-        for (ModelInfo model : catalog.all(workspaceId)) {
+        for (ModelInfo model : catalog.forCaller(workspaceId, userId)) {
             if (model.can(Capability.EMBEDDINGS) != needs.embeddings()) {
                 continue;
             }
@@ -133,19 +137,15 @@ public final class CandidatePlanner {
 
     private static List<AiKey> keysFor(ModelInfo model, List<AiKey> usable) {
         if (model.provider().equals(OPENAI_COMPATIBLE)) {
-            String keyName = keyNameOf(model.id());
+            // the same rule as AiKeys#forModel, on the keys already fetched once per call
             return usable.stream()
-                    .filter(k -> k.provider().equals(OPENAI_COMPATIBLE) && keyName.equals(k.name()))
+                    .filter(k -> k.provider().equals(OPENAI_COMPATIBLE)
+                            && model.id().equals(k.name() + "/" + model.upstreamName()))
                     .toList();
         }
         return usable.stream()
                 .filter(k -> k.provider().equals(model.provider()))
                 .toList();
-    }
-
-    private static String keyNameOf(String modelId) {
-        int slash = modelId.indexOf('/');
-        return slash < 0 ? "" : modelId.substring(0, slash);
     }
 
     private static boolean fits(ModelInfo model, RequestNeeds needs, List<String> unfit, boolean named) {
@@ -161,12 +161,12 @@ public final class CandidatePlanner {
             }
         }
         int window = model.contextWindow();
-        long needed = (long) needs.promptTokens() + needs.outputBound(model.maxOutputTokens());
+        long needed = (long) needs.promptTokens() + needs.windowOutput(model.maxOutputTokens());
         if (window > 0 && needed > window) {
             if (named) {
                 unfit.add(model.id() + " has a " + window + "-token window, the request needs about " + needed
                         + " (prompt estimate " + needs.promptTokens() + " plus "
-                        + needs.outputBound(model.maxOutputTokens())
+                        + needs.windowOutput(model.maxOutputTokens())
                         + " output)");
             }
             return false;

@@ -117,6 +117,16 @@ public class CircuitBreakers {
         return s.status();
     }
 
+    /** Whether a call to {@code key} would be let through now (without taking a half-open probe). */
+    public boolean available(String key) {
+        State s = states.get(key);
+        if (s == null) {
+            return true;
+        }
+        Instant now = clock.instant();
+        return !now.isBefore(s.blockedUntil()) && (s.status() == Status.CLOSED || !now.isBefore(s.openUntil()));
+    }
+
     /** When {@code key} can be tried again (now when it can already). */
     public Instant availableAt(String key) {
         State s = states.get(key);

@@ -49,6 +49,17 @@ public record RequestNeeds(
         return maxOutputTokens == null ? modelMax : Math.min(maxOutputTokens, modelMax);
     }
 
+    /**
+     * The output the context window must leave room for: the request's own limit as asked (a model whose window
+     * cannot hold the prompt plus that much does not fit), else the model's maximum.
+     */
+    public int windowOutput(int modelMaxOutput) {
+        if (embeddings) {
+            return 0;
+        }
+        return maxOutputTokens != null ? maxOutputTokens : modelMaxOutput > 0 ? modelMaxOutput : DEFAULT_MAX_OUTPUT;
+    }
+
     /** Used when the catalog does not know a model's output limit. */
     static final int DEFAULT_MAX_OUTPUT = 4_096;
 

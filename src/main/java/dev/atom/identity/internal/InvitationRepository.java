@@ -84,6 +84,13 @@ class InvitationRepository {
                 == 1;
     }
 
+    /** Deletes invitations that can never be accepted again: accepted or expired ones. */
+    int deleteUsedOrExpired(Instant now) {
+        return jdbc.sql("DELETE FROM invitations WHERE accepted_at IS NOT NULL OR expires_at < :now")
+                .param("now", Timestamps.format(now))
+                .update();
+    }
+
     private static Invitation row(ResultSet rs, int n) throws SQLException {
         return new Invitation(
                 rs.getString("id"),

@@ -75,6 +75,16 @@ class RefreshTokenRepository {
                 .update();
     }
 
+    /**
+     * Deletes tokens that can never be used again: expired or revoked ones. Used tokens within their lifetime
+     * stay, so presenting one again is still recognized as reuse.
+     */
+    int deleteExpiredOrRevoked(Instant now) {
+        return jdbc.sql("DELETE FROM refresh_tokens WHERE expires_at < :now OR revoked_at IS NOT NULL")
+                .param("now", Timestamps.format(now))
+                .update();
+    }
+
     private static RefreshToken row(ResultSet rs, int n) throws SQLException {
         return new RefreshToken(
                 rs.getString("id"),

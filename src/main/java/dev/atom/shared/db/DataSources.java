@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Builds a connection pool for either dialect; the application and the repository contract tests use the
@@ -16,6 +18,11 @@ public final class DataSources {
     private DataSources() {}
 
     public static HikariDataSource create(AtomProperties properties) {
+        return create(properties, 16);
+    }
+
+    /** A pool of at most {@code maxPostgresConnections} on PostgreSQL (tests keep it small). */
+    public static HikariDataSource create(AtomProperties properties, int maxPostgresConnections) {
         String url = properties.jdbcUrl();
         HikariConfig config = new HikariConfig();
         config.setPoolName("atom");
@@ -29,7 +36,7 @@ public final class DataSources {
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
-            config.setMaximumPoolSize(16);
+            config.setMaximumPoolSize(maxPostgresConnections);
             if (properties.db().user() != null && !properties.db().user().isBlank()) {
                 config.setUsername(properties.db().user());
             }
@@ -43,12 +50,22 @@ public final class DataSources {
 
     private static void createDataDir(AtomProperties properties) {
         try {
-            Files.createDirectories(properties.dataDir());
+            if (!Files.exists(properties.dataDir())) {
+                // The data dir holds the database and the master key: only Atom's user may enter it.
+                Files.createDirectories(properties.dataDir());
+                restrictToOwner(properties.dataDir());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot create the data directory " + properties.dataDir().toAbsolutePath()
                             + " (set ATOM_DATA_DIR to a writable folder)",
                     e);
+        }
+    }
+
+    private static void restrictToOwner(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
     }
 }

@@ -37,7 +37,7 @@ abstract class ProviderAdapterContract {
     static final String MODEL = "test-model";
     static final String KEY = "sk-canary-0123456789abcdefXYZ";
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    static final Duration READ_TIMEOUT = Duration.ofMillis(400);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
     protected WireMockServer wm;
     protected ProviderAdapter adapter;
@@ -433,13 +433,26 @@ abstract class ProviderAdapterContract {
 
     @Test
     void timeout_beforeTheAnswer() {
-        wm.stubFor(chatCall().willReturn(jsonAnswer(plainAnswer()).withFixedDelay(2_000)));
+        wm.stubFor(chatCall().willReturn(jsonAnswer(plainAnswer()).withFixedDelay(2_500)));
 
         assertThatThrownBy(() -> adapter.chat(credentials(), plainRequest()))
                 .isInstanceOfSatisfying(ProviderException.Retriable.class, e -> {
                     assertThat(e.code()).isEqualTo("timeout");
                     assertThat(e.status()).isZero();
                 });
+        awaitServed();
+    }
+
+    @Test
+    void timeout_whenTheBodyStallsAfterTheHeaders() {
+        wm.stubFor(chatCall().willReturn(jsonAnswer(plainAnswer()).withChunkedDribbleDelay(2, 3_000)));
+
+        assertThatThrownBy(() -> adapter.chat(credentials(), plainRequest()))
+                .isInstanceOfSatisfying(
+                        ProviderException.Retriable.class,
+                        e -> assertThat(e.code()).isEqualTo("timeout"));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        awaitServed();
     }
 
     @Test
@@ -528,6 +541,22 @@ abstract class ProviderAdapterContract {
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody(body);
+    }
+
+    /**
+     * WireMock logs a request once it finished answering; a delayed answer would otherwise land in the next
+     * test's request journal.
+     */
+    void awaitServed() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (wm.getAllServeEvents().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     LoggedRequest onlyRequest() {

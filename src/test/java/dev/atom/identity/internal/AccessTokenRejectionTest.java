@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.atom.testing.AppTestBase;
+import dev.atom.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,11 +28,11 @@ class AccessTokenRejectionTest extends AppTestBase {
     @Autowired
     JwtSigningKey signingKey;
 
-    private IdentityApi.User user;
+    private TestUsers.User user;
 
     @BeforeEach
     void signUp() {
-        user = new IdentityApi(this::http).signUpAndLogIn("kim");
+        user = new TestUsers(this::http).signUp("kim");
     }
 
     private JWTClaimsSet.Builder valid() {
@@ -123,7 +124,7 @@ class AccessTokenRejectionTest extends AppTestBase {
 
     @Test
     void aTokenForAWorkspaceTheUserDoesNotBelongToIsRejected() throws Exception {
-        var other = new IdentityApi(this::http).signUpAndLogIn("lee");
+        var other = new TestUsers(this::http).signUp("lee");
         assertThat(status(ours(b -> b.claim("ws", other.workspaceId())))).isEqualTo(401);
     }
 }

@@ -3,6 +3,7 @@ package dev.atom.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
+import dev.atom.testing.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,8 @@ class ApiTokenApiTest extends AppTestBase {
 
     @Test
     void aPersonalTokenIsShownOnceListedWithoutItsSecretUsableAndRevocable() {
-        var api = new IdentityApi(this::http);
-        var user = api.signUpAndLogIn("mia");
+        var api = new TestUsers(this::http);
+        var user = api.signUp("mia");
 
         var created = api.as(user).post("/api/v1/tokens", Map.of("name", "backup script"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -35,7 +36,7 @@ class ApiTokenApiTest extends AppTestBase {
         assertThat(listed.has("token")).isFalse();
         assertThat(list.body()).doesNotContain(token.substring(13));
 
-        var stranger = api.signUpAndLogIn("nat");
+        var stranger = api.signUp("nat");
         assertThat(api.as(stranger).delete("/api/v1/tokens/" + id).status()).isEqualTo(404);
         assertThat(api.as(stranger).get("/api/v1/tokens").json().size()).isZero();
 
@@ -46,8 +47,8 @@ class ApiTokenApiTest extends AppTestBase {
 
     @Test
     void aTokenNeedsAName() {
-        var api = new IdentityApi(this::http);
-        var user = api.signUpAndLogIn("oli");
+        var api = new TestUsers(this::http);
+        var user = api.signUp("oli");
         var response = api.as(user).post("/api/v1/tokens", Map.of("name", " "));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("name");

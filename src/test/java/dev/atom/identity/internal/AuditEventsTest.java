@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.shared.audit.AuditEvent;
 import dev.atom.testing.AppTestBase;
+import dev.atom.testing.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,27 +51,17 @@ class AuditEventsTest extends AppTestBase {
 
     @Test
     void identityEventsArePublishedWithoutSecrets() {
-        var api = new IdentityApi(this::http);
-        var owner = api.signUpAndLogIn("audit");
+        var api = new TestUsers(this::http);
+        var owner = api.signUp("audit");
         http().post("/api/v1/auth/login", Map.of("email", owner.email(), "password", "wrong password"));
         var token = api.as(owner).post("/api/v1/tokens", Map.of("name", "t"));
         api.as(owner).delete("/api/v1/tokens/" + token.json().get("id").asString());
-        String email = IdentityApi.uniqueEmail("joiner");
+        String email = TestUsers.uniqueEmail("joiner");
         var invitation = api.as(owner)
                 .post(
                         "/api/v1/workspaces/" + owner.workspaceId() + "/invitations",
                         Map.of("email", email, "role", "member"));
-        var joined = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                IdentityApi.PASSWORD,
-                                "name",
-                                "J",
-                                "inviteToken",
-                                invitation.json().get("token").asString()));
+        var joined = api.postSignUp(email, "J", invitation.json().get("token").asString());
         String joinerId = joined.json().get("user").get("id").asString();
         String members = "/api/v1/workspaces/" + owner.workspaceId() + "/members/" + joinerId;
         api.as(owner).patch(members, Map.of("role", "admin"));
@@ -103,7 +94,7 @@ class AuditEventsTest extends AppTestBase {
         assertThat(failed.ip()).isNotBlank();
         String all = events.toString();
         assertThat(all)
-                .doesNotContain(IdentityApi.PASSWORD, "wrong password", owner.refreshToken())
+                .doesNotContain(TestUsers.PASSWORD, "wrong password", owner.refreshToken())
                 .doesNotContain(token.json().get("token").asString())
                 .doesNotContain(invitation.json().get("token").asString());
     }

@@ -3,6 +3,7 @@ package dev.atom.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,18 +35,15 @@ class InviteOnlySignupTest {
 
     @Test
     void onlyTheFirstAccountAndInvitedPeopleMaySignUp() {
-        var api = new IdentityApi(this::http);
-        var operator = api.signUpAndLogIn("operator");
+        var api = new TestUsers(this::http);
+        var operator = api.signUp("operator");
 
-        String email = IdentityApi.uniqueEmail("guest");
-        var uninvited = http().post(
-                        "/api/v1/auth/signup", Map.of("email", email, "password", IdentityApi.PASSWORD, "name", "G"));
+        String email = TestUsers.uniqueEmail("guest");
+        var uninvited = api.postSignUp(email, "G", null);
         assertThat(uninvited.status()).isEqualTo(403);
         assertThat(uninvited.header("Content-Type")).startsWith("application/problem+json");
 
-        var badToken = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of("email", email, "password", IdentityApi.PASSWORD, "name", "G", "inviteToken", "nope"));
+        var badToken = api.postSignUp(email, "G", "nope");
         assertThat(badToken.status()).isEqualTo(403);
 
         var invitation = api.as(operator)
@@ -53,17 +51,7 @@ class InviteOnlySignupTest {
                         "/api/v1/workspaces/" + operator.workspaceId() + "/invitations",
                         Map.of("email", email, "role", "member"));
         assertThat(invitation.status()).isEqualTo(201);
-        var invited = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                IdentityApi.PASSWORD,
-                                "name",
-                                "G",
-                                "inviteToken",
-                                invitation.json().get("token").asString()));
+        var invited = api.postSignUp(email, "G", invitation.json().get("token").asString());
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
         assertThat(invited.json().get("workspace").get("id").asString()).isEqualTo(operator.workspaceId());
         assertThat(invited.json().get("workspace").get("role").asString()).isEqualTo("member");

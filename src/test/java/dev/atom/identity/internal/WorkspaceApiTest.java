@@ -3,6 +3,7 @@ package dev.atom.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
+import dev.atom.testing.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -10,11 +11,11 @@ import tools.jackson.databind.JsonNode;
 /** Invitations, roles and workspace switching through the API. */
 class WorkspaceApiTest extends AppTestBase {
 
-    private IdentityApi api() {
-        return new IdentityApi(this::http);
+    private TestUsers api() {
+        return new TestUsers(this::http);
     }
 
-    private JsonNode invite(IdentityApi.User by, String workspaceId, String email, String role) {
+    private JsonNode invite(TestUsers.User by, String workspaceId, String email, String role) {
         var response = api().as(by)
                 .post("/api/v1/workspaces/" + workspaceId + "/invitations", Map.of("email", email, "role", role));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -22,36 +23,18 @@ class WorkspaceApiTest extends AppTestBase {
     }
 
     /** Signs up a new user through an invitation into the owner's workspace and logs them in. */
-    private IdentityApi.User joinedAs(IdentityApi.User owner, String who, String role) {
-        String email = IdentityApi.uniqueEmail(who);
-        var invitation = invite(owner, owner.workspaceId(), email, role);
-        var signup = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "password",
-                                IdentityApi.PASSWORD,
-                                "name",
-                                who,
-                                "inviteToken",
-                                invitation.get("token").asString()));
-        assertThat(signup.status()).as(signup.toString()).isEqualTo(201);
-        assertThat(signup.json().get("workspace").get("id").asString()).isEqualTo(owner.workspaceId());
-        assertThat(signup.json().get("workspace").get("role").asString()).isEqualTo(role);
-        var tokens = api().logIn(email);
-        return new IdentityApi.User(
-                signup.json().get("user").get("id").asString(),
-                email,
-                owner.workspaceId(),
-                tokens.get("accessToken").asString(),
-                tokens.get("refreshToken").asString());
+    private TestUsers.User joinedAs(TestUsers.User owner, String who, String role) {
+        var joined = api().invite(who, owner, role);
+        assertThat(joined.workspaceId()).isEqualTo(owner.workspaceId());
+        var workspace = api().as(joined).get("/api/v1/workspaces/" + owner.workspaceId());
+        assertThat(workspace.json().get("role").asString()).isEqualTo(role);
+        return joined;
     }
 
     @Test
     void anInvitationHasTheDocumentedShapeAndWorksOnce() {
-        var owner = api().signUpAndLogIn("pia");
-        String email = IdentityApi.uniqueEmail("quinn");
+        var owner = api().signUp("pia");
+        String email = TestUsers.uniqueEmail("quinn");
         var invitation = invite(owner, owner.workspaceId(), email.toUpperCase(), "admin");
         assertThat(invitation.get("email").asString()).isEqualTo(email);
         assertThat(invitation.get("role").asString()).isEqualTo("admin");
@@ -64,8 +47,7 @@ class WorkspaceApiTest extends AppTestBase {
         assertThat(pending.body()).doesNotContain(invitation.get("token").asString());
 
         // An existing user with that email accepts while signed in.
-        var quinn = http().post(
-                        "/api/v1/auth/signup", Map.of("email", email, "password", IdentityApi.PASSWORD, "name", "Q"));
+        var quinn = api().postSignUp(email, "Q", null);
         assertThat(quinn.status()).isEqualTo(201);
         var quinnTokens = api().logIn(email);
         var accept = http().bearer(quinnTokens.get("accessToken").asString())
@@ -86,31 +68,24 @@ class WorkspaceApiTest extends AppTestBase {
 
     @Test
     void anInvitationForAnotherEmailCannotBeUsed() {
-        var owner = api().signUpAndLogIn("ray");
-        var invitation = invite(owner, owner.workspaceId(), IdentityApi.uniqueEmail("sam"), "member");
-        var intruder = api().signUpAndLogIn("tom");
+        var owner = api().signUp("ray");
+        var invitation = invite(owner, owner.workspaceId(), TestUsers.uniqueEmail("sam"), "member");
+        var intruder = api().signUp("tom");
         var accept = api().as(intruder)
                 .post(
                         "/api/v1/invitations/accept",
                         Map.of("token", invitation.get("token").asString()));
         assertThat(accept.status()).isEqualTo(403);
-        var signup = http().post(
-                        "/api/v1/auth/signup",
-                        Map.of(
-                                "email",
-                                IdentityApi.uniqueEmail("uma"),
-                                "password",
-                                IdentityApi.PASSWORD,
-                                "name",
-                                "Uma",
-                                "inviteToken",
-                                invitation.get("token").asString()));
+        var signup = api().postSignUp(
+                        TestUsers.uniqueEmail("uma"),
+                        "Uma",
+                        invitation.get("token").asString());
         assertThat(signup.status()).isEqualTo(403);
     }
 
     @Test
     void rolesAreEnforced() {
-        var owner = api().signUpAndLogIn("vic");
+        var owner = api().signUp("vic");
         String ws = owner.workspaceId();
         var member = joinedAs(owner, "wes", "member");
         var admin = joinedAs(owner, "xia", "admin");
@@ -167,7 +142,7 @@ class WorkspaceApiTest extends AppTestBase {
 
     @Test
     void theLastOwnerCannotBeDemotedOrRemoved() {
-        var owner = api().signUpAndLogIn("yan");
+        var owner = api().signUp("yan");
         String ws = owner.workspaceId();
         assertThat(api().as(owner)
                         .patch("/api/v1/workspaces/" + ws + "/members/" + owner.id(), Map.of("role", "admin"))
@@ -200,10 +175,10 @@ class WorkspaceApiTest extends AppTestBase {
 
     @Test
     void anotherWorkspaceIsNotFoundOnEveryRoute() {
-        var owner = api().signUpAndLogIn("abe");
-        var stranger = api().signUpAndLogIn("bea");
+        var owner = api().signUp("abe");
+        var stranger = api().signUp("bea");
         String ws = owner.workspaceId();
-        var invitation = invite(owner, ws, IdentityApi.uniqueEmail("cy"), "member");
+        var invitation = invite(owner, ws, TestUsers.uniqueEmail("cy"), "member");
         var s = api().as(stranger);
         assertThat(s.get("/api/v1/workspaces/" + ws).status()).isEqualTo(404);
         assertThat(s.patch("/api/v1/workspaces/" + ws, Map.of("name", "x")).status())
@@ -229,9 +204,9 @@ class WorkspaceApiTest extends AppTestBase {
 
     @Test
     void theWorkspaceHeaderSwitchesOnlyToWorkspacesOfTheCaller() {
-        var owner = api().signUpAndLogIn("dee");
+        var owner = api().signUp("dee");
         var joined = joinedAs(owner, "eli", "member");
-        var other = api().signUpAndLogIn("fay");
+        var other = api().signUp("fay");
         // eli signed up through the invitation, so they belong to owner's workspace only; give them a second.
         var invitation = invite(other, other.workspaceId(), joined.email(), "admin");
         assertThat(api().as(joined)

@@ -4,53 +4,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
+import dev.atom.testing.TestUsers.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** GET /api/v1/audit with real sign-up and login: who may read it, what it shows, how it pages. */
 class AuditApiTest extends AppTestBase {
-    private static final String PASSWORD = "correct horse battery";
+    /** Signs users up with every request carrying {@code requestId}, so their audit entries can be told apart. */
+    private TestUsers users(String requestId) {
+        return new TestUsers(() -> http().header("X-Request-Id", requestId));
+    }
 
-    record User(String id, String email, String workspaceId, String token) {}
+    private TestUsers users() {
+        return new TestUsers(this::http);
+    }
 
     @Test
     void ownersSeeTheirWorkspacesSecurityEventsNewestFirstWithRequestIds() {
-        User owner = signUp("owner", null, null);
-        User stranger = signUp("stranger", null, null);
+        User owner = users("owner-journey").signUp("owner");
+        User stranger = users("stranger-journey").signUp("stranger");
+        var token = users().as(owner).header("X-Request-Id", "token-1").post("/api/v1/tokens", Map.of("name", "t"));
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
 
         List<JsonNode> items = readAll(owner, 2);
 
-        assertThat(items).extracting(i -> i.get("type").asString()).containsExactly("auth.login", "user.signup");
-        JsonNode login = items.getFirst();
+        assertThat(items)
+                .extracting(i -> i.get("type").asString())
+                .containsExactly("token.created", "auth.login", "user.signup");
+        assertThat(items.getFirst().get("requestId").asString()).isEqualTo("token-1");
+        JsonNode login = items.get(1);
         assertThat(login.get("actorUserId").asString()).isEqualTo(owner.id());
-        assertThat(login.get("requestId").asString())
-                .isEqualTo("login-" + owner.email().hashCode());
+        assertThat(login.get("requestId").asString()).isEqualTo("owner-journey");
         assertThat(login.get("ip").asString()).isNotBlank();
         assertThat(login.get("createdAt").asString()).endsWith("Z");
-        assertThat(items.get(1).get("detail").get("email").asString()).isEqualTo(owner.email());
-        assertThat(items.toString()).doesNotContain(stranger.id(), stranger.email(), PASSWORD);
+        assertThat(items.get(2).get("detail").get("email").asString()).isEqualTo(owner.email());
+        assertThat(items.get(2).get("requestId").asString()).isEqualTo("owner-journey");
+        assertThat(items.toString())
+                .doesNotContain(stranger.id(), stranger.email(), "stranger-journey", TestUsers.PASSWORD);
     }
 
     @Test
     void pagesWithACursorUntilTheLastPage() {
-        User owner = signUp("pager", null, null);
+        User owner = users().signUp("pager");
         for (int i = 0; i < 3; i++) {
-            assertThat(http().bearer(owner.token())
+            assertThat(http().bearer(owner.accessToken())
                             .post("/api/v1/tokens", Map.of("name", "t" + i))
                             .status())
                     .isEqualTo(201);
         }
 
-        var first = http().bearer(owner.token()).get("/api/v1/audit?limit=2");
+        var first = http().bearer(owner.accessToken()).get("/api/v1/audit?limit=2");
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().get("items")).hasSize(2);
         String cursor = first.json().get("nextCursor").asString();
-        var second = http().bearer(owner.token()).get("/api/v1/audit?limit=2&cursor=" + cursor);
-        var last = http().bearer(owner.token())
+        var second = http().bearer(owner.accessToken()).get("/api/v1/audit?limit=2&cursor=" + cursor);
+        var last = http().bearer(owner.accessToken())
                 .get("/api/v1/audit?limit=2&cursor="
                         + second.json().get("nextCursor").asString());
 
@@ -63,29 +75,21 @@ class AuditApiTest extends AppTestBase {
 
     @Test
     void membersAreForbiddenAndAdminsAllowed() {
-        User owner = signUp("boss", null, null);
-        var invite = http().bearer(owner.token())
-                .post(
-                        "/api/v1/workspaces/" + owner.workspaceId() + "/invitations",
-                        Map.of("email", uniqueEmail("member"), "role", "member"));
-        assertThat(invite.status()).as(invite.toString()).isEqualTo(201);
-        User member = signUp(
-                "member",
-                invite.json().get("email").asString(),
-                invite.json().get("token").asString());
+        User owner = users().signUp("boss");
+        User member = users().invite("member", owner, "member");
         assertThat(member.workspaceId()).isEqualTo(owner.workspaceId());
 
-        var forbidden = http().bearer(member.token()).get("/api/v1/audit");
+        var forbidden = http().bearer(member.accessToken()).get("/api/v1/audit");
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
         assertThat(forbidden.json().get("requestId").asString()).isEqualTo(forbidden.header("X-Request-Id"));
 
-        var promote = http().bearer(owner.token())
+        var promote = http().bearer(owner.accessToken())
                 .patch(
                         "/api/v1/workspaces/" + owner.workspaceId() + "/members/" + member.id(),
                         Map.of("role", "admin"));
         assertThat(promote.status()).as(promote.toString()).isBetween(200, 204);
-        String adminToken = logIn(member.email(), "relogin");
+        String adminToken = users().logIn(member.email()).get("accessToken").asString();
         var allowed = http().bearer(adminToken).get("/api/v1/audit?limit=200");
         assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
         assertThat(allowed.json().get("items").toString()).contains(member.id(), owner.id());
@@ -93,15 +97,15 @@ class AuditApiTest extends AppTestBase {
 
     @Test
     void badParametersAreProblemsNamingTheField() {
-        User owner = signUp("params", null, null);
+        User owner = users().signUp("params");
 
-        assertThat(field(http().bearer(owner.token()).get("/api/v1/audit?limit=0")))
+        assertThat(field(http().bearer(owner.accessToken()).get("/api/v1/audit?limit=0")))
                 .isEqualTo("limit");
-        assertThat(field(http().bearer(owner.token()).get("/api/v1/audit?limit=201")))
+        assertThat(field(http().bearer(owner.accessToken()).get("/api/v1/audit?limit=201")))
                 .isEqualTo("limit");
-        assertThat(field(http().bearer(owner.token()).get("/api/v1/audit?limit=ten")))
+        assertThat(field(http().bearer(owner.accessToken()).get("/api/v1/audit?limit=ten")))
                 .isEqualTo("limit");
-        assertThat(field(http().bearer(owner.token()).get("/api/v1/audit?cursor=bm90LWEtY3Vyc29y")))
+        assertThat(field(http().bearer(owner.accessToken()).get("/api/v1/audit?cursor=bm90LWEtY3Vyc29y")))
                 .isEqualTo("cursor");
     }
 
@@ -124,7 +128,7 @@ class AuditApiTest extends AppTestBase {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < 20; page++) {
-            var response = http().bearer(user.token())
+            var response = http().bearer(user.accessToken())
                     .get("/api/v1/audit?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             response.json().get("items").forEach(items::add);
@@ -135,30 +139,5 @@ class AuditApiTest extends AppTestBase {
             cursor = next.asString();
         }
         throw new AssertionError("more than 20 pages");
-    }
-
-    private User signUp(String who, String email, String inviteToken) {
-        String address = email == null ? uniqueEmail(who) : email;
-        Map<String, String> body = inviteToken == null
-                ? Map.of("email", address, "password", PASSWORD, "name", who)
-                : Map.of("email", address, "password", PASSWORD, "name", who, "inviteToken", inviteToken);
-        var signup = http().post("/api/v1/auth/signup", body);
-        assertThat(signup.status()).as(signup.toString()).isEqualTo(201);
-        return new User(
-                signup.json().get("user").get("id").asString(),
-                address,
-                signup.json().get("workspace").get("id").asString(),
-                logIn(address, "login-" + address.hashCode()));
-    }
-
-    private String logIn(String email, String requestId) {
-        var login = http().header("X-Request-Id", requestId)
-                .post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return login.json().get("accessToken").asString();
-    }
-
-    private static String uniqueEmail(String who) {
-        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
     }
 }

@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Unknown routes and broken requests answer problem+json with the request id, never a stack trace. */
 class ErrorsTest extends AppTestBase {
 
     private String token() {
-        String email = "errors-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-        String password = "correct horse battery";
-        assertThat(http().post("/api/v1/auth/signup", Map.of("email", email, "password", password, "name", "E"))
-                        .status())
-                .isEqualTo(201);
-        return http().post("/api/v1/auth/login", Map.of("email", email, "password", password))
-                .json()
-                .get("accessToken")
-                .asString();
+        return new TestUsers(this::http).signUp("errors").accessToken();
     }
 
     @Test

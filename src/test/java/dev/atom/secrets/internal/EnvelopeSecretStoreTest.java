@@ -56,8 +56,8 @@ class EnvelopeSecretStoreTest {
     void storesNoPlaintextAndADifferentCiphertextEachTime() {
         String a = store.put("ws1", "o", "p", "same-value-xyz");
         String b = store.put("ws1", "o", "p", "same-value-xyz");
-        String ca = ciphertext(a);
-        assertThat(ca).isNotEqualTo(ciphertext(b)).doesNotContain("same-value-xyz");
+        String ca = rows().ciphertext(a);
+        assertThat(ca).isNotEqualTo(rows().ciphertext(b)).doesNotContain("same-value-xyz");
         assertThat(new String(Base64.getDecoder().decode(ca), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain("same-value-xyz");
     }
@@ -87,7 +87,7 @@ class EnvelopeSecretStoreTest {
     void aCiphertextCopiedToAnotherRowDoesNotDecrypt() {
         String source = store.put("ws1", "o", "p", "copied-value");
         String target = store.put("ws1", "o", "p", "target-value");
-        setColumn(target, "ciphertext", ciphertext(source));
+        rows().set(target, "ciphertext", rows().ciphertext(source));
 
         assertThatThrownBy(() -> store.get(target, "ws1", "o", "p"))
                 .isInstanceOf(SecretDecryptionException.class)
@@ -99,31 +99,31 @@ class EnvelopeSecretStoreTest {
     @Test
     void aRowMovedToAnotherOwnerPurposeOrWorkspaceDoesNotDecrypt() {
         String owner = store.put("ws1", "o", "p", "v1");
-        setColumn(owner, "owner", "o2");
+        rows().set(owner, "owner", "o2");
         assertThatThrownBy(() -> store.get(owner, "ws1", "o2", "p")).isInstanceOf(SecretDecryptionException.class);
 
         String purpose = store.put("ws1", "o", "p", "v2");
-        setColumn(purpose, "purpose", "p2");
+        rows().set(purpose, "purpose", "p2");
         assertThatThrownBy(() -> store.get(purpose, "ws1", "o", "p2")).isInstanceOf(SecretDecryptionException.class);
 
         String workspace = store.put("ws1", "o", "p", "v3");
-        setColumn(workspace, "workspace_id", "ws2");
+        rows().set(workspace, "workspace_id", "ws2");
         assertThatThrownBy(() -> store.get(workspace, "ws2", "o", "p")).isInstanceOf(SecretDecryptionException.class);
     }
 
     @Test
     void everyFlippedByteIsDetected() {
         String id = store.put("ws1", "o", "p", "tamper-me");
-        byte[] original = Base64.getDecoder().decode(ciphertext(id));
+        byte[] original = Base64.getDecoder().decode(rows().ciphertext(id));
         for (int i = 0; i < original.length; i++) {
             byte[] tampered = original.clone();
             tampered[i] ^= 0x01;
-            setColumn(id, "ciphertext", Base64.getEncoder().encodeToString(tampered));
+            rows().set(id, "ciphertext", Base64.getEncoder().encodeToString(tampered));
             assertThatThrownBy(() -> store.get(id, "ws1", "o", "p"))
                     .as("flipped byte %d", i)
                     .isInstanceOf(SecretDecryptionException.class);
         }
-        setColumn(id, "ciphertext", Base64.getEncoder().encodeToString(original));
+        rows().set(id, "ciphertext", Base64.getEncoder().encodeToString(original));
         assertThat(store.get(id, "ws1", "o", "p")).contains("tamper-me");
     }
 
@@ -153,19 +153,7 @@ class EnvelopeSecretStoreTest {
         assertThatThrownBy(() -> store.put("ws", "o", "p", null)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private String ciphertext(String id) {
-        return db.jdbc()
-                .sql("SELECT ciphertext FROM secrets WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .single();
-    }
-
-    private void setColumn(String id, String column, String value) {
-        db.jdbc()
-                .sql("UPDATE secrets SET " + column + " = :value WHERE id = :id")
-                .param("value", value)
-                .param("id", id)
-                .update();
+    private SecretRows rows() {
+        return new SecretRows(db);
     }
 }

@@ -51,7 +51,7 @@ class KeyRotationTest {
         SecretStore store = store(keyring);
         String a = store.put("ws1", "ai_key:1", "api-key", "value-a");
         String b = store.put("ws2", "connection:9", "oauth-refresh-token", "value-b");
-        String before = ciphertext(a);
+        String before = rows().ciphertext(a);
         String oldKeyset = Files.readString(source.file());
 
         int rotated = rotation(keyring, source).rotate();
@@ -67,7 +67,7 @@ class KeyRotationTest {
                 .isFalse();
 
         // the data key was re-wrapped, the payload is untouched
-        String after = ciphertext(a);
+        String after = rows().ciphertext(a);
         assertThat(after).isNotEqualTo(before);
         assertThat(payload(after)).isEqualTo(payload(before));
 
@@ -78,7 +78,7 @@ class KeyRotationTest {
                 .contains("value-b");
 
         // a ciphertext made under the old key still decrypts with the new keyset
-        setCiphertext(a, before);
+        rows().set(a, "ciphertext", before);
         assertThat(store(restarted).get(a, "ws1", "ai_key:1", "api-key")).contains("value-a");
 
         // and the old keyset alone no longer opens the rotated rows: they really moved to the new key
@@ -124,14 +124,14 @@ class KeyRotationTest {
         SecretStore store = store(keyring);
         String good = store.put("ws1", "o", "p", "good");
         String bad = store.put("ws1", "o", "p", "bad");
-        String goodBefore = ciphertext(good);
-        byte[] tampered = Base64.getDecoder().decode(ciphertext(bad));
+        String goodBefore = rows().ciphertext(good);
+        byte[] tampered = Base64.getDecoder().decode(rows().ciphertext(bad));
         tampered[tampered.length - 1] ^= 1;
-        setCiphertext(bad, Base64.getEncoder().encodeToString(tampered));
+        rows().set(bad, "ciphertext", Base64.getEncoder().encodeToString(tampered));
 
         assertThatThrownBy(() -> rotation(keyring, source).rotate()).hasMessageContaining(bad);
 
-        assertThat(ciphertext(good)).isEqualTo(goodBefore); // rolled back
+        assertThat(rows().ciphertext(good)).isEqualTo(goodBefore); // rolled back
         assertThat(store.get(good, "ws1", "o", "p")).contains("good");
     }
 
@@ -155,19 +155,7 @@ class KeyRotationTest {
         return Arrays.copyOfRange(envelope, 5 + wrapped, envelope.length);
     }
 
-    private String ciphertext(String id) {
-        return db.jdbc()
-                .sql("SELECT ciphertext FROM secrets WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .single();
-    }
-
-    private void setCiphertext(String id, String ciphertext) {
-        db.jdbc()
-                .sql("UPDATE secrets SET ciphertext = :c WHERE id = :id")
-                .param("c", ciphertext)
-                .param("id", id)
-                .update();
+    private SecretRows rows() {
+        return new SecretRows(db);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 
 /** The tasks API over real HTTP: create, read, partial update, delete, due dates, assignees, isolation. */
 class TaskApiTest extends AppTestBase {
-    private ApiUsers users;
-    private ApiUsers.User ann;
+    private TestUsers users;
+    private TestUsers.User ann;
     private TestHttp api;
 
     @BeforeEach
     void signUp() {
-        users = new ApiUsers(this::http);
+        users = new TestUsers(this::http);
         ann = users.signUp("ann");
         api = users.as(ann);
     }
@@ -144,8 +145,8 @@ class TaskApiTest extends AppTestBase {
 
     @Test
     void assigneesMustBeMembersOfTheWorkspace() {
-        ApiUsers.User bob = users.signUp("bob", ann);
-        ApiUsers.User stranger = users.signUp("stranger");
+        TestUsers.User bob = users.invite("bob", ann, "member");
+        TestUsers.User stranger = users.signUp("stranger");
         JsonNode task = create(map("title", "Review", "assigneeId", bob.id()));
         assertThat(task.get("assigneeId").asString()).isEqualTo(bob.id());
 

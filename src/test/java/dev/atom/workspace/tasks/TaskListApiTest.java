@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class TaskListApiTest extends AppTestBase {
 
     @BeforeEach
     void signUp() {
-        ApiUsers users = new ApiUsers(this::http);
+        TestUsers users = new TestUsers(this::http);
         api = users.as(users.signUp("lister"));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ class TaskValidationApiTest extends AppTestBase {
 
     @BeforeEach
     void signUp() {
-        ApiUsers users = new ApiUsers(this::http);
+        TestUsers users = new TestUsers(this::http);
         api = users.as(users.signUp("val"));
     }
 

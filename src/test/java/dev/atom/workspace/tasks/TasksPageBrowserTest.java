@@ -3,6 +3,7 @@ package dev.atom.workspace.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.BrowserTestBase;
+import dev.atom.testing.TestUsers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,12 +13,11 @@ import org.openqa.selenium.support.ui.Select;
 
 /** The tasks page in a real browser: every change goes through htmx, and the page itself never reloads. */
 class TasksPageBrowserTest extends BrowserTestBase {
-    private static final String PASSWORD = "correct horse battery staple";
 
     @Test
     void createsEditsCompletesFiltersAndDeletesTasksWithoutReloadingThePage() {
         String email = uniqueEmail("tess");
-        signUpInBrowser("Tess", email, PASSWORD);
+        signUpInBrowser("Tess", email, TestUsers.PASSWORD);
         waitForPath("/tasks");
         $("#task-list");
         markPage();
@@ -109,7 +109,7 @@ class TasksPageBrowserTest extends BrowserTestBase {
 
         // everything is still there after signing out and in again
         signOutInBrowser();
-        logInInBrowser(email, PASSWORD);
+        logInInBrowser(email, TestUsers.PASSWORD);
         waitForPath("/tasks");
         waitForTitles("Write the final board report");
         WebElement kept = row("Write the final board report");
