@@ -73,6 +73,7 @@ class OpenAiController {
             result = gateway.stream(caller, body, sse);
         } catch (AiGatewayException e) {
             if (!sse.committed()) {
+                sse.forget(); // the error answers for no model
                 throw e;
             }
             sse.fail(OpenAiError.of(e));

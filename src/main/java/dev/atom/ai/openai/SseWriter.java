@@ -57,6 +57,12 @@ final class SseWriter implements ChatStreamSink {
         }
     }
 
+    /** Drops the x-atom-model and x-atom-provider headers of an attempt that failed before its first chunk. */
+    void forget() {
+        response.setHeader(OpenAiJson.MODEL_HEADER, null);
+        response.setHeader(OpenAiJson.PROVIDER_HEADER, null);
+    }
+
     @Override
     public void chunk(ObjectNode chunk) {
         JsonNode usage = chunk.get("usage");

@@ -185,6 +185,7 @@ class OpenAiFaceTest extends AppTestBase {
         JsonNode error = JSON.readTree(response.body()).get("error");
         assertThat(error.get("type").asString()).isEqualTo("api_error");
         assertThat(error.get("message").asString()).contains("stub/broken-model");
+        assertThat(response.headers().firstValue("x-atom-model")).isEmpty();
     }
 
     @Test
