@@ -53,6 +53,10 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/workspaces/" + alice.workspaceId() + "/invitations",
                         Map.of("email", TestUsers.uniqueEmail("dave"), "role", "member"));
         assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+        var budget = users.as(alice)
+                .put("/api/v1/ai/budgets", Map.of("scope", "workspace", "period", "month", "limitUsd", 50));
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(200);
+        aliceIds.put("budget", budget.json().get("id").asString());
         var aiKey = users.as(alice)
                 .post("/api/v1/ai/keys", Map.of("provider", "openai", "apiKey", "sk-alice-0123456789abcdef0123"));
         assertThat(aiKey.status()).as(aiKey.toString()).isEqualTo(201);
@@ -93,6 +97,7 @@ class TenantIsolationTest extends AppTestBase {
         f.put(
                 "DELETE /api/v1/workspaces/{id}/invitations/{invitationId}",
                 Map.of("path", ws + "/invitations/" + aliceIds.get("invitation")));
+        f.put("DELETE /api/v1/ai/budgets/{id}", Map.of("path", "/api/v1/ai/budgets/" + aliceIds.get("budget")));
         f.put("DELETE /api/v1/ai/keys/{id}", Map.of("path", "/api/v1/ai/keys/" + aliceIds.get("aiKey")));
         f.put(
                 "POST /api/v1/ai/keys/{id}/test",
@@ -152,6 +157,7 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(task.status()).isEqualTo(200);
         assertThat(task.json().get("title").asString()).isEqualTo("Alice's secret plan");
         assertThat(users.as(alice).get("/api/v1/tokens").body()).contains(aliceIds.get("token"));
+        assertThat(users.as(alice).get("/api/v1/ai/budgets").body()).contains(aliceIds.get("budget"));
         var workspace = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId());
         assertThat(workspace.body()).doesNotContain("pwned");
         var members = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/members");
