@@ -177,7 +177,10 @@ public final class CandidatePlanner {
     private static Candidate candidate(ModelInfo model, AiKey key, RequestNeeds needs) {
         int bound = needs.outputBound(model.maxOutputTokens());
         long reserve = model.costMicros(needs.promptTokens(), 0, bound);
-        long rank = model.costMicros(needs.promptTokens(), 0, Math.min(bound, needs.typicalOutput()));
+        int typical = Math.min(bound, needs.typicalOutput());
+        double rank = ((double) needs.promptTokens() * model.inputPricePerMillion()
+                        + (double) typical * model.outputPricePerMillion())
+                / 1_000_000.0;
         return new Candidate(model, key, bound, reserve, rank);
     }
 

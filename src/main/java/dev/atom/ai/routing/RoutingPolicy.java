@@ -53,7 +53,8 @@ public enum RoutingPolicy {
         if (this == BALANCED) {
             scored = balancedScores(scored);
         }
-        Comparator<Scored> byCost = Comparator.comparingLong(s -> s.candidate().rankMicros());
+        Comparator<Scored> byCost =
+                Comparator.comparingDouble(s -> s.candidate().rankMicros());
         Comparator<Scored> byQuality = Comparator.comparingInt(
                         (Scored s) -> s.candidate().model().quality())
                 .reversed();
@@ -70,8 +71,8 @@ public enum RoutingPolicy {
     private record Scored(Candidate candidate, int index, double expectedMs, double score) {}
 
     private static List<Scored> balancedScores(List<Scored> scored) {
-        long minCost = Long.MAX_VALUE;
-        long maxCost = Long.MIN_VALUE;
+        double minCost = Double.MAX_VALUE;
+        double maxCost = -Double.MAX_VALUE;
         double minMs = Double.MAX_VALUE;
         double maxMs = -Double.MAX_VALUE;
         for (Scored s : scored) {
@@ -82,8 +83,7 @@ public enum RoutingPolicy {
         }
         List<Scored> out = new ArrayList<>();
         for (Scored s : scored) {
-            double cheap =
-                    maxCost == minCost ? 1 : 1 - (double) (s.candidate().rankMicros() - minCost) / (maxCost - minCost);
+            double cheap = maxCost == minCost ? 1 : 1 - (s.candidate().rankMicros() - minCost) / (maxCost - minCost);
             double fast = maxMs == minMs ? 1 : 1 - (s.expectedMs() - minMs) / (maxMs - minMs);
             double score = 0.5 * s.candidate().model().quality() / 100.0 + 0.3 * cheap + 0.2 * fast;
             out.add(new Scored(s.candidate(), s.index(), s.expectedMs(), score));

@@ -136,6 +136,28 @@ class GatewayRoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void embeddingsGoOnlyToEmbeddingModelsAndAreCostedFromTheirUsage() {
+        String prefix = prefix("emb");
+        provider.stubFor(post(urlPathMatching("/" + prefix + "/v1/embeddings"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+                                + "\"embedding\":[0.1,0.2,0.3]}],\"model\":\"text-embedding-3-small\","
+                                + "\"usage\":{\"prompt_tokens\":1000000,\"total_tokens\":1000000}}")));
+        addKey(ann, "openai", prefix);
+        pinPrices(ann, "openai/text-embedding-3-small", "0.02", "0", "0.02");
+
+        var result = gateway.embeddings(caller(), request("{\"model\":\"atom/cheapest\",\"input\":\"hello\"}"));
+
+        assertThat(result.model()).isEqualTo("openai/text-embedding-3-small");
+        assertThat(result.costMicros()).as("a million tokens at $0.02").isEqualTo(20_000);
+        provider.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        urlPathMatching("/" + prefix + "/v1/embeddings"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("text-embedding-3-small"))));
+    }
+
+    @Test
     void anotherUsersKeyIsNeverUsed() {
         TestUsers.User bob = users().invite("bob", ann, "member");
         String prefix = prefix("bobs");

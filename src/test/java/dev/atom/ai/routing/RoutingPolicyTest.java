@@ -47,7 +47,9 @@ class RoutingPolicyTest {
                 key(keyId, m.provider()),
                 bound,
                 m.costMicros(needs.promptTokens(), 0, bound),
-                m.costMicros(needs.promptTokens(), 0, needs.typicalOutput()));
+                (needs.promptTokens() * (double) m.inputPricePerMillion()
+                                + needs.typicalOutput() * (double) m.outputPricePerMillion())
+                        / 1e6);
     }
 
     private final ModelInfo dear = model("a/dear", 10_000_000, 50_000_000, 97);
