@@ -1,6 +1,5 @@
 package dev.atom.testing;
 
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Skipped when that variable is unset (CI sets it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EnabledIfEnvironmentVariable(named = "ATOM_TEST_PG_URL", matches = ".+")
+@RequiresPostgres
 public abstract class PostgresAppTestBase {
     private static final java.util.concurrent.atomic.AtomicReference<String> DATABASE_URL =
             new java.util.concurrent.atomic.AtomicReference<>();
