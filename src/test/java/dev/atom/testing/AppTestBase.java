@@ -25,6 +25,8 @@ public abstract class AppTestBase {
     static void atomProperties(DynamicPropertyRegistry registry) {
         registry.add("atom.data-dir", DATA_DIR::toString);
         registry.add("atom.db.url", () -> "");
+        // Provider stubs (WireMock) listen on the loopback; user-supplied URLs may reach it only when allowed.
+        registry.add("atom.http.allow-hosts", () -> "localhost,127.0.0.1");
     }
 
     protected TestHttp http() {
