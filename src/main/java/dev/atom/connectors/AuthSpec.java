@@ -48,7 +48,8 @@ public sealed interface AuthSpec {
 
     record Basic(List<CredentialField> fields) implements AuthSpec {
         public Basic() {
-            this(List.of(CredentialField.text("username", "User name"), CredentialField.secret("password", "Password")));
+            this(List.of(
+                    CredentialField.text("username", "User name"), CredentialField.secret("password", "Password")));
         }
 
         public Basic {

@@ -65,7 +65,11 @@ public abstract sealed class ConnectorException extends RuntimeException {
         private final List<FieldProblem> problems;
 
         public InvalidInput(List<FieldProblem> problems) {
-            super(problems.isEmpty() ? "invalid input" : problems.getFirst().field() + ": " + problems.getFirst().message());
+            super(
+                    problems.isEmpty()
+                            ? "invalid input"
+                            : problems.getFirst().field() + ": "
+                                    + problems.getFirst().message());
             this.problems = List.copyOf(problems);
         }
 

@@ -38,5 +38,6 @@ public interface Connectors {
     record ActionInfo(Connector connector, Action<?, ?> action, JsonNode inputSchema, JsonNode outputSchema) {}
 
     /** A connection as other modules see it (never its credentials). */
-    record ConnectionInfo(String id, String workspaceId, String connector, String name, String status, String statusReason) {}
+    record ConnectionInfo(
+            String id, String workspaceId, String connector, String name, String status, String statusReason) {}
 }

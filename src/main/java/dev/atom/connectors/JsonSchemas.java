@@ -87,8 +87,13 @@ public final class JsonSchemas {
         if (c == int.class || c == Integer.class) {
             return bounded(type("integer"), Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
-        if (c == long.class || c == Long.class || c == short.class || c == Short.class || c == byte.class
-                || c == Byte.class || c == BigInteger.class) {
+        if (c == long.class
+                || c == Long.class
+                || c == short.class
+                || c == Short.class
+                || c == byte.class
+                || c == Byte.class
+                || c == BigInteger.class) {
             return type("integer");
         }
         if (c == double.class || c == Double.class || c == float.class || c == Float.class || c == BigDecimal.class) {
@@ -176,7 +181,8 @@ public final class JsonSchemas {
 
     private static String enumName(Enum<?> constant) {
         try {
-            JsonProperty p = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            JsonProperty p =
+                    constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
             return p != null && !p.value().isEmpty() ? p.value() : constant.name();
         } catch (NoSuchFieldException e) {
             return constant.name();

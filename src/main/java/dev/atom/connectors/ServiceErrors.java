@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /** Classifies a service's HTTP answer into the connector exception hierarchy. Stateless. */
 public final class ServiceErrors {
-    private static final Pattern MESSAGE =
-            Pattern.compile("\"(?:message|error_description|error|detail|title)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,300})\"");
+    private static final Pattern MESSAGE = Pattern.compile(
+            "\"(?:message|error_description|error|detail|title)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,300})\"");
 
     private ServiceErrors() {}
 
@@ -53,7 +53,8 @@ public final class ServiceErrors {
             return Duration.ofSeconds(Long.parseLong(h));
         }
         try {
-            Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration d = Duration.between(now, at);
             return d.isNegative() ? Duration.ZERO : d;
         } catch (DateTimeParseException e) {

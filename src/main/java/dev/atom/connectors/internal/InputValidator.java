@@ -123,7 +123,11 @@ final class InputValidator {
         }
         int length = s.codePointCount(0, s.length());
         if (schema.has("minLength") && length < schema.get("minLength").asLong()) {
-            out.add(problem(path, length == 0 ? "must not be empty" : "must be at least " + schema.get("minLength").asLong() + " characters"));
+            out.add(problem(
+                    path,
+                    length == 0
+                            ? "must not be empty"
+                            : "must be at least " + schema.get("minLength").asLong() + " characters"));
         }
         if (schema.has("maxLength") && length > schema.get("maxLength").asLong()) {
             out.add(problem(path, "must be at most " + schema.get("maxLength").asLong() + " characters"));

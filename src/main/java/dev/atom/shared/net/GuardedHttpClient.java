@@ -112,7 +112,8 @@ public final class GuardedHttpClient implements AutoCloseable {
                 return response;
             }
             if (hop == MAX_REDIRECTS) {
-                throw new BlockedUrlException(Reason.TOO_MANY_REDIRECTS, "redirects more than " + MAX_REDIRECTS + " times");
+                throw new BlockedUrlException(
+                        Reason.TOO_MANY_REDIRECTS, "redirects more than " + MAX_REDIRECTS + " times");
             }
             URI next;
             try {
@@ -121,11 +122,14 @@ public final class GuardedHttpClient implements AutoCloseable {
                 throw new BlockedUrlException(Reason.MALFORMED, "redirects to an invalid URL");
             }
             SsrfGuard.Target nextTarget = guard.check(next);
-            if (response.status() == 303 || ((response.status() == 301 || response.status() == 302) && !method.equals("HEAD"))) {
+            if (response.status() == 303
+                    || ((response.status() == 301 || response.status() == 302) && !method.equals("HEAD"))) {
                 if (!method.equals("GET") && !method.equals("HEAD")) {
                     method = "GET";
                     body = null;
-                    headers = headers.stream().filter(h -> !h.getKey().equalsIgnoreCase("content-type")).toList();
+                    headers = headers.stream()
+                            .filter(h -> !h.getKey().equalsIgnoreCase("content-type"))
+                            .toList();
                 }
             }
             if (!sameOrigin(target, nextTarget)) {
@@ -140,7 +144,11 @@ public final class GuardedHttpClient implements AutoCloseable {
     }
 
     private Response once(
-            SsrfGuard.Target target, String method, List<Map.Entry<String, String>> headers, byte[] body, Request request)
+            SsrfGuard.Target target,
+            String method,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            Request request)
             throws IOException {
         HttpHost host = new HttpHost(target.scheme(), target.address(), target.host(), target.port());
         BasicClassicHttpRequest message = new BasicClassicHttpRequest(method, host, target.pathAndQuery());

@@ -57,7 +57,8 @@ public final class SsrfGuard {
 
     /** A guard for {@code allowHosts} (comma-separated host or host:port) with the system resolver. */
     public static SsrfGuard of(String allowHosts) {
-        return new SsrfGuard(Arrays.asList(allowHosts == null ? new String[0] : allowHosts.split(",")), InetAddress::getAllByName);
+        return new SsrfGuard(
+                Arrays.asList(allowHosts == null ? new String[0] : allowHosts.split(",")), InetAddress::getAllByName);
     }
 
     public Target check(String url) throws BlockedUrlException {
@@ -116,8 +117,7 @@ public final class SsrfGuard {
                 throw new BlockedUrlException(Reason.HOST, "must name a valid host");
             }
             if (!isAllowed && (host.equals("localhost") || host.endsWith(".localhost"))) {
-                throw new BlockedUrlException(
-                        Reason.FORBIDDEN_ADDRESS, "points to this server itself; " + ALLOW_HINT);
+                throw new BlockedUrlException(Reason.FORBIDDEN_ADDRESS, "points to this server itself; " + ALLOW_HINT);
             }
             try {
                 addresses = List.of(resolver.resolve(host));
