@@ -23,7 +23,11 @@ class JsonSchemasTest {
         DARK_BLUE
     }
 
-    record Address(@Schema(description = "The city", examples = "\"Berlin\"") String city, @Nullable String zip) {}
+    record Address(
+            @Schema(description = "The city", examples = "\"Berlin\"")
+            String city,
+
+            @Nullable String zip) {}
 
     @Schema(description = "Everything at once")
     record Everything(
@@ -44,7 +48,15 @@ class JsonSchemasTest {
             JsonNode anything,
             String[] array,
             @JsonProperty("renamed_field") String renamed,
-            @Schema(minLength = 1, maxLength = 10, minimum = 0, maximum = 99.5, format = "email", examples = {"a@b.c", "42"}) String bounded) {}
+
+            @Schema(
+                    minLength = 1,
+                    maxLength = 10,
+                    minimum = 0,
+                    maximum = 99.5,
+                    format = "email",
+                    examples = {"a@b.c", "42"})
+            String bounded) {}
 
     record Loop(String name, @Nullable Loop next) {}
 

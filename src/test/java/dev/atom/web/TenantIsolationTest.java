@@ -53,6 +53,12 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/workspaces/" + alice.workspaceId() + "/invitations",
                         Map.of("email", TestUsers.uniqueEmail("dave"), "role", "member"));
         assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+        var connection = users.as(alice)
+                .post(
+                        "/api/v1/connections",
+                        Map.of("connector", "http", "name", "Alice's web", "credentials", Map.of()));
+        assertThat(connection.status()).as(connection.toString()).isEqualTo(201);
+        aliceIds.put("connection", connection.json().get("id").asString());
         aliceIds.put("task", task.json().get("id").asString());
         aliceIds.put("token", token.json().get("id").asString());
         aliceIds.put("invitation", invitation.json().get("id").asString());
@@ -85,6 +91,17 @@ class TenantIsolationTest extends AppTestBase {
         f.put(
                 "DELETE /api/v1/workspaces/{id}/invitations/{invitationId}",
                 Map.of("path", ws + "/invitations/" + aliceIds.get("invitation")));
+        String connection = "/api/v1/connections/" + aliceIds.get("connection");
+        f.put("GET /api/v1/connections/{id}", Map.of("path", connection));
+        f.put("POST /api/v1/connections/{id}/test", Map.of("path", connection + "/test"));
+        f.put("DELETE /api/v1/connections/{id}", Map.of("path", connection));
+        f.put(
+                "POST /api/v1/connections/{id}/actions/{action}",
+                Map.of(
+                        "path",
+                        connection + "/actions/http.request",
+                        "body",
+                        Map.of("method", "GET", "url", "https://example.com/")));
         return f;
     }
 
@@ -147,6 +164,8 @@ class TenantIsolationTest extends AppTestBase {
             }
         });
         assertThat(carolsRole).as("Carol is still a plain member").containsExactly("member");
+        var connection = users.as(alice).get("/api/v1/connections/" + aliceIds.get("connection"));
+        assertThat(connection.status()).as("Alice's connection survived").isEqualTo(200);
         var invitations = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/invitations");
         assertThat(invitations.body()).contains(aliceIds.get("invitation")).doesNotContain("eve@example.test");
     }
@@ -169,6 +188,12 @@ class TenantIsolationTest extends AppTestBase {
             }
             walked.add(route.pattern());
         }
-        assertThat(walked).contains("/api/v1/tasks", "/api/v1/tokens", "/api/v1/workspaces", "/api/v1/audit");
+        assertThat(walked)
+                .contains(
+                        "/api/v1/tasks",
+                        "/api/v1/tokens",
+                        "/api/v1/workspaces",
+                        "/api/v1/audit",
+                        "/api/v1/connections");
     }
 }

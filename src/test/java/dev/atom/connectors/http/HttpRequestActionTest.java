@@ -37,7 +37,8 @@ class HttpRequestActionTest extends AppTestBase {
         wm.start();
         users = new TestUsers(this::http);
         user = users.signUp("hana");
-        var c = users.as(user).post("/api/v1/connections", Map.of("connector", "http", "name", "Web", "credentials", Map.of()));
+        var c = users.as(user)
+                .post("/api/v1/connections", Map.of("connector", "http", "name", "Web", "credentials", Map.of()));
         actions = "/api/v1/connections/" + c.json().get("id").asString() + "/actions/";
     }
 
@@ -52,7 +53,10 @@ class HttpRequestActionTest extends AppTestBase {
 
     private static List<String> fields(TestHttp.Response r) {
         List<String> out = new ArrayList<>();
-        r.json().path("errors").forEach(e -> out.add(e.get("field").asString() + ": " + e.get("message").asString()));
+        r.json()
+                .path("errors")
+                .forEach(e -> out.add(
+                        e.get("field").asString() + ": " + e.get("message").asString()));
         return out;
     }
 
@@ -62,14 +66,23 @@ class HttpRequestActionTest extends AppTestBase {
                 .withHeader("X-Token", equalTo("abc"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"name\":\"pen\"}"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":7}")));
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":7}")));
         var r = users.as(user)
                 .header("Idempotency-Key", "run-1-step-2")
-                .post(actions + "http.request", Map.of(
-                        "method", "POST",
-                        "url", "http://localhost:" + wm.port() + "/items?x=1",
-                        "headers", Map.of("X-Token", "abc"),
-                        "body", Map.of("name", "pen")));
+                .post(
+                        actions + "http.request",
+                        Map.of(
+                                "method",
+                                "POST",
+                                "url",
+                                "http://localhost:" + wm.port() + "/items?x=1",
+                                "headers",
+                                Map.of("X-Token", "abc"),
+                                "body",
+                                Map.of("name", "pen")));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().at("/output/status").asInt()).isEqualTo(201);
         assertThat(r.json().at("/output/body/id").asInt()).isEqualTo(7);
@@ -80,8 +93,15 @@ class HttpRequestActionTest extends AppTestBase {
 
     @Test
     void returnsTextAndErrorStatusesAsAnswersAndCapsTheBody() {
-        wm.stubFor(get("/text").willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/plain").withBody("nope")));
-        wm.stubFor(get("/big").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("x".repeat(HttpRequestAction.MAX_BYTES + 10))));
+        wm.stubFor(get("/text")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("nope")));
+        wm.stubFor(get("/big")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("x".repeat(HttpRequestAction.MAX_BYTES + 10))));
         var text = run(Map.of("method", "GET", "url", "http://127.0.0.1:" + wm.port() + "/text"));
         assertThat(text.json().at("/output/status").asInt()).isEqualTo(404);
         assertThat(text.json().at("/output/body").asString()).isEqualTo("nope");
@@ -94,13 +114,21 @@ class HttpRequestActionTest extends AppTestBase {
     void followsRedirectsButChecksEveryHop() {
         wm.stubFor(get("/hop").willReturn(aResponse().withStatus(302).withHeader("Location", "/final")));
         wm.stubFor(get("/final").willReturn(aResponse().withBody("arrived")));
-        wm.stubFor(get("/escape").willReturn(aResponse().withStatus(302).withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
+        wm.stubFor(get("/escape")
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
         wm.stubFor(get("/loop").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
-        assertThat(run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/hop")).json().at("/output/body").asString())
+        assertThat(run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/hop"))
+                        .json()
+                        .at("/output/body")
+                        .asString())
                 .isEqualTo("arrived");
         var escape = run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/escape"));
         assertThat(escape.status()).isEqualTo(400);
-        assertThat(fields(escape)).containsExactly("input.url: points to a local or private network address; an administrator can allow it with ATOM_HTTP_ALLOW_HOSTS");
+        assertThat(fields(escape))
+                .containsExactly(
+                        "input.url: points to a local or private network address; an administrator can allow it with ATOM_HTTP_ALLOW_HOSTS");
         var loop = run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/loop"));
         assertThat(loop.status()).isEqualTo(422);
         assertThat(loop.json().get("detail").asString()).contains("redirects more than 5 times");
@@ -120,7 +148,9 @@ class HttpRequestActionTest extends AppTestBase {
             assertThat(r.status()).as(url + " " + r).isEqualTo(400);
             assertThat(fields(r)).as(url).singleElement().asString().startsWith("input.url: ");
         }
-        assertThat(wm.getAllServeEvents()).as("nothing reached the internal server").isEmpty();
+        assertThat(wm.getAllServeEvents())
+                .as("nothing reached the internal server")
+                .isEmpty();
 
         var invalid = run(Map.of("method", "FETCH", "headers", Map.of("a", 1)));
         assertThat(fields(invalid))
@@ -128,6 +158,17 @@ class HttpRequestActionTest extends AppTestBase {
                         "input.method: must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS",
                         "input.url: is required",
                         "input.headers.a: must be a string");
+    }
+
+    @Test
+    void aRateLimitAnswerHoldsBackEveryLaterCallOnTheConnection() {
+        wm.stubFor(get("/limited").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        var first = run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/limited"));
+        assertThat(first.json().at("/output/status").asInt()).isEqualTo(429);
+        var second = run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/limited"));
+        assertThat(second.status()).isEqualTo(503);
+        assertThat(Integer.parseInt(second.header("Retry-After"))).isBetween(100, 120);
+        assertThat(wm.getAllServeEvents()).as("the second call never left Atom").hasSize(1);
     }
 
     @Test

@@ -25,7 +25,10 @@ class ConnectionApiTest extends AppTestBase {
 
     private static List<String> fields(TestHttp.Response r) {
         List<String> out = new ArrayList<>();
-        r.json().path("errors").forEach(e -> out.add(e.get("field").asString() + ": " + e.get("message").asString()));
+        r.json()
+                .path("errors")
+                .forEach(e -> out.add(
+                        e.get("field").asString() + ": " + e.get("message").asString()));
         return out;
     }
 
@@ -33,7 +36,13 @@ class ConnectionApiTest extends AppTestBase {
         return users.as(user)
                 .post(
                         "/api/v1/connections",
-                        Map.of("connector", "testkey", "name", "My key", "credentials", Map.of("api_key", key, "account", "acme")));
+                        Map.of(
+                                "connector",
+                                "testkey",
+                                "name",
+                                "My key",
+                                "credentials",
+                                Map.of("api_key", key, "account", "acme")));
     }
 
     @Test
@@ -58,7 +67,8 @@ class ConnectionApiTest extends AppTestBase {
         assertThat(request.get("idempotency").asString()).isEqualTo("key");
         assertThat(request.at("/inputSchema/required").toString()).isEqualTo("[\"method\",\"url\"]");
         assertThat(request.at("/inputSchema/properties/method/enum").toString()).contains("GET", "POST");
-        assertThat(request.at("/outputSchema/properties/status/type").asString()).isEqualTo("integer");
+        assertThat(request.at("/outputSchema/properties/status/type").asString())
+                .isEqualTo("integer");
         assertThat(webhook.at("/triggers/0/id").asString()).isEqualTo("webhook.received");
         assertThat(webhook.at("/triggers/0/kind").asString()).isEqualTo("webhook");
         assertThat(webhook.at("/triggers/0/eventSchema/type").asString()).isEqualTo("object");
@@ -105,12 +115,19 @@ class ConnectionApiTest extends AppTestBase {
 
         var unknown = users.as(owner).post("/api/v1/connections", Map.of("connector", "nope", "name", "x".repeat(101)));
         assertThat(fields(unknown))
-                .containsExactlyInAnyOrder("connector: is not a known connector", "name: must be at most 100 characters");
+                .containsExactlyInAnyOrder(
+                        "connector: is not a known connector", "name: must be at most 100 characters");
 
         var badCredentials = users.as(owner)
                 .post(
                         "/api/v1/connections",
-                        Map.of("connector", "testkey", "name", "k", "credentials", Map.of("api_key", "short", "extra", "x")));
+                        Map.of(
+                                "connector",
+                                "testkey",
+                                "name",
+                                "k",
+                                "credentials",
+                                Map.of("api_key", "short", "extra", "x")));
         assertThat(badCredentials.status()).isEqualTo(400);
         assertThat(fields(badCredentials))
                 .containsExactlyInAnyOrder(
@@ -119,7 +136,8 @@ class ConnectionApiTest extends AppTestBase {
                         "credentials.extra: is not a credential of this connector");
         assertThat(badCredentials.body()).doesNotContain("short");
 
-        var notObject = users.as(owner).post("/api/v1/connections", Map.of("connector", "http", "name", "n", "credentials", "x"));
+        var notObject = users.as(owner)
+                .post("/api/v1/connections", Map.of("connector", "http", "name", "n", "credentials", "x"));
         assertThat(fields(notObject)).containsExactly("credentials: must be an object");
     }
 
@@ -129,12 +147,18 @@ class ConnectionApiTest extends AppTestBase {
         assertThat(good.status()).isEqualTo(201);
         assertThat(good.json().get("status").asString()).isEqualTo("connected");
         String id = good.json().get("id").asString();
-        assertThat(users.as(owner).get("/api/v1/connections/" + id).json().get("account").asString()).isEqualTo("acme");
+        assertThat(users.as(owner)
+                        .get("/api/v1/connections/" + id)
+                        .json()
+                        .get("account")
+                        .asString())
+                .isEqualTo("acme");
 
         var bad = connectKey(owner, "wrong-key-123");
         assertThat(bad.status()).isEqualTo(201);
         assertThat(bad.json().get("status").asString()).isEqualTo("needs_reconnect");
-        var got = users.as(owner).get("/api/v1/connections/" + bad.json().get("id").asString());
+        var got = users.as(owner)
+                .get("/api/v1/connections/" + bad.json().get("id").asString());
         assertThat(got.json().get("statusReason").asString()).isEqualTo("the service rejected the key");
     }
 
@@ -150,7 +174,8 @@ class ConnectionApiTest extends AppTestBase {
 
         var invalid = users.as(owner).post(path + "testkey.check_key", Map.of("mode", 3, "other", true));
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(fields(invalid)).containsExactlyInAnyOrder("input.mode: must be a string", "input.other: is not a known field");
+        assertThat(fields(invalid))
+                .containsExactlyInAnyOrder("input.mode: must be a string", "input.other: is not a known field");
         var missing = users.as(owner).post(path + "testkey.check_key", Map.of());
         assertThat(fields(missing)).containsExactly("input.mode: is required");
 
@@ -180,7 +205,9 @@ class ConnectionApiTest extends AppTestBase {
         assertThat(again.status()).as("refused until reconnected").isEqualTo(424);
 
         var retested = users.as(owner).post("/api/v1/connections/" + id + "/test", null);
-        assertThat(retested.json().get("status").asString()).as("the key still works at the service").isEqualTo("connected");
+        assertThat(retested.json().get("status").asString())
+                .as("the key still works at the service")
+                .isEqualTo("connected");
     }
 
     @Test
@@ -190,11 +217,16 @@ class ConnectionApiTest extends AppTestBase {
         var mine = connectKey(member, "good-member-key");
         assertThat(mine.status()).isEqualTo(201);
         String id = mine.json().get("id").asString();
-        assertThat(users.as(other).get("/api/v1/connections/" + id).status()).as("shared in the workspace").isEqualTo(200);
+        assertThat(users.as(other).get("/api/v1/connections/" + id).status())
+                .as("shared in the workspace")
+                .isEqualTo(200);
         assertThat(users.as(other).delete("/api/v1/connections/" + id).status()).isEqualTo(403);
-        assertThat(users.as(member).delete("/api/v1/connections/" + id).status()).isEqualTo(204);
+        assertThat(users.as(member).delete("/api/v1/connections/" + id).status())
+                .isEqualTo(204);
 
         String second = connectKey(member, "good-member-key").json().get("id").asString();
-        assertThat(users.as(owner).delete("/api/v1/connections/" + second).status()).as("an owner may").isEqualTo(204);
+        assertThat(users.as(owner).delete("/api/v1/connections/" + second).status())
+                .as("an owner may")
+                .isEqualTo(204);
     }
 }

@@ -33,8 +33,23 @@ class ConnectionRepositoryTest {
     }
 
     private Connection connection(String workspace, String name, Instant at) {
-        return new Connection(Ids.newId(), workspace, "http", name, ConnectionStatus.CONNECTED, null, null, "secret-1",
-                null, null, null, 0, "user-1", at, at, null);
+        return new Connection(
+                Ids.newId(),
+                workspace,
+                "http",
+                name,
+                ConnectionStatus.CONNECTED,
+                null,
+                null,
+                "secret-1",
+                null,
+                null,
+                null,
+                0,
+                "user-1",
+                at,
+                at,
+                null);
     }
 
     @Test
@@ -61,15 +76,18 @@ class ConnectionRepositoryTest {
         Connection a = connection(ws, "Slack", T0);
         repo.insert(a);
         Instant checked = T0.plusSeconds(60);
-        assertThat(repo.updateStatus(ws, a.id(), ConnectionStatus.CONNECTED, null, "team-atom", checked)).isTrue();
-        assertThat(repo.updateStatus(ws, a.id(), ConnectionStatus.NEEDS_RECONNECT, "token revoked", null, checked.plusSeconds(1)))
+        assertThat(repo.updateStatus(ws, a.id(), ConnectionStatus.CONNECTED, null, "team-atom", checked))
+                .isTrue();
+        assertThat(repo.updateStatus(
+                        ws, a.id(), ConnectionStatus.NEEDS_RECONNECT, "token revoked", null, checked.plusSeconds(1)))
                 .isTrue();
         Connection found = repo.find(ws, a.id()).orElseThrow();
         assertThat(found.status()).isEqualTo(ConnectionStatus.NEEDS_RECONNECT);
         assertThat(found.statusReason()).isEqualTo("token revoked");
         assertThat(found.account()).isEqualTo("team-atom");
         assertThat(found.lastCheckedAt()).isEqualTo(checked.plusSeconds(1));
-        assertThat(repo.updateStatus(Ids.newId(), a.id(), ConnectionStatus.ERROR, "x", null, checked)).isFalse();
+        assertThat(repo.updateStatus(Ids.newId(), a.id(), ConnectionStatus.ERROR, "x", null, checked))
+                .isFalse();
     }
 
     @Test
@@ -77,9 +95,13 @@ class ConnectionRepositoryTest {
         Connection a = connection(ws, "Google", T0);
         repo.insert(a);
         Instant expires = T0.plus(Duration.ofHours(1));
-        assertThat(repo.updateTokens(ws, a.id(), 0, "access-1", "refresh-1", expires, T0)).isTrue();
-        assertThat(repo.updateTokens(ws, a.id(), 0, "access-x", "refresh-x", expires, T0)).as("stale version").isFalse();
-        assertThat(repo.updateTokens(Ids.newId(), a.id(), 1, "access-y", "refresh-y", expires, T0)).isFalse();
+        assertThat(repo.updateTokens(ws, a.id(), 0, "access-1", "refresh-1", expires, T0))
+                .isTrue();
+        assertThat(repo.updateTokens(ws, a.id(), 0, "access-x", "refresh-x", expires, T0))
+                .as("stale version")
+                .isFalse();
+        assertThat(repo.updateTokens(Ids.newId(), a.id(), 1, "access-y", "refresh-y", expires, T0))
+                .isFalse();
         Connection found = repo.find(ws, a.id()).orElseThrow();
         assertThat(found.accessTokenSecretId()).isEqualTo("access-1");
         assertThat(found.refreshTokenSecretId()).isEqualTo("refresh-1");
@@ -94,10 +116,16 @@ class ConnectionRepositoryTest {
         Duration keep = Duration.ofHours(1);
         assertThat(deliveries.firstTime(ws, "wf-1", "d-1", keep)).isTrue();
         assertThat(deliveries.firstTime(ws, "wf-1", "d-1", keep)).isFalse();
-        assertThat(deliveries.firstTime(ws, "wf-2", "d-1", keep)).as("another source").isTrue();
-        assertThat(deliveries.firstTime(Ids.newId(), "wf-1", "d-1", keep)).as("another workspace").isTrue();
+        assertThat(deliveries.firstTime(ws, "wf-2", "d-1", keep))
+                .as("another source")
+                .isTrue();
+        assertThat(deliveries.firstTime(Ids.newId(), "wf-1", "d-1", keep))
+                .as("another workspace")
+                .isTrue();
         clock.now = T0.plus(Duration.ofHours(2));
-        assertThat(deliveries.firstTime(ws, "wf-1", "d-1", keep)).as("forgotten after keepFor").isTrue();
+        assertThat(deliveries.firstTime(ws, "wf-1", "d-1", keep))
+                .as("forgotten after keepFor")
+                .isTrue();
         assertThat(deliveries.purgeBefore(T0.plus(Duration.ofMinutes(1)))).isEqualTo(2);
         assertThat(deliveries.firstTime(ws, "wf-2", "d-1", keep)).as("purged").isTrue();
     }

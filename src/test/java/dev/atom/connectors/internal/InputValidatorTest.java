@@ -36,7 +36,10 @@ class InputValidatorTest {
             @Nullable Set<String> tags,
             @Nullable Instant at,
             @Nullable URI link,
-            @Schema(minLength = 2, maxLength = 3, minimum = 1, maximum = 5) @Nullable String code,
+
+            @Schema(minLength = 2, maxLength = 3, minimum = 1, maximum = 5) @Nullable
+            String code,
+
             @Schema(minimum = 1, maximum = 5) @Nullable Integer level) {}
 
     private static List<FieldProblem> check(String json) {
@@ -50,7 +53,8 @@ class InputValidatorTest {
                  "items":[{"name":"a"},{"name":"b","qty":2}],"headers":{"x":"y"},"tags":["a","b"],
                  "at":"2026-11-24T18:28:51Z","link":"https://a.b","code":"ab","level":5,"count2":null}
                 """.replace(",\"count2\":null", ""))).isEmpty();
-        assertThat(check("{\"url\":\"https://e.x\",\"kind\":\"B\",\"count\":1.0,\"flag\":false,\"ratio\":null}")).isEmpty();
+        assertThat(check("{\"url\":\"https://e.x\",\"kind\":\"B\",\"count\":1.0,\"flag\":false,\"ratio\":null}"))
+                .isEmpty();
     }
 
     @Test
@@ -85,7 +89,8 @@ class InputValidatorTest {
         assertThat(InputValidator.validate(JSON.readTree("[1]"), JsonSchemas.of(Input.class)))
                 .extracting(FieldProblem::field, FieldProblem::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("", "must be an object"));
-        JsonNode tooShort = JSON.readTree("{\"url\":\"https://e.x\",\"kind\":\"A\",\"count\":1,\"flag\":true,\"code\":\"a\",\"level\":0}");
+        JsonNode tooShort = JSON.readTree(
+                "{\"url\":\"https://e.x\",\"kind\":\"A\",\"count\":1,\"flag\":true,\"code\":\"a\",\"level\":0}");
         assertThat(InputValidator.validate(tooShort, JsonSchemas.of(Input.class)))
                 .extracting(p -> p.field() + ": " + p.message())
                 .containsExactlyInAnyOrder("code: must be at least 2 characters", "level: must be at least 1");

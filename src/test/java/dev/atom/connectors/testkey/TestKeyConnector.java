@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TestKeyConnector implements Connector {
-    record Input(@Schema(description = "What to do: echo, busy, refuse or revoke") String mode) {}
+    record Input(
+            @Schema(description = "What to do: echo, busy, refuse or revoke")
+            String mode) {}
 
     record Output(int keyLength, String account) {}
 

@@ -69,17 +69,23 @@ class SignedWebhookTriggerTest {
         assertThat(refusal(Map.of("x-atom-signature", List.of(good)), body)).isEqualTo(Reason.MISSING_TIMESTAMP);
         assertThat(refusal(Map.of("x-atom-signature", List.of(good), "x-atom-timestamp", List.of("soon")), body))
                 .isEqualTo(Reason.MALFORMED);
-        assertThat(refusal(headers(at, signature("another-secret", at, body), null), body)).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(refusal(headers(at, signature("another-secret", at, body), null), body))
+                .isEqualTo(Reason.BAD_SIGNATURE);
         assertThat(refusal(headers(at, good, null), "{\"order\":43}".getBytes(StandardCharsets.UTF_8)))
                 .as("body changed")
                 .isEqualTo(Reason.BAD_SIGNATURE);
-        assertThat(refusal(headers(at + 1, good, null), body)).as("timestamp changed").isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(refusal(headers(at + 1, good, null), body))
+                .as("timestamp changed")
+                .isEqualTo(Reason.BAD_SIGNATURE);
         assertThat(refusal(headers(at, "sha256=zz", null), body)).isEqualTo(Reason.BAD_SIGNATURE);
-        assertThat(refusal(headers(at, "sha1=" + good.substring(7), null), body)).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(refusal(headers(at, "sha1=" + good.substring(7), null), body))
+                .isEqualTo(Reason.BAD_SIGNATURE);
         long old = at - 301;
-        assertThat(refusal(headers(old, signature(SECRET, old, body), null), body)).isEqualTo(Reason.STALE_TIMESTAMP);
+        assertThat(refusal(headers(old, signature(SECRET, old, body), null), body))
+                .isEqualTo(Reason.STALE_TIMESTAMP);
         long future = at + 301;
-        assertThat(refusal(headers(future, signature(SECRET, future, body), null), body)).isEqualTo(Reason.STALE_TIMESTAMP);
+        assertThat(refusal(headers(future, signature(SECRET, future, body), null), body))
+                .isEqualTo(Reason.STALE_TIMESTAMP);
         assertThatThrownBy(() -> trigger.verify(headers(at, good, "x".repeat(201)), body, SECRET))
                 .isInstanceOf(WebhookRefusal.class)
                 .hasMessageContaining("200 characters");

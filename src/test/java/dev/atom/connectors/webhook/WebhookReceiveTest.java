@@ -32,13 +32,18 @@ class WebhookReceiveTest extends AppTestBase {
                 "x-atom-timestamp", List.of(String.valueOf(at)),
                 "x-atom-signature", List.of(SignedWebhookTriggerTest.signature("s3cret", at, body)),
                 "x-atom-delivery", List.of("delivery-" + Ids.newId()));
-        assertThat(webhooks.receive(ws, "webhook.received", "wf-1", headers, body, "s3cret").payload().at("/body/a").asInt())
+        assertThat(webhooks.receive(ws, "webhook.received", "wf-1", headers, body, "s3cret")
+                        .payload()
+                        .at("/body/a")
+                        .asInt())
                 .isEqualTo(1);
         assertThatThrownBy(() -> webhooks.receive(ws, "webhook.received", "wf-1", headers, body, "s3cret"))
                 .isInstanceOf(WebhookRefusal.class)
                 .extracting(e -> ((WebhookRefusal) e).reason())
                 .isEqualTo(WebhookRefusal.Reason.REPLAYED);
-        assertThat(webhooks.receive(ws, "webhook.received", "wf-2", headers, body, "s3cret")).as("another source").isNotNull();
+        assertThat(webhooks.receive(ws, "webhook.received", "wf-2", headers, body, "s3cret"))
+                .as("another source")
+                .isNotNull();
         assertThatThrownBy(() -> webhooks.receive(ws, "webhook.nothing", "wf-1", headers, body, "s3cret"))
                 .isInstanceOf(NoSuchElementException.class);
     }

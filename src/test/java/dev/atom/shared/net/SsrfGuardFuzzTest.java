@@ -47,7 +47,10 @@ class SsrfGuardFuzzTest {
 
     /** A second, simpler statement of the rules (CIDR table), so a bug in one is caught by the other. */
     static boolean referenceForbidden(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return true;
         }
@@ -76,8 +79,15 @@ class SsrfGuardFuzzTest {
         }
         int x = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
         int[][] cidrs = {
-            {0x00000000, 8}, {0x0a000000, 8}, {0x64400000, 10}, {0x7f000000, 8}, {0xa9fe0000, 16}, {0xac100000, 12},
-            {0xc0a80000, 16}, {0xe0000000, 4}, {0xf0000000, 4}
+            {0x00000000, 8},
+            {0x0a000000, 8},
+            {0x64400000, 10},
+            {0x7f000000, 8},
+            {0xa9fe0000, 16},
+            {0xac100000, 12},
+            {0xc0a80000, 16},
+            {0xe0000000, 4},
+            {0xf0000000, 4}
         };
         for (int[] c : cidrs) {
             int mask = c[1] == 0 ? 0 : -1 << (32 - c[1]);

@@ -143,15 +143,19 @@ class SsrfGuardTest {
         assertThat(target.pathAndQuery()).isEqualTo("/a/b?c=d");
         assertThat(lookups).hasValue(1);
         assertThat(guard.check("http://93.184.216.34").pathAndQuery()).isEqualTo("/");
-        assertThat(guard.check("http://[2606:2800:220:1:248:1893:25c8:1946]/").port()).isEqualTo(80);
+        assertThat(guard.check("http://[2606:2800:220:1:248:1893:25c8:1946]/").port())
+                .isEqualTo(80);
     }
 
     @Test
     void anOperatorCanAllowInternalHostsByNameOrNameAndPort() throws Exception {
-        SsrfGuard allowing = new SsrfGuard(List.of(" internal.corp ", "localhost:8080", "127.0.0.1", "[::1]:9000"), SsrfGuardTest::resolve);
-        assertThat(allowing.check("http://internal.corp/x").address().getHostAddress()).isEqualTo("10.1.2.3");
+        SsrfGuard allowing = new SsrfGuard(
+                List.of(" internal.corp ", "localhost:8080", "127.0.0.1", "[::1]:9000"), SsrfGuardTest::resolve);
+        assertThat(allowing.check("http://internal.corp/x").address().getHostAddress())
+                .isEqualTo("10.1.2.3");
         assertThat(allowing.check("http://127.0.0.1:1234/").port()).isEqualTo(1234);
-        assertThat(allowing.check("http://0x7f.0.0.1/").address().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(allowing.check("http://0x7f.0.0.1/").address().getHostAddress())
+                .isEqualTo("127.0.0.1");
         assertThat(allowing.check("http://[::1]:9000/").port()).isEqualTo(9000);
         assertThatThrownBy(() -> allowing.check("http://[::1]:9001/")).isInstanceOf(BlockedUrlException.class);
         assertThatThrownBy(() -> allowing.check("http://127.0.0.2/")).isInstanceOf(BlockedUrlException.class);
@@ -160,25 +164,28 @@ class SsrfGuardTest {
 
     @Test
     void refusesAHostWhenAnyOfItsAddressesIsInternal() {
-        SsrfGuard mixed = new SsrfGuard(List.of(), host -> new InetAddress[] {
-            InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.1")
-        });
+        SsrfGuard mixed = new SsrfGuard(List.of(), host ->
+                new InetAddress[] {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.1")});
         assertThatThrownBy(() -> mixed.check("http://mixed.example/")).isInstanceOf(BlockedUrlException.class);
     }
 
     @Test
     void readsIpv4LiteralsLikeInetAton() throws Exception {
         assertThat(Addresses.literal("127.1").orElseThrow().getHostAddress()).isEqualTo("127.0.0.1");
-        assertThat(Addresses.literal("0x7f.0x0.0.01").orElseThrow().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(Addresses.literal("0x7f.0x0.0.01").orElseThrow().getHostAddress())
+                .isEqualTo("127.0.0.1");
         assertThat(Addresses.literal("10.0.258").orElseThrow().getHostAddress()).isEqualTo("10.0.1.2");
-        assertThat(Addresses.literal("4294967295").orElseThrow().getHostAddress()).isEqualTo("255.255.255.255");
+        assertThat(Addresses.literal("4294967295").orElseThrow().getHostAddress())
+                .isEqualTo("255.255.255.255");
         assertThat(Addresses.literal("4294967296")).isEmpty();
         assertThat(Addresses.literal("1.2.3.4.5")).isEmpty();
         assertThat(Addresses.literal("-1.2.3.4")).isEmpty();
         assertThat(Addresses.literal("08.1.1.1")).isEmpty();
         assertThat(Addresses.literal("example.com")).isEmpty();
         assertThat(Addresses.isForbidden(InetAddress.getByName("8.8.8.8"))).isFalse();
-        assertThat(Addresses.isForbidden(InetAddress.getByName("2a00:1450:4001::1"))).isFalse();
-        assertThat(Addresses.isForbidden(InetAddress.getByName("64:ff9b::8.8.8.8"))).isFalse();
+        assertThat(Addresses.isForbidden(InetAddress.getByName("2a00:1450:4001::1")))
+                .isFalse();
+        assertThat(Addresses.isForbidden(InetAddress.getByName("64:ff9b::8.8.8.8")))
+                .isFalse();
     }
 }
