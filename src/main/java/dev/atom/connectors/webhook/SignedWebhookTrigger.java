@@ -75,6 +75,10 @@ final class SignedWebhookTrigger implements WebhookTrigger {
 
     @Override
     public TriggerEvent verify(Map<String, List<String>> headers, byte[] body, String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a webhook secret must not be empty"); // a caller's bug, not the sender's
+        }
         String signatures = header(headers, SIGNATURE);
         if (signatures == null || signatures.isBlank()) {
             throw new WebhookRefusal(Reason.MISSING_SIGNATURE, "the X-Atom-Signature header is missing");
