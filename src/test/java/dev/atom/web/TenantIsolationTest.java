@@ -65,6 +65,12 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(price.status()).as(price.toString()).isEqualTo(200);
         aliceIds.put("aiKey", aiKey.json().get("id").asString());
         aliceIds.put("priceOverride", price.json().get("id").asString());
+        var connection = users.as(alice)
+                .post(
+                        "/api/v1/connections",
+                        Map.of("connector", "http", "name", "Alice's web", "credentials", Map.of()));
+        assertThat(connection.status()).as(connection.toString()).isEqualTo(201);
+        aliceIds.put("connection", connection.json().get("id").asString());
         aliceIds.put("task", task.json().get("id").asString());
         aliceIds.put("token", token.json().get("id").asString());
         aliceIds.put("invitation", invitation.json().get("id").asString());
@@ -105,6 +111,17 @@ class TenantIsolationTest extends AppTestBase {
         f.put(
                 "DELETE /api/v1/ai/prices/overrides/{id}",
                 Map.of("path", "/api/v1/ai/prices/overrides/" + aliceIds.get("priceOverride")));
+        String connection = "/api/v1/connections/" + aliceIds.get("connection");
+        f.put("GET /api/v1/connections/{id}", Map.of("path", connection));
+        f.put("POST /api/v1/connections/{id}/test", Map.of("path", connection + "/test"));
+        f.put("DELETE /api/v1/connections/{id}", Map.of("path", connection));
+        f.put(
+                "POST /api/v1/connections/{id}/actions/{action}",
+                Map.of(
+                        "path",
+                        connection + "/actions/http.request",
+                        "body",
+                        Map.of("method", "GET", "url", "https://example.com/")));
         return f;
     }
 
@@ -170,6 +187,8 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(carolsRole).as("Carol is still a plain member").containsExactly("member");
         assertThat(users.as(alice).get("/api/v1/ai/keys").body()).contains(aliceIds.get("aiKey"));
         assertThat(users.as(alice).get("/api/v1/ai/prices/overrides").body()).contains(aliceIds.get("priceOverride"));
+        var connection = users.as(alice).get("/api/v1/connections/" + aliceIds.get("connection"));
+        assertThat(connection.status()).as("Alice's connection survived").isEqualTo(200);
         var invitations = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/invitations");
         assertThat(invitations.body()).contains(aliceIds.get("invitation")).doesNotContain("eve@example.test");
     }
@@ -200,6 +219,7 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/audit",
                         "/api/v1/ai/keys",
                         "/api/v1/ai/prices/overrides",
-                        "/api/v1/ai/models");
+                        "/api/v1/ai/models",
+                        "/api/v1/connections");
     }
 }

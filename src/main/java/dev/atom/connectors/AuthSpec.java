@@ -1,0 +1,81 @@
+package dev.atom.connectors;
+
+import java.util.List;
+
+/** How a connector authenticates: a closed set, so the UI, the API and the OAuth machinery can switch on it. */
+public sealed interface AuthSpec {
+
+    /** The wire name: none, api_key, basic, oauth2. */
+    String kind();
+
+    /** The credential fields a user types in ({@code POST /api/v1/connections} credentials). */
+    default List<CredentialField> fields() {
+        return List.of();
+    }
+
+    /**
+     * One credential field. {@code secret} ones are masked in forms; all are stored only through the secret
+     * store. {@code pattern} (a regex, may be null) is checked when the connection is created.
+     */
+    record CredentialField(String name, String label, boolean secret, boolean required, String pattern, String help) {
+        public static CredentialField secret(String name, String label) {
+            return new CredentialField(name, label, true, true, null, null);
+        }
+
+        public static CredentialField text(String name, String label) {
+            return new CredentialField(name, label, false, true, null, null);
+        }
+    }
+
+    record None() implements AuthSpec {
+        @Override
+        public String kind() {
+            return "none";
+        }
+    }
+
+    /** An API key or token, plus any other fields the service needs (a site URL, an e-mail address). */
+    record ApiKey(List<CredentialField> fields) implements AuthSpec {
+        public ApiKey {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public String kind() {
+            return "api_key";
+        }
+    }
+
+    record Basic(List<CredentialField> fields) implements AuthSpec {
+        public Basic() {
+            this(List.of(
+                    CredentialField.text("username", "User name"), CredentialField.secret("password", "Password")));
+        }
+
+        public Basic {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public String kind() {
+            return "basic";
+        }
+    }
+
+    /**
+     * OAuth 2.0 authorization code (PKCE S256 unless {@code pkce} is false). URLs are the defaults; operators
+     * override them with {@code ATOM_<ID>_AUTHORIZE_URL} and {@code ATOM_<ID>_TOKEN_URL}. {@code revokeUrl}
+     * may be null.
+     */
+    record OAuth2(String authorizeUrl, String tokenUrl, List<String> scopes, boolean pkce, String revokeUrl)
+            implements AuthSpec {
+        public OAuth2 {
+            scopes = List.copyOf(scopes);
+        }
+
+        @Override
+        public String kind() {
+            return "oauth2";
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.atom.connectors;
+
+import java.util.Optional;
+
+/**
+ * A connection's credentials, decrypted from the secret store on demand. Never log or return them.
+ */
+public interface Credentials {
+
+    /** A credential field ({@code api_key}, {@code username}...), as declared by the connector's auth. */
+    Optional<String> get(String field);
+
+    /** A required field; a missing one means the connection must be reconnected. */
+    default String require(String field) {
+        return get(field)
+                .orElseThrow(() -> new ConnectorException.NeedsReconnect("the credential '" + field + "' is missing"));
+    }
+
+    /**
+     * The OAuth access token, refreshed first when it is about to expire (one refresh in flight per
+     * connection). Throws {@link ConnectorException.NeedsReconnect} when there is none or it cannot be
+     * refreshed.
+     */
+    String accessToken();
+}

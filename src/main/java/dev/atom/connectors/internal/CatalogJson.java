@@ -1,0 +1,74 @@
+package dev.atom.connectors.internal;
+
+import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.Connector;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** One connector in the catalog: its auth, actions and triggers with their JSON Schemas. */
+record CatalogJson(
+        String id,
+        String name,
+        String icon,
+        List<String> categories,
+        Auth auth,
+        List<ActionJson> actions,
+        List<TriggerJson> triggers) {
+
+    record Auth(String kind, List<AuthSpec.CredentialField> fields, List<String> scopes, Boolean pkce) {}
+
+    record ActionJson(
+            String id,
+            String name,
+            String description,
+            boolean writes,
+            String idempotency,
+            JsonNode inputSchema,
+            JsonNode outputSchema) {}
+
+    record TriggerJson(String id, String name, String description, String kind, JsonNode eventSchema) {}
+
+    static CatalogJson of(Connector c, ConnectorRegistry registry) {
+        AuthSpec auth = c.auth();
+        Auth a = auth instanceof AuthSpec.OAuth2 o
+                ? new Auth(o.kind(), List.of(), o.scopes(), o.pkce())
+                : new Auth(auth.kind(), auth.fields(), null, null);
+        return new CatalogJson(
+                c.id(),
+                c.name(),
+                c.icon(),
+                c.categories(),
+                a,
+                registry.actionsOf(c.id()).stream()
+                        .map(i -> new ActionJson(
+                                i.action().id(),
+                                i.action().name(),
+                                i.action().description(),
+                                i.action().writes(),
+                                i.action().idempotency().wire(),
+                                i.inputSchema(),
+                                i.outputSchema()))
+                        .toList(),
+                registry.triggersOf(c.id()).stream()
+                        .map(t -> new TriggerJson(
+                                t.trigger().id(),
+                                t.trigger().name(),
+                                t.trigger().description(),
+                                t.trigger().kind(),
+                                t.eventSchema()))
+                        .toList());
+    }
+
+    boolean matches(String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+        return id.contains(q)
+                || name.toLowerCase(java.util.Locale.ROOT).contains(q)
+                || categories.stream().anyMatch(cat -> cat.contains(q))
+                || actions.stream()
+                        .anyMatch(
+                                x -> x.name().toLowerCase(java.util.Locale.ROOT).contains(q));
+    }
+}

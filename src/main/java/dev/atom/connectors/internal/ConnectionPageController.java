@@ -1,0 +1,132 @@
+package dev.atom.connectors.internal;
+
+import dev.atom.connectors.Connector;
+import dev.atom.identity.CurrentUser;
+import dev.atom.shared.web.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Connections page and its htmx fragments: the catalog (searchable), the connect form built from the
+ * connector's credential fields, and the workspace's connections with test and disconnect. Validation
+ * problems come back as the same form with the errors in place (200, so htmx swaps).
+ */
+@Controller
+class ConnectionPageController {
+    private static final String FRAGMENTS = "connections/fragments";
+    private final ConnectionService service;
+    private final ConnectorRegistry registry;
+
+    ConnectionPageController(ConnectionService service, ConnectorRegistry registry) {
+        this.service = service;
+        this.registry = registry;
+    }
+
+    @GetMapping("/connections")
+    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+        catalog(null, model);
+        connections(user, model);
+        return "connections/page";
+    }
+
+    @GetMapping("/connections/catalog")
+    String catalogFragment(@RequestParam(required = false) String q, Model model) {
+        catalog(q, model);
+        return FRAGMENTS + " :: catalog";
+    }
+
+    @GetMapping("/connections/list")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        connections(user, model);
+        return FRAGMENTS + " :: list";
+    }
+
+    @GetMapping("/connections/new")
+    String form(@RequestParam String connector, Model model) {
+        Connector c = registry.connector(connector).orElseThrow(() -> ApiException.notFound("Connector"));
+        model.addAttribute("connector", c);
+        model.addAttribute("form", Map.of("name", c.name()));
+        model.addAttribute("errors", Map.of());
+        return FRAGMENTS + " :: connect-form";
+    }
+
+    @PostMapping("/connections")
+    String create(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response) {
+        Connector c = registry.connector(form.get("connector")).orElseThrow(() -> ApiException.notFound("Connector"));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("connector", c.id());
+        body.put("name", form.getOrDefault("name", ""));
+        ObjectNode credentials = body.putObject("credentials");
+        c.auth().fields().forEach(f -> {
+            String v = form.get("credentials." + f.name());
+            if (v != null && !v.isEmpty()) {
+                credentials.put(f.name(), v);
+            }
+        });
+        try {
+            var request = ConnectionRequests.parse(body, registry);
+            service.create(user, request.connector(), request.name(), request.credentials());
+            response.setHeader("HX-Trigger", "connections-changed");
+            return FRAGMENTS + " :: connected";
+        } catch (ApiException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(err -> errors.merge(err.field(), err.message(), (a, b) -> a + "; " + b));
+            Map<String, String> kept = new LinkedHashMap<>();
+            kept.put("name", form.getOrDefault("name", ""));
+            model.addAttribute("connector", c);
+            model.addAttribute("form", kept); // secrets are never echoed back into the page
+            model.addAttribute("errors", errors);
+            return FRAGMENTS + " :: connect-form";
+        }
+    }
+
+    @PostMapping("/connections/{id}/test")
+    String test(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        model.addAttribute("c", ConnectionJson.of(service.test(user, id)));
+        return FRAGMENTS + " :: row";
+    }
+
+    @DeleteMapping("/connections/{id}")
+    ResponseEntity<String> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        service.delete(user, id);
+        return ResponseEntity.ok().header("HX-Trigger", "connections-changed").body("");
+    }
+
+    private void catalog(String q, Model model) {
+        model.addAttribute(
+                "catalog",
+                registry.all().stream()
+                        .map(c -> CatalogJson.of(c, registry))
+                        .filter(c -> c.matches(q))
+                        .toList());
+        model.addAttribute("q", q == null ? "" : q);
+    }
+
+    private void connections(CurrentUser user, Model model) {
+        Map<String, String> names = new LinkedHashMap<>();
+        registry.all().forEach(c -> names.put(c.id(), c.name()));
+        model.addAttribute("connectorNames", names);
+        model.addAttribute(
+                "connections",
+                service.list(user).stream().map(ConnectionJson::of).toList());
+    }
+}

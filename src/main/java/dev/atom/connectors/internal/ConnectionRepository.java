@@ -1,0 +1,135 @@
+package dev.atom.connectors.internal;
+
+import dev.atom.shared.time.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Connections, always within one workspace: every statement filters by workspace_id, so another workspace's
+ * id behaves as if it did not exist. Thread-safe (stateless).
+ */
+@Repository
+class ConnectionRepository {
+    private static final String COLUMNS = "id, workspace_id, connector, name, status, status_reason, account,"
+            + " credentials_secret_id, access_token_secret_id, refresh_token_secret_id, token_expires_at,"
+            + " token_version, created_by, created_at, updated_at, last_checked_at";
+    private final JdbcClient jdbc;
+
+    ConnectionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Connection c) {
+        jdbc.sql("INSERT INTO connections (" + COLUMNS + ") VALUES (:id, :ws, :connector, :name, :status, :reason,"
+                        + " :account, :credentials, :access, :refresh, :expires, :version, :createdBy, :createdAt,"
+                        + " :updatedAt, :checkedAt)")
+                .param("id", c.id())
+                .param("ws", c.workspaceId())
+                .param("connector", c.connector())
+                .param("name", c.name())
+                .param("status", c.status().wire())
+                .param("reason", c.statusReason())
+                .param("account", c.account())
+                .param("credentials", c.credentialsSecretId())
+                .param("access", c.accessTokenSecretId())
+                .param("refresh", c.refreshTokenSecretId())
+                .param("expires", Timestamps.format(c.tokenExpiresAt()))
+                .param("version", c.tokenVersion())
+                .param("createdBy", c.createdBy())
+                .param("createdAt", Timestamps.format(c.createdAt()))
+                .param("updatedAt", Timestamps.format(c.updatedAt()))
+                .param("checkedAt", Timestamps.format(c.lastCheckedAt()))
+                .update();
+    }
+
+    Optional<Connection> find(String workspaceId, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND workspace_id = :ws")
+                .param("id", id)
+                .param("ws", workspaceId)
+                .query(ConnectionRepository::row)
+                .optional();
+    }
+
+    /** The workspace's connections, oldest first. */
+    List<Connection> list(String workspaceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connections WHERE workspace_id = :ws ORDER BY created_at, id")
+                .param("ws", workspaceId)
+                .query(ConnectionRepository::row)
+                .list();
+    }
+
+    /** Records a health verdict; false when the connection does not exist in the workspace. */
+    boolean updateStatus(
+            String workspaceId, String id, ConnectionStatus status, String reason, String account, Instant at) {
+        return jdbc.sql("UPDATE connections SET status = :status, status_reason = :reason,"
+                                + " account = COALESCE(:account, account), last_checked_at = :at, updated_at = :at"
+                                + " WHERE id = :id AND workspace_id = :ws")
+                        .param("status", status.wire())
+                        .param("reason", reason)
+                        .param("account", account)
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Saves new OAuth token secrets if nobody else did since {@code expectedVersion} (compare-and-set): true
+     * for the one refresher that wins, false for the others, which re-read the connection.
+     */
+    boolean updateTokens(
+            String workspaceId,
+            String id,
+            long expectedVersion,
+            String accessSecretId,
+            String refreshSecretId,
+            Instant expiresAt,
+            Instant at) {
+        return jdbc.sql("UPDATE connections SET access_token_secret_id = :access, refresh_token_secret_id = :refresh,"
+                                + " token_expires_at = :expires, token_version = token_version + 1, updated_at = :at"
+                                + " WHERE id = :id AND workspace_id = :ws AND token_version = :version")
+                        .param("access", accessSecretId)
+                        .param("refresh", refreshSecretId)
+                        .param("expires", Timestamps.format(expiresAt))
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .param("version", expectedVersion)
+                        .update()
+                > 0;
+    }
+
+    boolean delete(String workspaceId, String id) {
+        return jdbc.sql("DELETE FROM connections WHERE id = :id AND workspace_id = :ws")
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
+    }
+
+    private static Connection row(ResultSet rs, int n) throws SQLException {
+        return new Connection(
+                rs.getString("id"),
+                rs.getString("workspace_id"),
+                rs.getString("connector"),
+                rs.getString("name"),
+                ConnectionStatus.fromWire(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getString("account"),
+                rs.getString("credentials_secret_id"),
+                rs.getString("access_token_secret_id"),
+                rs.getString("refresh_token_secret_id"),
+                Timestamps.parse(rs.getString("token_expires_at")),
+                rs.getLong("token_version"),
+                rs.getString("created_by"),
+                Timestamps.parse(rs.getString("created_at")),
+                Timestamps.parse(rs.getString("updated_at")),
+                Timestamps.parse(rs.getString("last_checked_at")));
+    }
+}

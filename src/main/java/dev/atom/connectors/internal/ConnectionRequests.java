@@ -1,0 +1,85 @@
+package dev.atom.connectors.internal;
+
+import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.Connector;
+import dev.atom.shared.web.FieldErrors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** Reads and validates {@code POST /api/v1/connections} {connector, name, credentials}, naming every bad field. */
+final class ConnectionRequests {
+    private ConnectionRequests() {}
+
+    record Create(Connector connector, String name, Map<String, String> credentials) {}
+
+    static Create parse(JsonNode body, ConnectorRegistry registry) {
+        FieldErrors errors = new FieldErrors();
+        if (body == null || !body.isObject()) {
+            errors.add("body", "must be a JSON object").throwIfAny();
+        }
+        Connector connector = null;
+        JsonNode c = body.get("connector");
+        if (c == null || c.isNull() || (c.isString() && c.asString().isBlank())) {
+            errors.add("connector", "is required");
+        } else if (!c.isString() || registry.connector(c.asString()).isEmpty()) {
+            errors.add("connector", "is not a known connector");
+        } else {
+            connector = registry.connector(c.asString()).get();
+            if (!ConnectionService.connectsWithForm(connector.auth())) {
+                errors.add("connector", "connects through OAuth at the provider, not with credentials");
+            }
+        }
+        String name = null;
+        JsonNode n = body.get("name");
+        if (n == null || n.isNull() || (n.isString() && n.asString().isBlank())) {
+            errors.add("name", "is required");
+        } else if (!n.isString()) {
+            errors.add("name", "must be a string");
+        } else if (n.asString().strip().length() > 100) {
+            errors.add("name", "must be at most 100 characters");
+        } else {
+            name = n.asString().strip();
+        }
+        Map<String, String> credentials = new LinkedHashMap<>();
+        JsonNode cred = body.get("credentials");
+        if (cred != null && !cred.isNull() && !cred.isObject()) {
+            errors.add("credentials", "must be an object");
+        } else if (connector != null) {
+            credentials(connector.auth(), cred, credentials, errors);
+        }
+        errors.throwIfAny();
+        return new Create(connector, name, credentials);
+    }
+
+    private static void credentials(AuthSpec auth, JsonNode cred, Map<String, String> out, FieldErrors errors) {
+        Map<String, AuthSpec.CredentialField> declared = new LinkedHashMap<>();
+        auth.fields().forEach(f -> declared.put(f.name(), f));
+        if (cred != null && !cred.isNull()) {
+            for (var entry : cred.properties()) {
+                if (!declared.containsKey(entry.getKey())) {
+                    errors.add("credentials." + entry.getKey(), "is not a credential of this connector");
+                }
+            }
+        }
+        for (AuthSpec.CredentialField f : declared.values()) {
+            JsonNode v = cred == null ? null : cred.get(f.name());
+            String path = "credentials." + f.name();
+            if (v == null || v.isNull() || (v.isString() && v.asString().isBlank())) {
+                if (f.required()) {
+                    errors.add(path, "is required");
+                }
+            } else if (!v.isString()) {
+                errors.add(path, "must be a string");
+            } else if (v.asString().length() > 4096) {
+                errors.add(path, "must be at most 4096 characters");
+            } else if (f.pattern() != null
+                    && !Pattern.matches(f.pattern(), v.asString().strip())) {
+                errors.add(path, "is not in the expected format");
+            } else {
+                out.put(f.name(), f.secret() ? v.asString() : v.asString().strip());
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.atom.connectors.internal;
+
+import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.ConnectionRef;
+import dev.atom.connectors.Credentials;
+import dev.atom.connectors.ServiceHttp;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The {@link ActionContext} of one call. */
+record Context(
+        ConnectionRef connection,
+        Credentials credentials,
+        ServiceHttp http,
+        String baseUrl,
+        Optional<String> idempotencyKey,
+        Clock clock)
+        implements ActionContext {}

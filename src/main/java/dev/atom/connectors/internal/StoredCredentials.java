@@ -1,0 +1,77 @@
+package dev.atom.connectors.internal;
+
+import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.Credentials;
+import dev.atom.secrets.SecretStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A connection's credentials, decrypted from the secret store the first time a field is read (a call that
+ * needs none decrypts nothing). One instance per call; not thread-safe.
+ */
+final class StoredCredentials implements Credentials {
+    static final String PURPOSE = "credentials";
+    static final String ACCESS_TOKEN = "oauth-access-token";
+    static final String REFRESH_TOKEN = "oauth-refresh-token";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Connection connection;
+    private final SecretStore secrets;
+    private final Clock clock;
+    private Map<String, String> fields;
+
+    StoredCredentials(Connection connection, SecretStore secrets, Clock clock) {
+        this.connection = connection;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> get(String field) {
+        if (fields == null) {
+            fields = connection.credentialsSecretId() == null
+                    ? Map.of()
+                    : secrets.get(
+                                    connection.credentialsSecretId(),
+                                    connection.workspaceId(),
+                                    connection.secretOwner(),
+                                    PURPOSE)
+                            .map(StoredCredentials::parse)
+                            .orElse(Map.of());
+        }
+        return Optional.ofNullable(fields.get(field));
+    }
+
+    /**
+     * The stored access token while it is valid. Refreshing (one refresh in flight per connection, the rotated
+     * refresh token saved with {@link ConnectionRepository#updateTokens}) belongs to the OAuth machinery.
+     */
+    @Override
+    public String accessToken() {
+        if (connection.accessTokenSecretId() == null) {
+            throw new ConnectorException.NeedsReconnect("the connection has no access token; connect it again");
+        }
+        if (connection.tokenExpiresAt() != null && !clock.instant().isBefore(connection.tokenExpiresAt())) {
+            throw new ConnectorException.NeedsReconnect("the access token expired; connect it again");
+        }
+        return secrets.get(
+                        connection.accessTokenSecretId(),
+                        connection.workspaceId(),
+                        connection.secretOwner(),
+                        ACCESS_TOKEN)
+                .orElseThrow(
+                        () -> new ConnectorException.NeedsReconnect("the access token is missing; connect it again"));
+    }
+
+    static String serialise(Map<String, String> fields) {
+        return JSON.writeValueAsString(fields);
+    }
+
+    private static Map<String, String> parse(String json) {
+        return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+    }
+}

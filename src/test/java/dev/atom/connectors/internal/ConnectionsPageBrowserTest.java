@@ -1,0 +1,56 @@
+package dev.atom.connectors.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atom.testing.BrowserTestBase;
+import dev.atom.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The Connections page in a real browser: search the catalog, connect, test and remove, all through htmx. */
+class ConnectionsPageBrowserTest extends BrowserTestBase {
+
+    @Test
+    void connectsTheHttpConnectorTestsItAndRemovesIt() {
+        signUpInBrowser("Cora", uniqueEmail("cora"), TestUsers.PASSWORD);
+        waitForPath("/tasks");
+        $("#nav-connections").click();
+        waitForPath("/connections");
+        $("#connections-empty");
+        markPage();
+
+        type("#catalog-q", "zzz-nothing");
+        $("#catalog-empty");
+        type("#catalog-q", "http");
+        waitUntil(d -> all("#catalog .connector").size() == 1);
+        $("#connector-http .connector-connect").click();
+        // the server names a missing name too (the browser's own check is switched off to reach it)
+        type("#connect-name", "");
+        js("arguments[0].removeAttribute('required');", $("#connect-name"));
+        $("#connect-submit").click();
+        assertThat($("#connect-errors").getText()).contains("name is required");
+        type("#connect-name", "Public APIs");
+        $("#connect-submit").click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("connect-form"), "Connected."));
+
+        WebElement row = $("#connection-list .connection");
+        assertThat(row.findElement(By.cssSelector(".connection-name")).getText())
+                .isEqualTo("Public APIs");
+        assertThat(row.findElement(By.cssSelector(".connection-status")).getText())
+                .isEqualTo("connected");
+
+        $("#connection-list .connection .connection-test").click();
+        waitForHtmx();
+        waitUntil(d ->
+                $("#connection-list .connection .connection-checked").getText().startsWith("checked "));
+        assertThat($("#connection-list .connection .connection-status").getText())
+                .isEqualTo("connected");
+
+        $("#connection-list .connection .connection-delete").click();
+        waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        $("#connections-empty");
+        assertThat(pageWasNotReloaded()).as("the page was never reloaded").isTrue();
+    }
+}
