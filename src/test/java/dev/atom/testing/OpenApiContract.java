@@ -1,0 +1,184 @@
+package dev.atom.testing;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checks that the requests a connector sent to a WireMock stub are ones the real API accepts, against the
+ * service's official description in {@code ../shared/api-specs} (resolved from the project root's parent;
+ * a missing file fails the test, it never skips). Method, path, query, headers and body are validated with
+ * Atlassian's swagger-request-validator; responses are stubs, so they are not.
+ *
+ * <pre>{@code
+ * static final OpenApiContract SLACK = OpenApiContract.subset("slack-web-subset.json", Map.of("DROP_HEADER_PARAMS", "token"), "*");
+ * ...
+ * SLACK.assertRequestsValid(wireMock);                 // every request recorded since the last reset
+ * SLACK.assertRequestsValid(wireMock, "/api/v3");      // the connector's base URL had this path prefix
+ * }</pre>
+ *
+ * Large specs are cut with {@code ../shared/tools/openapi-subset.py} into {@code target/api-specs/} at test
+ * time (never committed). Validators are cached per spec for the JVM. Thread-safe.
+ */
+public final class OpenApiContract {
+    private static final Map<String, OpenApiContract> CACHE = new ConcurrentHashMap<>();
+    private final String name;
+    private final OpenApiInteractionValidator validator;
+
+    private OpenApiContract(String name, OpenApiInteractionValidator validator) {
+        this.name = name;
+        this.validator = validator;
+    }
+
+    /** The whole spec file {@code ../shared/api-specs/<file>}. */
+    public static OpenApiContract of(String file) {
+        return CACHE.computeIfAbsent(file, f -> load(f, spec(f)));
+    }
+
+    /**
+     * A subset of the spec with only {@code paths} (exact keys, or a prefix ending in {@code *}; {@code "*"}
+     * keeps them all), cut by the shared tool with its environment switches ({@code DROP_HEADER_PARAMS},
+     * {@code ALIAS_JSON}).
+     */
+    public static OpenApiContract subset(String file, Map<String, String> env, String... paths) {
+        String key = file + env + String.join(",", paths);
+        return CACHE.computeIfAbsent(key, k -> load(file, cut(file, env, paths)));
+    }
+
+    /** The shared specs folder: {@code <project root>/../shared/api-specs}; fails when it is missing. */
+    public static Path specsDir() {
+        Path dir = projectRoot().toAbsolutePath().getParent().resolve("shared/api-specs");
+        if (!Files.isDirectory(dir)) {
+            fail("the official API descriptions are missing: expected them in " + dir);
+        }
+        return dir;
+    }
+
+    private static Path projectRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("pom.xml"))) {
+            p = p.getParent();
+        }
+        return p == null ? Path.of("").toAbsolutePath() : p;
+    }
+
+    private static Path spec(String file) {
+        Path f = specsDir().resolve(file);
+        if (!Files.isRegularFile(f)) {
+            fail("the API description " + f + " is missing");
+        }
+        return f;
+    }
+
+    private static Path cut(String file, Map<String, String> env, String... paths) {
+        Path tool = specsDir().getParent().resolve("tools/openapi-subset.py");
+        if (!Files.isRegularFile(tool)) {
+            fail("the spec cutting tool " + tool + " is missing");
+        }
+        try {
+            Path outDir = projectRoot().resolve("target/api-specs");
+            Files.createDirectories(outDir);
+            Path out = Files.createTempFile(outDir, file.replace(".json", "-"), ".json");
+            List<String> cmd = new ArrayList<>(
+                    List.of("python3", tool.toString(), spec(file).toString(), out.toString()));
+            cmd.addAll(List.of(paths));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                fail("openapi-subset.py failed for " + file + ": " + log);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OpenApiContract load(String name, Path spec) {
+        var validator = OpenApiInteractionValidator.createForSpecificationUrl(
+                        spec.toUri().toString())
+                // only requests are ours to check: stubbed responses prove nothing about the connector
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.response", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+        return new OpenApiContract(name, validator);
+    }
+
+    /** Every request {@code server} recorded must be valid; fails listing each violation. */
+    public void assertRequestsValid(WireMockServer server) {
+        assertRequestsValid(server, "");
+    }
+
+    /**
+     * Like {@link #assertRequestsValid(WireMockServer)} when the connector's base URL carries a path prefix
+     * the spec does not (GitHub Enterprise's {@code /api/v3}): the prefix is cut before validating.
+     */
+    public void assertRequestsValid(WireMockServer server, String mountPrefix) {
+        List<ServeEvent> events = server.getAllServeEvents();
+        if (events.isEmpty()) {
+            fail("no request reached the stub, so nothing was checked against " + name);
+        }
+        List<String> problems = new ArrayList<>();
+        for (ServeEvent e : events) {
+            LoggedRequest r = e.getRequest();
+            ValidationReport report = validator.validateRequest(toRequest(r, mountPrefix));
+            if (report.hasErrors()) {
+                StringBuilder sb = new StringBuilder(r.getMethod() + " " + r.getUrl() + ":");
+                report.getMessages().stream()
+                        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        .forEach(m -> sb.append("\n    [")
+                                .append(m.getKey())
+                                .append("] ")
+                                .append(m.getMessage()));
+                problems.add(sb.toString());
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail("requests the real API would not accept (" + name + "):\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static Request toRequest(LoggedRequest r, String mountPrefix) {
+        URI uri = URI.create(r.getUrl());
+        String path = uri.getRawPath();
+        if (!mountPrefix.isEmpty()) {
+            if (!path.startsWith(mountPrefix)) {
+                fail(r.getUrl() + " is not under the base path " + mountPrefix);
+            }
+            path = path.substring(mountPrefix.length());
+        }
+        var b = new SimpleRequest.Builder(r.getMethod().getName(), path);
+        for (HttpHeader h : r.getHeaders().all()) {
+            b.withHeader(h.key(), h.values());
+        }
+        r.getQueryParams().forEach((k, v) -> b.withQueryParam(k, v.values()));
+        if (r.getBody() != null && r.getBody().length > 0) {
+            b.withBody(r.getBody());
+        }
+        return b.build();
+    }
+}
