@@ -95,7 +95,9 @@ final class SlackApi {
         if (RETRY.contains(error)) {
             Duration after = ServiceErrors.retryAfter(
                     response.header("retry-after"), ctx.clock().instant());
-            throw new ConnectorException.Retriable(response.status(), "Slack: " + error, after);
+            // a rate limit told in the body is still a 429 to the engine and the API
+            int status = error.equals("ratelimited") ? 429 : response.status();
+            throw new ConnectorException.Retriable(status, "Slack: " + error, after);
         }
         if (error.equals("missing_scope")) {
             throw new ConnectorException.Permanent(
