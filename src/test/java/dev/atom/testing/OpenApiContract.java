@@ -185,9 +185,11 @@ public final class OpenApiContract {
 
     /**
      * Like {@link #assertRequestsValid(WireMockServer)} when the connector's base URL carries a path prefix
-     * the spec does not (GitHub Enterprise's {@code /api/v3}): the prefix is cut before validating.
+     * the spec does not (GitHub Enterprise's {@code /api/v3}): the prefix is cut before validating. {@code
+     * undescribed} are regular expressions of paths (after the prefix) the spec file lacks though the real API
+     * has them (a subset spec): those requests are skipped, so say in the test why and check them there.
      */
-    public void assertRequestsValid(WireMockServer server, String mountPrefix) {
+    public void assertRequestsValid(WireMockServer server, String mountPrefix, String... undescribed) {
         List<ServeEvent> events = server.getAllServeEvents();
         if (events.isEmpty()) {
             fail("no request reached the stub, so nothing was checked against " + name);
@@ -195,6 +197,11 @@ public final class OpenApiContract {
         List<String> problems = new ArrayList<>();
         for (ServeEvent e : events) {
             LoggedRequest r = e.getRequest();
+            String path = URI.create(r.getUrl()).getRawPath();
+            String relative = path.startsWith(mountPrefix) ? path.substring(mountPrefix.length()) : path;
+            if (java.util.Arrays.stream(undescribed).anyMatch(relative::matches)) {
+                continue;
+            }
             ValidationReport report = validator.validateRequest(toRequest(r, mountPrefix));
             if (report.hasErrors()) {
                 StringBuilder sb = new StringBuilder(r.getMethod() + " " + r.getUrl() + ":");
