@@ -11,16 +11,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atom.connectors.WebhookRefusal;
+import dev.atom.connectors.Webhooks;
+import dev.atom.shared.Ids;
 import dev.atom.testing.OpenApiContract;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The GitHub connector through the running app against WireMock mounted as GitHub Enterprise ({@code
@@ -33,6 +39,13 @@ class GitHubConnectorTest extends StubbedServiceTestBase {
     static final String ISSUE = "{\"number\":7,\"title\":\"Crash on start\",\"state\":\"open\","
             + "\"html_url\":\"https://github.com/acme/app/issues/7\",\"body\":\"It crashes\","
             + "\"labels\":[{\"name\":\"bug\"}],\"user\":{\"login\":\"ann\"},\"created_at\":\"2026-01-02T03:04:05Z\"}";
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    Clock clock;
+
     private TestUsers users;
     private TestUsers.User user;
     private String actions;
@@ -246,5 +259,19 @@ class GitHubConnectorTest extends StubbedServiceTestBase {
         var r = run("github.close_issue", Map.of("owner", "acme", "repo", "app", "issueNumber", 7));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("detail").asString()).contains("Resource not accessible");
+    }
+
+    @Test
+    void aRedeliveryIsRefusedAsAReplay() {
+        byte[] body = GitHubIssueTriggerTest.labeled("bug");
+        var headers = GitHubIssueTriggerTest.headers(
+                GitHubIssueTriggerTest.signature("hook-secret", body), "d-" + Ids.newId(), "issues");
+        String ws = Ids.newId();
+        assertThat(webhooks.receive(ws, "github.issue_event", "wf-1", headers, body, "hook-secret"))
+                .isNotNull();
+        assertThatThrownBy(() -> webhooks.receive(ws, "github.issue_event", "wf-1", headers, body, "hook-secret"))
+                .isInstanceOf(WebhookRefusal.class)
+                .extracting(e -> ((WebhookRefusal) e).reason())
+                .isEqualTo(WebhookRefusal.Reason.REPLAYED);
     }
 }

@@ -11,16 +11,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.atom.connectors.WebhookRefusal;
+import dev.atom.connectors.Webhooks;
+import dev.atom.shared.Ids;
 import dev.atom.testing.OpenApiContract;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Trello connector through the running app against WireMock, every request checked against Trello's
@@ -32,6 +38,13 @@ class TrelloConnectorTest extends StubbedServiceTestBase {
     static final String BASE = "/1";
     static final String CARD = "{\"id\":\"c1\",\"name\":\"Fix login\",\"shortUrl\":\"https://trello.com/c/abc\","
             + "\"idList\":\"l2\",\"idBoard\":\"b1\"}";
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    Clock clock;
+
     private TestUsers users;
     private TestUsers.User user;
     private String actions;
@@ -185,5 +198,20 @@ class TrelloConnectorTest extends StubbedServiceTestBase {
         var r = run("trello.list_boards", Map.of());
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.header("Retry-After")).isEqualTo("10");
+    }
+
+    @Test
+    void aRedeliveryIsRefusedAsAReplay() {
+        byte[] body = TrelloWebhookTriggerTest.moved("a" + Ids.newId(), clock.instant());
+        var headers = TrelloWebhookTriggerTest.headers(
+                TrelloWebhookTriggerTest.signature("app-secret", body, TrelloWebhookTriggerTest.CALLBACK),
+                TrelloWebhookTriggerTest.CALLBACK);
+        String ws = Ids.newId();
+        assertThat(webhooks.receive(ws, "trello.model_changed", "wf-1", headers, body, "app-secret"))
+                .isNotNull();
+        assertThatThrownBy(() -> webhooks.receive(ws, "trello.model_changed", "wf-1", headers, body, "app-secret"))
+                .isInstanceOf(WebhookRefusal.class)
+                .extracting(e -> ((WebhookRefusal) e).reason())
+                .isEqualTo(WebhookRefusal.Reason.REPLAYED);
     }
 }
