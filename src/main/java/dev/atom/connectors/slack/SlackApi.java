@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class SlackApi {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> RECONNECT =
-            Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "no_permission");
+            Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive");
     private static final Set<String> RETRY =
             Set.of("ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
     /** Errors caused by one input field, by the field they blame. */
