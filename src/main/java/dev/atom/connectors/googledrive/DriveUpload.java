@@ -68,7 +68,8 @@ final class DriveUpload {
             content = in.text().getBytes(StandardCharsets.UTF_8);
         } else {
             try {
-                content = Base64.getMimeDecoder().decode(in.base64());
+                // Strict: the MIME decoder would skip any character it does not know and upload garbage.
+                content = Base64.getDecoder().decode(in.base64().replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 throw new ConnectorException.InvalidInput("base64", "is not valid base64");
             }
