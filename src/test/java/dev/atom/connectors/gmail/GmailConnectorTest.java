@@ -35,7 +35,7 @@ class GmailConnectorTest extends GoogleTestBase {
      */
     @Override
     protected OpenApiContract contract() {
-        return OpenApiContract.of("google-gmail.json", true, spec -> {
+        return OpenApiContract.strict("google-gmail.json", "json-send", spec -> {
             ObjectNode content = (ObjectNode) OpenApiContract.operation(spec, USERS_TEMPLATE + "/messages/send", "post")
                     .path("requestBody")
                     .path("content");

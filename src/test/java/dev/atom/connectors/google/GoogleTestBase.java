@@ -3,7 +3,6 @@ package dev.atom.connectors.google;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,8 +11,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.PollingTrigger;
 import dev.atom.connectors.internal.TestOAuthConnections;
-import dev.atom.testing.AppTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.util.List;
@@ -22,18 +21,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Google connectors against one WireMock standing in for gmail.googleapis.com and www.googleapis.com
- * (the base URLs point at it through ATOM_GMAIL_BASE_URL and friends). Each test gets a fresh user and an
+ * The Google connectors against the shared stub ({@link StubbedServiceTestBase}) standing in for
+ * gmail.googleapis.com and www.googleapis.com (ATOM_GMAIL_BASE_URL and friends point at it). Each test gets a fresh user and an
  * OAuth connection whose token is stored directly; after each test every request the connector sent is
  * checked against Google's API description and must carry the connection's bearer token.
  */
-public abstract class GoogleTestBase extends AppTestBase {
-    protected static final WireMockServer WM = start();
+public abstract class GoogleTestBase extends StubbedServiceTestBase {
+    protected static final WireMockServer WM = STUB;
     protected static final String TOKEN = "ya29.test-access-token";
 
     @Autowired
@@ -46,21 +43,6 @@ public abstract class GoogleTestBase extends AppTestBase {
     protected TestUsers.User user;
     protected String connectionId;
 
-    private static WireMockServer start() {
-        WireMockServer wm = new WireMockServer(wireMockConfig().dynamicPort());
-        wm.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(wm::stop));
-        return wm;
-    }
-
-    @DynamicPropertySource
-    static void googleBaseUrls(DynamicPropertyRegistry registry) {
-        String base = "http://" + WIREMOCK_HOST + ":" + WM.port();
-        registry.add("ATOM_GMAIL_BASE_URL", () -> base);
-        registry.add("ATOM_GOOGLE_CALENDAR_BASE_URL", () -> base + "/calendar/v3");
-        registry.add("ATOM_GOOGLE_DRIVE_BASE_URL", () -> base + "/drive/v3");
-    }
-
     /** The connector under test. */
     protected abstract String connectorId();
 
@@ -69,12 +51,11 @@ public abstract class GoogleTestBase extends AppTestBase {
 
     /** The recorded requests to check against {@link #contract()}; Drive rewrites its uploads. */
     protected void checkContract(List<LoggedRequest> requests) {
-        contract().assertValid(requests);
+        contract().assertRequestsValid(WM);
     }
 
     @BeforeEach
     void connect() {
-        WM.resetAll();
         users = new TestUsers(this::http);
         user = users.signUp("gina");
         connectionId = new TestOAuthConnections(context).create(user.workspaceId(), user.id(), connectorId(), TOKEN);

@@ -40,7 +40,7 @@ class GoogleCalendarConnectorTest extends GoogleTestBase {
 
     @Override
     protected OpenApiContract contract() {
-        return OpenApiContract.of("google-calendar.json", true, spec -> {});
+        return OpenApiContract.strict("google-calendar.json", "", spec -> {});
     }
 
     @Test

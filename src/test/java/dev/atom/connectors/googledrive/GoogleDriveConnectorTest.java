@@ -42,7 +42,7 @@ class GoogleDriveConnectorTest extends GoogleTestBase {
      */
     @Override
     protected OpenApiContract contract() {
-        return OpenApiContract.of("google-drive.json", true, spec -> {
+        return OpenApiContract.strict("google-drive.json", "json-create", spec -> {
             ObjectNode content = (ObjectNode) OpenApiContract.operation(spec, "/files", "post")
                     .path("requestBody")
                     .path("content");

@@ -1,0 +1,91 @@
+package dev.atom.connectors.github;
+
+import dev.atom.connectors.Action;
+import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.AuthSpec.CredentialField;
+import dev.atom.connectors.Connector;
+import dev.atom.connectors.Health;
+import dev.atom.connectors.Trigger;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * GitHub's REST API: issues and repositories. Connected today with a personal access token; {@link #OAUTH}
+ * is the OAuth app flow it moves to once a connector can offer both (the actions take the access token when
+ * no pasted one is stored). {@code ATOM_GITHUB_BASE_URL} points it at GitHub Enterprise
+ * ({@code https://github.example.com/api/v3}). Health is {@code GET /user}.
+ */
+@Component
+class GitHubConnector implements Connector {
+    static final String TOKEN = "token";
+    static final AuthSpec.OAuth2 OAUTH = new AuthSpec.OAuth2(
+            "https://github.com/login/oauth/authorize",
+            "https://github.com/login/oauth/access_token",
+            List.of("repo", "read:user"),
+            true,
+            null);
+
+    private final List<Action<?, ?>> actions = List.of(
+            new GitHubIssues.ListIssues(),
+            new GitHubIssues.CreateIssue(),
+            new GitHubIssueChanges.CommentIssue(),
+            new GitHubIssueChanges.AddLabels(),
+            new GitHubIssueChanges.CloseIssue(),
+            new GitHubRepos());
+    private final GitHubIssueTrigger issues;
+
+    GitHubConnector(Clock clock) {
+        this.issues = new GitHubIssueTrigger(clock);
+    }
+
+    @Override
+    public String id() {
+        return "github";
+    }
+
+    @Override
+    public String name() {
+        return "GitHub";
+    }
+
+    @Override
+    public List<String> categories() {
+        return List.of("developer");
+    }
+
+    @Override
+    public AuthSpec auth() {
+        return new AuthSpec.ApiKey(List.of(new CredentialField(
+                TOKEN,
+                "Personal access token",
+                true,
+                true,
+                "[A-Za-z0-9_]{20,255}",
+                "A fine-grained token (github_pat_...) or a classic one (ghp_...) with access to issues")));
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return "https://api.github.com";
+    }
+
+    @Override
+    public List<Action<?, ?>> actions() {
+        return actions;
+    }
+
+    @Override
+    public List<Trigger> triggers() {
+        return List.of(issues);
+    }
+
+    @Override
+    public Health check(ActionContext context) {
+        JsonNode me = GitHubApi.get(context, "/user", Map.of());
+        return Health.ok(me.path("login").asString());
+    }
+}
