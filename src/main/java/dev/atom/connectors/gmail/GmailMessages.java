@@ -154,7 +154,8 @@ final class GmailMessages {
                 "POST",
                 GmailConnector.users(context) + "/messages/" + enc(in.messageId()) + "/modify",
                 Map.of(field, in.labelIds()),
-                "messageId");
+                "messageId",
+                "labelIds");
         return new LabelOutput(text(m, "id"), strings(m, "labelIds"));
     }
 }

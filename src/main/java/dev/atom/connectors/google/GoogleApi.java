@@ -24,7 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Stateless.
  */
 public final class GoogleApi {
-    public static final String AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth";
+    /**
+     * Google's consent page, asking for offline access (a refresh token) and for consent every time (Google
+     * issues a refresh token only on consent, so a reconnect must ask again). An operator who overrides it
+     * with ATOM_<ID>_AUTHORIZE_URL should keep both parameters.
+     */
+    public static final String AUTHORIZE_URL =
+            "https://accounts.google.com/o/oauth2/v2/auth?access_type=offline&prompt=consent";
+
     public static final String TOKEN_URL = "https://oauth2.googleapis.com/token";
     public static final String REVOKE_URL = "https://oauth2.googleapis.com/revoke";
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,7 +40,7 @@ public final class GoogleApi {
 
     private GoogleApi() {}
 
-    /** Authorization code with PKCE against Google; offline access (a refresh token) is the OAuth flow's job. */
+    /** Authorization code with PKCE against Google, offline access, revocation by RFC 7009. */
     public static AuthSpec.OAuth2 oauth(String... scopes) {
         return new AuthSpec.OAuth2(AUTHORIZE_URL, TOKEN_URL, List.of(scopes), true, REVOKE_URL);
     }
@@ -45,9 +52,20 @@ public final class GoogleApi {
 
     /** A JSON call: {@code body} (a record, map or node; may be null) is sent as JSON. */
     public static JsonNode json(ActionContext context, String method, String url, Object body, String field) {
+        return json(context, method, url, body, field, field);
+    }
+
+    /** A JSON call whose 404 is about {@code notFoundField} and whose 400 is about {@code badRequestField}. */
+    public static JsonNode json(
+            ActionContext context,
+            String method,
+            String url,
+            Object body,
+            String notFoundField,
+            String badRequestField) {
         byte[] bytes = body == null ? null : JSON.writeValueAsBytes(body);
         var response = send(context, method, url, bytes, body == null ? null : "application/json", MAX_JSON_BYTES);
-        raise(context, response, field);
+        raise(context, response, notFoundField, badRequestField);
         return parse(response);
     }
 
@@ -78,6 +96,16 @@ public final class GoogleApi {
 
     /** Throws the matching connector exception for a status of 400 or more. */
     public static void raise(ActionContext context, GuardedHttpClient.Response response, String field) {
+        raise(context, response, field, field);
+    }
+
+    /**
+     * Throws the matching connector exception for a status of 400 or more: a 404 names {@code notFoundField},
+     * a 400 the parameter Google names in {@code error.errors[0].location}, else {@code badRequestField}
+     * (either may be null: then the service's message stands alone).
+     */
+    public static void raise(
+            ActionContext context, GuardedHttpClient.Response response, String notFoundField, String badRequestField) {
         int status = response.status();
         if (status < 400) {
             return;
@@ -90,11 +118,31 @@ public final class GoogleApi {
                     "Google's rate limit was reached (" + message + ")",
                     ServiceErrors.retryAfter(response.header("retry-after"), now));
         }
-        if ((status == 400 || status == 404) && field != null) {
-            String what = status == 404 ? field + " was not found" : field + " was refused";
-            throw new ConnectorException.Permanent(status, what + ": " + message);
+        if (status == 404 && notFoundField != null) {
+            throw new ConnectorException.Permanent(status, notFoundField + " was not found: " + message);
+        }
+        if (status == 400) {
+            String field = location(response);
+            field = field != null ? field : badRequestField;
+            if (field != null) {
+                throw new ConnectorException.Permanent(status, field + " was refused: " + message);
+            }
         }
         ServiceErrors.raise(response, now);
+    }
+
+    /** The parameter a Google 400 is about, when it says ({@code error.errors[0].location}). */
+    private static String location(GuardedHttpClient.Response response) {
+        try {
+            JsonNode location = JSON.readTree(response.body())
+                    .path("error")
+                    .path("errors")
+                    .path(0)
+                    .path("location");
+            return location.isString() && !location.asString().isBlank() ? location.asString() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private static boolean isRateLimit(GuardedHttpClient.Response response) {

@@ -184,7 +184,7 @@ final class CalendarEvents {
                         "timeZone", in.timeZone(),
                         "maxResults", in.maxResults() == null ? 50 : in.maxResults(),
                         "pageToken", in.pageToken());
-        JsonNode page = GoogleApi.get(context, url, "calendarId");
+        JsonNode page = GoogleApi.json(context, "GET", url, null, "calendarId", "timeMin");
         List<CalendarEvent> events = new ArrayList<>();
         page.path("items").forEach(e -> events.add(CalendarEvent.of(e)));
         return new ListOutput(events, text(page, "timeZone"), text(page, "nextPageToken"));
@@ -204,7 +204,7 @@ final class CalendarEvents {
             // Made by an earlier attempt with the same key: answer with that event.
             return CalendarEvent.of(GoogleApi.get(context, events(context, in.calendarId()) + "/" + id, null));
         }
-        GoogleApi.raise(context, response, "calendarId");
+        GoogleApi.raise(context, response, "calendarId", "start");
         return CalendarEvent.of(GoogleApi.parse(response));
     }
 
@@ -216,7 +216,7 @@ final class CalendarEvents {
         }
         String url =
                 events(context, in.calendarId()) + "/" + enc(in.eventId()) + query("sendUpdates", in.sendUpdates());
-        return CalendarEvent.of(GoogleApi.json(context, "PATCH", url, body, "eventId"));
+        return CalendarEvent.of(GoogleApi.json(context, "PATCH", url, body, "eventId", "start"));
     }
 
     private static DeleteOutput delete(ActionContext context, DeleteInput in) {

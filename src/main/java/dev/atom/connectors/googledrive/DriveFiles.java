@@ -154,7 +154,8 @@ final class DriveFiles {
                         true,
                         "fields",
                         "id,role,type");
-        JsonNode p = GoogleApi.json(context, "POST", url, body, "fileId");
+        JsonNode p = GoogleApi.json(
+                context, "POST", url, body, "fileId", in.type() == Grantee.domain ? "domain" : "emailAddress");
         return new ShareOutput(text(p, "id"), text(p, "role"), text(p, "type"));
     }
 }

@@ -201,6 +201,15 @@ class GmailConnectorTest extends GoogleTestBase {
     }
 
     @Test
+    void anUnknownLabelIsRefusedNamingTheLabels() {
+        WM.stubFor(
+                post(USERS + "/messages/m1/modify").willReturn(error(400, "invalidArgument", "Invalid label: NOPE")));
+        var r = run("gmail.add_labels", Map.of("messageId", "m1", "labelIds", List.of("NOPE")));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("detail").asString()).isEqualTo("labelIds was refused: Invalid label: NOPE");
+    }
+
+    @Test
     void newMailTriggerStartsFromTheProfileThenReadsHistory() {
         WM.stubFor(get(USERS + "/profile")
                 .willReturn(json("{\"emailAddress\":\"gina@example.com\",\"historyId\":\"100\"}")));

@@ -139,6 +139,21 @@ class GoogleCalendarConnectorTest extends GoogleTestBase {
     }
 
     @Test
+    void aBadRequestNamesTheParameterGoogleNames() {
+        WM.stubFor(get(urlPathEqualTo(EVENTS))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":{\"code\":400,\"message\":\"Bad Request\",\"errors\":[{\"domain\":\"global\","
+                                        + "\"reason\":\"badRequest\",\"message\":\"Bad Request\",\"locationType\":\"parameter\","
+                                        + "\"location\":\"timeMax\"}]}}")));
+        var r = run("google-calendar.list_events", Map.of("timeMax", "2026-03-02T00:00:00Z"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("detail").asString()).startsWith("timeMax was refused");
+    }
+
+    @Test
     void deleteIsQuietWhenTheEventIsAlreadyGone() {
         WM.stubFor(delete(urlPathEqualTo(EVENTS + "/e1")).willReturn(aResponse().withStatus(204)));
         WM.stubFor(
