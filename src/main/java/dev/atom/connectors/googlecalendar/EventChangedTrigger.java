@@ -71,8 +71,9 @@ final class EventChangedTrigger implements PollingTrigger {
                     + query(
                             "syncToken",
                             syncToken,
+                            // the same parameters on full and incremental syncs, as Google asks
                             "showDeleted",
-                            syncToken == null ? null : Boolean.TRUE,
+                            Boolean.TRUE,
                             "maxResults",
                             250,
                             "pageToken",

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -216,6 +217,7 @@ class GoogleCalendarConnectorTest extends GoogleTestBase {
                 .containsExactly("e1@2026-03-01T10:00:00.000Z", "e2@2026-03-01T11:00:00.000Z");
         assertThat(next.events().get(1).payload().get("status").asString()).isEqualTo("cancelled");
         assertThat(next.events().get(0).occurredAt()).hasToString("2026-03-01T10:00:00Z");
+        WM.verify(3, getRequestedFor(urlPathEqualTo(EVENTS)).withQueryParam("showDeleted", equalTo("true")));
     }
 
     @Test
