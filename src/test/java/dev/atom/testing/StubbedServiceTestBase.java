@@ -18,8 +18,20 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class StubbedServiceTestBase extends AppTestBase {
     protected static final WireMockServer STUB = start();
     /** The base-URL setting of each stubbed connector and the path prefix it is served under. */
-    protected static final Map<String, String> MOUNTS =
-            Map.of("ATOM_SLACK_BASE_URL", "/api", "ATOM_GITHUB_BASE_URL", "/api/v3", "ATOM_TRELLO_BASE_URL", "/1");
+    protected static final Map<String, String> MOUNTS = Map.of(
+            "ATOM_SLACK_BASE_URL",
+            "/api",
+            "ATOM_GITHUB_BASE_URL",
+            "/api/v3",
+            "ATOM_TRELLO_BASE_URL",
+            "/1",
+            // Google's hosts serve these paths (uploads beside Drive's, under /upload/drive/v3)
+            "ATOM_GMAIL_BASE_URL",
+            "",
+            "ATOM_GOOGLE_CALENDAR_BASE_URL",
+            "/calendar/v3",
+            "ATOM_GOOGLE_DRIVE_BASE_URL",
+            "/drive/v3");
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());

@@ -1,0 +1,73 @@
+package dev.atom.connectors.gmail;
+
+import dev.atom.connectors.Action;
+import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.Connector;
+import dev.atom.connectors.Health;
+import dev.atom.connectors.Trigger;
+import dev.atom.connectors.google.GoogleApi;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gmail through its REST API: search, read, send, label, and a new-mail trigger by history id. One scope,
+ * gmail.modify, is the narrowest that covers them all (changing a message's labels needs it, and it includes
+ * reading and sending; it cannot delete mail permanently).
+ */
+@Component
+class GmailConnector implements Connector {
+    static final String SCOPE = "https://www.googleapis.com/auth/gmail.modify";
+
+    @Override
+    public String id() {
+        return "gmail";
+    }
+
+    @Override
+    public String name() {
+        return "Gmail";
+    }
+
+    @Override
+    public List<String> categories() {
+        return List.of("communication", "email");
+    }
+
+    @Override
+    public AuthSpec auth() {
+        return GoogleApi.oauth(SCOPE);
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return "https://gmail.googleapis.com";
+    }
+
+    @Override
+    public List<Action<?, ?>> actions() {
+        return List.of(
+                GmailMessages.SEARCH,
+                GmailMessages.READ,
+                GmailSend.SEND,
+                GmailMessages.ADD_LABELS,
+                GmailMessages.REMOVE_LABELS);
+    }
+
+    @Override
+    public List<Trigger> triggers() {
+        return List.of(new GmailNewMailTrigger());
+    }
+
+    /** users.getProfile: cheap, and names the mailbox. */
+    @Override
+    public Health check(ActionContext context) {
+        var profile = GoogleApi.get(context, users(context) + "/profile", null);
+        return Health.ok(GoogleApi.text(profile, "emailAddress"));
+    }
+
+    /** The authenticated user's resource path. */
+    static String users(ActionContext context) {
+        return context.baseUrl() + "/gmail/v1/users/me";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.atom.connectors.googlecalendar;
+
+import dev.atom.connectors.Action;
+import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.Connector;
+import dev.atom.connectors.Health;
+import dev.atom.connectors.Trigger;
+import dev.atom.connectors.google.GoogleApi;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Google Calendar: list, create, update and delete events, free/busy, and a changed-events trigger by sync
+ * token. Scopes: calendar.events (events, read and write) and calendar.freebusy (free/busy only), narrower
+ * than the full calendar scope, which would also allow changing calendars and sharing.
+ */
+@Component
+class GoogleCalendarConnector implements Connector {
+    static final String EVENTS_SCOPE = "https://www.googleapis.com/auth/calendar.events";
+    static final String FREEBUSY_SCOPE = "https://www.googleapis.com/auth/calendar.freebusy";
+
+    @Override
+    public String id() {
+        return "google-calendar";
+    }
+
+    @Override
+    public String name() {
+        return "Google Calendar";
+    }
+
+    @Override
+    public List<String> categories() {
+        return List.of("calendar", "productivity");
+    }
+
+    @Override
+    public AuthSpec auth() {
+        return GoogleApi.oauth(EVENTS_SCOPE, FREEBUSY_SCOPE);
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return "https://www.googleapis.com/calendar/v3";
+    }
+
+    @Override
+    public List<Action<?, ?>> actions() {
+        return List.of(
+                CalendarEvents.LIST,
+                CalendarEvents.CREATE,
+                CalendarEvents.UPDATE,
+                CalendarEvents.DELETE,
+                CalendarFreeBusy.FREE_BUSY);
+    }
+
+    @Override
+    public List<Trigger> triggers() {
+        return List.of(new EventChangedTrigger());
+    }
+
+    /** One event of the primary calendar: cheap, allowed by the events scope, and names the calendar. */
+    @Override
+    public Health check(ActionContext context) {
+        var page = GoogleApi.get(context, context.baseUrl() + "/calendars/primary/events?maxResults=1", null);
+        return Health.ok(GoogleApi.text(page, "summary"));
+    }
+}
