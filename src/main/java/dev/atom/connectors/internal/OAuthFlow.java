@@ -96,17 +96,17 @@ class OAuthFlow {
      */
     String start(CurrentUser user, String connectorId, String connectionId, String name) {
         Connector connector = registry.connector(connectorId).orElseThrow(() -> ApiException.notFound("Connector"));
-        if (!(connector.auth() instanceof AuthSpec.OAuth2 auth)) {
-            throw ApiException.invalid("connector", "'" + connectorId + "' does not connect with OAuth");
-        }
-        ConnectorSettings settings = configured(connector);
-        if (connectionId != null) {
+        if (connectionId != null) { // another workspace's connection is 404 before anything else
             Connection existing = connections
                     .find(user.workspaceId(), connectionId)
                     .filter(c -> c.connector().equals(connectorId))
                     .orElseThrow(() -> ApiException.notFound("Connection"));
             name = existing.name();
         }
+        if (!(connector.auth() instanceof AuthSpec.OAuth2 auth)) {
+            throw ApiException.invalid("connector", "'" + connectorId + "' does not connect with OAuth");
+        }
+        ConnectorSettings settings = configured(connector);
         String title = name == null || name.isBlank() ? connector.name() : name.strip();
         if (title.length() > 100) {
             throw ApiException.invalid("name", "must be at most 100 characters");

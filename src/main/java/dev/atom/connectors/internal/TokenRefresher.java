@@ -98,10 +98,10 @@ class TokenRefresher {
         try {
             tokens = endpoint.refresh(auth, settings, refreshToken);
         } catch (TokenEndpoint.Refused e) {
-            Connection again = connections.find(c.workspaceId(), c.id()).orElse(c);
-            if (again.tokenVersion() != c.tokenVersion()) {
+            Connection winner = rotatedElsewhere(c);
+            if (winner != null) {
                 // another instance refreshed (and rotated) meanwhile: its tokens are the good ones
-                return read(again, again.accessTokenSecretId(), StoredCredentials.ACCESS_TOKEN);
+                return read(winner, winner.accessTokenSecretId(), StoredCredentials.ACCESS_TOKEN);
             }
             if ("invalid_grant".equals(e.error())) {
                 throw needsReconnect(
@@ -138,6 +138,27 @@ class TokenRefresher {
                 .find(c.workspaceId(), c.id())
                 .orElseThrow(() -> new ConnectorException.NeedsReconnect("the connection was removed"));
         return read(winner, winner.accessTokenSecretId(), StoredCredentials.ACCESS_TOKEN);
+    }
+
+    /**
+     * The connection as another instance saved it after refreshing, or null. A refresh token rotated by
+     * another instance is refused before that instance has saved its answer, so the row is watched briefly
+     * before the refusal is believed.
+     */
+    private Connection rotatedElsewhere(Connection c) {
+        for (int i = 0; i < 10; i++) {
+            Connection again = connections.find(c.workspaceId(), c.id()).orElse(c);
+            if (again.tokenVersion() != c.tokenVersion()) {
+                return again;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Marks the connection (once), tells the owner, and returns the exception to throw. */
