@@ -144,6 +144,7 @@ class ConnectionService implements Connectors {
         }
         repository.delete(c.workspaceId(), c.id());
         limiters.forget(c.id());
+        refresher.forget(c.id());
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),

@@ -80,6 +80,11 @@ class TokenRefresher {
         }
     }
 
+    /** Drops the lock of a removed connection. */
+    void forget(String connectionId) {
+        locks.remove(connectionId);
+    }
+
     private boolean fresh(Connection c) {
         return c.tokenExpiresAt() == null || clock.instant().plus(EARLY).isBefore(c.tokenExpiresAt());
     }

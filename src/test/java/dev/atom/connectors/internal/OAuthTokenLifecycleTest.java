@@ -21,7 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -55,7 +58,8 @@ class OAuthTokenLifecycleTest extends OAuthTestBase {
     }
 
     @Test
-    void refreshesBeforeExpiryAndPersistsTheRotatedRefreshToken() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void refreshesBeforeExpiryAndPersistsTheRotatedRefreshToken(CapturedOutput output) {
         var ann = users.signUp("ann");
         String id = connected(ann);
         String access = accessToken(ann, id);
