@@ -64,18 +64,39 @@ public sealed interface AuthSpec {
 
     /**
      * OAuth 2.0 authorization code (PKCE S256 unless {@code pkce} is false). URLs are the defaults; operators
-     * override them with {@code ATOM_<ID>_AUTHORIZE_URL} and {@code ATOM_<ID>_TOKEN_URL}. {@code revokeUrl}
-     * may be null.
+     * override them with {@code ATOM_<ID>_AUTHORIZE_URL}, {@code ATOM_<ID>_TOKEN_URL} and {@code
+     * ATOM_<ID>_REVOKE_URL}. {@code revokeUrl} (RFC 7009) may be null. {@code clientAuth} is how the client
+     * authenticates at the token and revocation endpoints.
      */
-    record OAuth2(String authorizeUrl, String tokenUrl, List<String> scopes, boolean pkce, String revokeUrl)
+    record OAuth2(
+            String authorizeUrl,
+            String tokenUrl,
+            List<String> scopes,
+            boolean pkce,
+            String revokeUrl,
+            ClientAuth clientAuth)
             implements AuthSpec {
         public OAuth2 {
             scopes = List.copyOf(scopes);
+            clientAuth = clientAuth == null ? ClientAuth.CLIENT_SECRET_BASIC : clientAuth;
+        }
+
+        /** With HTTP Basic client authentication, which RFC 6749 requires every server to accept. */
+        public OAuth2(String authorizeUrl, String tokenUrl, List<String> scopes, boolean pkce, String revokeUrl) {
+            this(authorizeUrl, tokenUrl, scopes, pkce, revokeUrl, ClientAuth.CLIENT_SECRET_BASIC);
         }
 
         @Override
         public String kind() {
             return "oauth2";
         }
+    }
+
+    /** Client authentication at the token endpoint (RFC 6749 section 2.3.1). */
+    enum ClientAuth {
+        /** {@code Authorization: Basic} with the form-encoded client id and secret. */
+        CLIENT_SECRET_BASIC,
+        /** {@code client_id} and {@code client_secret} in the form body. */
+        CLIENT_SECRET_POST
     }
 }

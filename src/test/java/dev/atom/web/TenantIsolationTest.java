@@ -116,6 +116,9 @@ class TenantIsolationTest extends AppTestBase {
         f.put("POST /api/v1/connections/{id}/test", Map.of("path", connection + "/test"));
         f.put("DELETE /api/v1/connections/{id}", Map.of("path", connection));
         f.put(
+                "GET /api/v1/connections/oauth/{connector}/start",
+                Map.of("path", "/api/v1/connections/oauth/http/start?connection=" + aliceIds.get("connection")));
+        f.put(
                 "POST /api/v1/connections/{id}/actions/{action}",
                 Map.of(
                         "path",

@@ -35,9 +35,15 @@ class ConnectionPageController {
     }
 
     @GetMapping("/connections")
-    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String page(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String oauth,
+            @RequestParam(required = false) String connector,
+            @RequestParam(required = false) String error,
+            Model model) {
         catalog(null, model);
         connections(user, model);
+        model.addAttribute("oauthOutcome", OAuthOutcome.of(oauth, connector, error, registry));
         return "connections/page";
     }
 
@@ -125,6 +131,12 @@ class ConnectionPageController {
         Map<String, String> names = new LinkedHashMap<>();
         registry.all().forEach(c -> names.put(c.id(), c.name()));
         model.addAttribute("connectorNames", names);
+        model.addAttribute(
+                "oauthConnectors",
+                registry.all().stream()
+                        .filter(c -> !ConnectionService.connectsWithForm(c.auth()))
+                        .map(Connector::id)
+                        .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute(
                 "connections",
                 service.list(user).stream().map(ConnectionJson::of).toList());

@@ -105,6 +105,50 @@ class ConnectionRepository {
                 > 0;
     }
 
+    /**
+     * Puts fresh OAuth tokens on a connection after its owner went through the provider again (reconnect):
+     * unconditionally, status connected, token_version moved on so in-flight refreshes of the old tokens lose.
+     */
+    boolean reconnect(
+            String workspaceId,
+            String id,
+            String accessSecretId,
+            String refreshSecretId,
+            Instant expiresAt,
+            Instant at) {
+        return jdbc.sql("UPDATE connections SET access_token_secret_id = :access, refresh_token_secret_id = :refresh,"
+                                + " token_expires_at = :expires, token_version = token_version + 1,"
+                                + " status = 'connected', status_reason = NULL, updated_at = :at"
+                                + " WHERE id = :id AND workspace_id = :ws")
+                        .param("access", accessSecretId)
+                        .param("refresh", refreshSecretId)
+                        .param("expires", Timestamps.format(expiresAt))
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
+    }
+
+    /** Records the scopes the provider granted (space-separated). */
+    boolean updateScopes(String workspaceId, String id, String scopes) {
+        return jdbc.sql("UPDATE connections SET token_scopes = :scopes WHERE id = :id AND workspace_id = :ws")
+                        .param("scopes", scopes)
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
+    }
+
+    /** The scopes the provider granted; empty when unknown. */
+    Optional<String> scopes(String workspaceId, String id) {
+        return jdbc.sql("SELECT token_scopes FROM connections WHERE id = :id AND workspace_id = :ws")
+                .param("id", id)
+                .param("ws", workspaceId)
+                .query(String.class)
+                .optional();
+    }
+
     boolean delete(String workspaceId, String id) {
         return jdbc.sql("DELETE FROM connections WHERE id = :id AND workspace_id = :ws")
                         .param("id", id)

@@ -45,6 +45,8 @@ class ConnectionService implements Connectors {
     private final RateLimiters limiters;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TokenRefresher refresher;
+    private final TokenEndpoint tokenEndpoint;
 
     ConnectionService(
             ConnectorRegistry registry,
@@ -53,7 +55,9 @@ class ConnectionService implements Connectors {
             GuardedHttpClient http,
             RateLimiters limiters,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TokenRefresher refresher,
+            TokenEndpoint tokenEndpoint) {
         this.registry = registry;
         this.repository = repository;
         this.secrets = secrets;
@@ -61,6 +65,8 @@ class ConnectionService implements Connectors {
         this.limiters = limiters;
         this.events = events;
         this.clock = clock;
+        this.refresher = refresher;
+        this.tokenEndpoint = tokenEndpoint;
     }
 
     /** Stores a new connection for a validated request, then checks it; the answer carries the verdict. */
@@ -119,6 +125,7 @@ class ConnectionService implements Connectors {
             throw ApiException.forbidden("Only whoever made this connection, or an admin, can remove it");
         }
         registry.connector(c.connector()).ifPresent(connector -> {
+            revokeTokens(c, connector);
             try {
                 connector.revoke(context(c, connector, null));
             } catch (ConnectorException e) {
@@ -137,12 +144,41 @@ class ConnectionService implements Connectors {
         }
         repository.delete(c.workspaceId(), c.id());
         limiters.forget(c.id());
+        refresher.forget(c.id());
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
                 "connection.deleted",
                 Map.of("connection", id, "connector", c.connector()),
                 null));
+    }
+
+    /**
+     * RFC 7009: revokes the refresh token (which ends its access tokens too), else the access token, when the
+     * connector declares a revocation endpoint. A failure is logged (without the token) and removal goes on.
+     */
+    private void revokeTokens(Connection c, Connector connector) {
+        ConnectorSettings settings = registry.settings(connector.id());
+        if (!(connector.auth() instanceof AuthSpec.OAuth2 auth) || settings.revokeUrl() == null) {
+            return;
+        }
+        boolean refresh = c.refreshTokenSecretId() != null;
+        String secretId = refresh ? c.refreshTokenSecretId() : c.accessTokenSecretId();
+        if (secretId == null) {
+            return;
+        }
+        String purpose = refresh ? StoredCredentials.REFRESH_TOKEN : StoredCredentials.ACCESS_TOKEN;
+        secrets.get(secretId, c.workspaceId(), c.secretOwner(), purpose).ifPresent(token -> {
+            try {
+                tokenEndpoint.revoke(auth, settings, token, refresh ? "refresh_token" : "access_token");
+            } catch (RuntimeException e) {
+                log.info(
+                        "revoking the tokens of connection {} at {} failed: {}",
+                        c.id(),
+                        c.connector(),
+                        e.getClass().getSimpleName());
+            }
+        });
     }
 
     private Connection check(Connection c) {
@@ -241,7 +277,7 @@ class ConnectionService implements Connectors {
     private ActionContext context(Connection c, Connector connector, String idempotencyKey) {
         return new Context(
                 new ConnectionRef(c.id(), c.workspaceId(), c.connector(), c.name()),
-                new StoredCredentials(c, secrets, clock),
+                new StoredCredentials(c, secrets, clock, refresher),
                 new DefaultServiceHttp(http, limiters.forConnection(c.id()), clock),
                 registry.settings(connector.id()).baseUrl(),
                 Optional.ofNullable(idempotencyKey),

@@ -7,11 +7,12 @@ import org.springframework.core.env.Environment;
 
 /**
  * Operator settings of one connector, read from the Spring Environment as {@code ATOM_<ID>_BASE_URL},
- * {@code _AUTHORIZE_URL}, {@code _TOKEN_URL}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET} (id upper-cased,
+ * {@code _AUTHORIZE_URL}, {@code _TOKEN_URL}, {@code _REVOKE_URL}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET} (id upper-cased,
  * dashes as underscores), falling back to the connector's defaults. The client secret is for the OAuth
  * machinery only; never log or return it.
  */
-record ConnectorSettings(String baseUrl, String authorizeUrl, String tokenUrl, String clientId, String clientSecret) {
+record ConnectorSettings(
+        String baseUrl, String authorizeUrl, String tokenUrl, String revokeUrl, String clientId, String clientSecret) {
 
     static String prefix(String connectorId) {
         return "ATOM_" + connectorId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
@@ -21,14 +22,17 @@ record ConnectorSettings(String baseUrl, String authorizeUrl, String tokenUrl, S
         String prefix = prefix(connector.id());
         String authorize = null;
         String token = null;
+        String revoke = null;
         if (connector.auth() instanceof AuthSpec.OAuth2 oauth) {
             authorize = oauth.authorizeUrl();
             token = oauth.tokenUrl();
+            revoke = oauth.revokeUrl();
         }
         return new ConnectorSettings(
                 value(env, prefix + "BASE_URL", connector.defaultBaseUrl()),
                 value(env, prefix + "AUTHORIZE_URL", authorize),
                 value(env, prefix + "TOKEN_URL", token),
+                value(env, prefix + "REVOKE_URL", revoke),
                 value(env, prefix + "CLIENT_ID", null),
                 value(env, prefix + "CLIENT_SECRET", null));
     }

@@ -22,12 +22,19 @@ final class StoredCredentials implements Credentials {
     private final Connection connection;
     private final SecretStore secrets;
     private final Clock clock;
+    private final TokenRefresher refresher;
     private Map<String, String> fields;
 
-    StoredCredentials(Connection connection, SecretStore secrets, Clock clock) {
+    /** Credentials that refresh an expiring OAuth access token through {@code refresher} (may be null). */
+    StoredCredentials(Connection connection, SecretStore secrets, Clock clock, TokenRefresher refresher) {
         this.connection = connection;
         this.secrets = secrets;
         this.clock = clock;
+        this.refresher = refresher;
+    }
+
+    StoredCredentials(Connection connection, SecretStore secrets, Clock clock) {
+        this(connection, secrets, clock, null);
     }
 
     @Override
@@ -47,11 +54,14 @@ final class StoredCredentials implements Credentials {
     }
 
     /**
-     * The stored access token while it is valid. Refreshing (one refresh in flight per connection, the rotated
-     * refresh token saved with {@link ConnectionRepository#updateTokens}) belongs to the OAuth machinery.
+     * The access token, refreshed first by the {@link TokenRefresher} when it expires within a minute (one
+     * refresh in flight per connection). Without a refresher, the stored token while it is valid.
      */
     @Override
     public String accessToken() {
+        if (refresher != null) {
+            return refresher.accessToken(connection);
+        }
         if (connection.accessTokenSecretId() == null) {
             throw new ConnectorException.NeedsReconnect("the connection has no access token; connect it again");
         }

@@ -110,6 +110,34 @@ class ConnectionRepositoryTest {
     }
 
     @Test
+    void reconnectPutsFreshTokensAndMovesTheVersionOnAndScopesAreKept() {
+        Connection a = connection(ws, "Gmail", T0);
+        repo.insert(a);
+        repo.updateStatus(ws, a.id(), ConnectionStatus.NEEDS_RECONNECT, "invalid_grant", null, T0);
+        Instant expires = T0.plus(Duration.ofHours(1));
+        assertThat(repo.reconnect(Ids.newId(), a.id(), "access-x", "refresh-x", expires, T0))
+                .as("another workspace")
+                .isFalse();
+        assertThat(repo.reconnect(ws, a.id(), "access-2", "refresh-2", expires, T0.plusSeconds(5)))
+                .isTrue();
+        Connection found = repo.find(ws, a.id()).orElseThrow();
+        assertThat(found.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        assertThat(found.statusReason()).isNull();
+        assertThat(found.accessTokenSecretId()).isEqualTo("access-2");
+        assertThat(found.refreshTokenSecretId()).isEqualTo("refresh-2");
+        assertThat(found.tokenVersion()).isEqualTo(1);
+        assertThat(repo.updateTokens(ws, a.id(), 0, "stale", "stale", expires, T0))
+                .as("a refresh that began before the reconnect loses")
+                .isFalse();
+
+        assertThat(repo.scopes(ws, a.id())).isEmpty();
+        assertThat(repo.updateScopes(ws, a.id(), "gmail.readonly gmail.send")).isTrue();
+        assertThat(repo.updateScopes(Ids.newId(), a.id(), "all")).isFalse();
+        assertThat(repo.scopes(ws, a.id())).contains("gmail.readonly gmail.send");
+        assertThat(repo.scopes(Ids.newId(), a.id())).isEmpty();
+    }
+
+    @Test
     void triggerDeliveriesAreFirstOnceThenForgottenAfterTheirTime() {
         MutableClock clock = new MutableClock(T0);
         var deliveries = new TriggerDeliveryRepository(db.jdbc(), db.transactions(), clock);
