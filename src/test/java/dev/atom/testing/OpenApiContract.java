@@ -80,13 +80,29 @@ public final class OpenApiContract {
         return CACHE.computeIfAbsent(key, k -> load(file, cut(file, env, paths)));
     }
 
-    /** The shared specs folder: {@code <project root>/../shared/api-specs}; fails when it is missing. */
+    /**
+     * The shared specs folder: {@code ATOM_API_SPECS} when set, else {@code ../shared/api-specs} from the project
+     * root, else the nearest {@code shared/api-specs} further up (a clone may sit deeper than the workspace's
+     * checkout). Fails, never skips, when none exists.
+     */
     public static Path specsDir() {
-        Path dir = projectRoot().toAbsolutePath().getParent().resolve("shared/api-specs");
-        if (!Files.isDirectory(dir)) {
-            fail("the official API descriptions are missing: expected them in " + dir);
+        String configured = System.getenv("ATOM_API_SPECS");
+        if (configured != null && !configured.isBlank()) {
+            Path dir = Path.of(configured);
+            if (!Files.isDirectory(dir)) {
+                fail("ATOM_API_SPECS points at " + dir + ", which is not a folder");
+            }
+            return dir;
         }
-        return dir;
+        Path expected = projectRoot().toAbsolutePath().getParent().resolve("shared/api-specs");
+        for (Path p = projectRoot().toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            Path dir = p.resolve("shared/api-specs");
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        return fail(
+                "the official API descriptions are missing: expected them in " + expected + " (or set ATOM_API_SPECS)");
     }
 
     private static Path projectRoot() {
