@@ -1,0 +1,100 @@
+package dev.atom.shared.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A small in-memory cache whose entries live at most {@code ttl} (or less, when the loader says so), bounded to
+ * {@code maxSize} entries: when full, expired entries go first and, if that is not enough, everything (a burst of
+ * new keys costs some reloads, never unbounded memory). Meant for per-request lookups that may be a few seconds
+ * stale in other instances and are evicted at once here by the code that changes them. Thread-safe.
+ */
+public final class ExpiringCache<K, V> {
+    private record Entry<V>(V value, Instant expires) {}
+
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final int maxSize;
+    private final Clock clock;
+
+    public ExpiringCache(Duration ttl, int maxSize, Clock clock) {
+        this.ttl = ttl;
+        this.maxSize = maxSize;
+        this.clock = clock;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /** The cached value, or null when absent or expired. */
+    public V get(K key) {
+        Entry<V> e = entries.get(key);
+        if (e == null) {
+            return null;
+        }
+        if (!clock.instant().isBefore(e.expires())) {
+            entries.remove(key, e);
+            return null;
+        }
+        return e.value();
+    }
+
+    /** Caches {@code value} for the ttl. */
+    public void put(K key, V value) {
+        put(key, value, null);
+    }
+
+    /** Caches {@code value} until the ttl or {@code notAfter} (when not null), whichever comes first. */
+    public void put(K key, V value, Instant notAfter) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(ttl);
+        if (notAfter != null && notAfter.isBefore(expires)) {
+            expires = notAfter;
+        }
+        if (!now.isBefore(expires)) {
+            return;
+        }
+        if (entries.size() >= maxSize) {
+            entries.values().removeIf(e -> !now.isBefore(e.expires()));
+            if (entries.size() >= maxSize) {
+                entries.clear();
+            }
+        }
+        entries.put(key, new Entry<>(value, expires));
+    }
+
+    /** The cached value, or the loaded one (cached unless null). */
+    public V computeIfAbsent(K key, Function<K, V> loader) {
+        V value = get(key);
+        if (value == null) {
+            value = loader.apply(key);
+            if (value != null) {
+                put(key, value);
+            }
+        }
+        return value;
+    }
+
+    public void remove(K key) {
+        entries.remove(key);
+    }
+
+    /** Drops every entry whose value matches. */
+    public void removeIf(Predicate<V> matches) {
+        entries.values().removeIf(e -> matches.test(e.value()));
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}
