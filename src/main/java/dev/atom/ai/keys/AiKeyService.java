@@ -164,6 +164,9 @@ class AiKeyService implements AiKeys {
             try {
                 urls.check(c.baseUrl());
             } catch (BlockedUrlException e) {
+                if (e.reason() == BlockedUrlException.Reason.UNRESOLVED) {
+                    return Optional.of(c); // nothing to connect to: the call fails as unreachable
+                }
                 throw new AiGatewayException(
                         502,
                         "api_error",
