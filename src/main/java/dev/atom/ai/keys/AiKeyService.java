@@ -38,9 +38,14 @@ class AiKeyService implements AiKeys {
     private final SecretStore secrets;
     /** Decrypted credentials per key id: a key's row and secret never change, so only deletion evicts. */
     static final Duration CREDENTIALS_TTL = Duration.ofSeconds(10);
+    /** A key added or removed on another instance shows up in (or leaves) routing here within this. */
+    static final Duration USABLE_TTL = Duration.ofSeconds(5);
 
     private final SsrfGuard urls;
     private final ExpiringCache<String, ProviderCredentials> credentials;
+    /** workspace|user -> the keys routing may use; dropped for the whole workspace when a key is added or removed. */
+    private final ExpiringCache<String, List<AiKey>> usable;
+
     private final ModelDiscovery discovery;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
@@ -62,6 +67,7 @@ class AiKeyService implements AiKeys {
         this.events = events;
         this.clock = clock;
         this.credentials = new ExpiringCache<>(CREDENTIALS_TTL, 10_000, clock);
+        this.usable = new ExpiringCache<>(USABLE_TTL, 10_000, clock);
     }
 
     static String owner(String keyId) {
@@ -102,6 +108,7 @@ class AiKeyService implements AiKeys {
             }
             throw nameTaken();
         }
+        keysChanged(key.workspaceId());
         audit(user, "ai.key.created", key, ip);
         if (key.provider().equals(Providers.OPENAI_COMPATIBLE)) {
             credentials(key).ifPresent(c -> discovery.discover(key, c));
@@ -132,6 +139,7 @@ class AiKeyService implements AiKeys {
             throw ApiException.notFound("AI key");
         }
         credentials.remove(key.id());
+        keysChanged(key.workspaceId());
         if (key.secretId() != null) {
             secrets.delete(key.secretId(), key.workspaceId());
         }
@@ -141,7 +149,12 @@ class AiKeyService implements AiKeys {
 
     @Override
     public List<AiKey> usableBy(String workspaceId, String userId) {
-        return keys.usableBy(workspaceId, userId);
+        return usable.computeIfAbsent(workspaceId + "|" + userId, k -> List.copyOf(keys.usableBy(workspaceId, userId)));
+    }
+
+    private void keysChanged(String workspaceId) {
+        String prefix = workspaceId + "|";
+        usable.removeKeys(k -> k.startsWith(prefix));
     }
 
     /**

@@ -85,6 +85,11 @@ public final class ExpiringCache<K, V> {
         entries.remove(key);
     }
 
+    /** Drops every entry whose key matches. */
+    public void removeKeys(Predicate<K> matches) {
+        entries.keySet().removeIf(matches);
+    }
+
     /** Drops every entry whose value matches. */
     public void removeIf(Predicate<V> matches) {
         entries.values().removeIf(e -> matches.test(e.value()));

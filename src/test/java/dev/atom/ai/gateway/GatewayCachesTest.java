@@ -72,6 +72,13 @@ class GatewayCachesTest extends GatewayTestBase {
     }
 
     @Test
+    void aKeyAddedAfterACallIsUsableAtOnce() {
+        assertThatThrownBy(this::call).isInstanceOf(AiGatewayException.class); // no key yet (and that is cached)
+        String id = stubbedKey(prefix("late"));
+        assertThat(call().keyId()).isEqualTo(id);
+    }
+
+    @Test
     void aBaseUrlThatNowPointsSomewhereForbiddenIsRefusedAtCallTime() {
         String prefix = prefix("moved");
         String id = stubbedKey(prefix);
