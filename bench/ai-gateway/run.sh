@@ -11,12 +11,13 @@
 #   PREWARM=30                                       # seconds of unmeasured c=50 load per gateway first
 #   SETUP_ONLY=1 SKIP_PORTKEY=1 bench/ai-gateway/run.sh  # start fake + Atom, print ports and token, keep running
 #   BASELINE_JAR=/tmp/old.jar bench/ai-gateway/run.sh   # also an older build ("atom-before"), same run
+#   ATOM_JAR=/tmp/new.jar                            # the build to measure (default target/atom.jar)
 #
 # Needs java (JAVA_HOME or Temurin 25), curl, python3, node + npm (for Portkey).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-jar=target/atom.jar
+jar=${ATOM_JAR:-target/atom.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 1; }
 duration=${DURATION:-15}
 warmup=${WARMUP:-5}
