@@ -12,6 +12,7 @@
 #   SETUP_ONLY=1 SKIP_PORTKEY=1 bench/ai-gateway/run.sh  # start fake + Atom, print ports and token, keep running
 #   BASELINE_JAR=/tmp/old.jar bench/ai-gateway/run.sh   # also an older build ("atom-before"), same run
 #   ATOM_JAR=/tmp/new.jar                            # the build to measure (default target/atom.jar)
+#   RUNS='-c 1;-c 50 --rate 500'                     # which loads (default: c=1, c=50, c=200, 500 req/s)
 #
 # Needs java (JAVA_HOME or Temurin 25), curl, python3, node + npm (for Portkey).
 set -euo pipefail
@@ -122,7 +123,8 @@ if [ -n "$portkey_port" ]; then
     -H "x-portkey-custom-host: http://127.0.0.1:$fake_port/v1" -H "Authorization: Bearer sk-fake-key" \
     -c 50 -d "$warm" -w 0 --label warm-portkey >/dev/null
 fi
-for run in "-c 1" "-c 50" "-c 200" "-c 50 --rate 500"; do
+IFS=';' read -ra runs <<<"${RUNS:--c 1;-c 50;-c 200;-c 50 --rate 500}"
+for run in "${runs[@]}"; do
   # shellcheck disable=SC2086
   load direct "http://127.0.0.1:$fake_port/v1/chat/completions" "$work/direct.json" $run
   # shellcheck disable=SC2086

@@ -36,7 +36,7 @@ class AiKeyService implements AiKeys {
 
     private final AiKeyRepository keys;
     private final SecretStore secrets;
-    /** Decrypted credentials per key id: a key's row and secret never change, so only deletion evicts. */
+    /** Decrypted credentials per workspace and key id: a key's row and secret never change, so only deletion evicts. */
     static final Duration CREDENTIALS_TTL = Duration.ofSeconds(10);
     /** A key added or removed on another instance shows up in (or leaves) routing here within this. */
     static final Duration USABLE_TTL = Duration.ofSeconds(5);
@@ -138,7 +138,7 @@ class AiKeyService implements AiKeys {
         if (!keys.delete(user.workspaceId(), key.id())) {
             throw ApiException.notFound("AI key");
         }
-        credentials.remove(key.id());
+        credentials.remove(key.workspaceId() + "|" + key.id());
         keysChanged(key.workspaceId());
         if (key.secretId() != null) {
             secrets.delete(key.secretId(), key.workspaceId());
@@ -165,13 +165,15 @@ class AiKeyService implements AiKeys {
      */
     @Override
     public Optional<ProviderCredentials> credentials(AiKey key) {
-        ProviderCredentials c = credentials.get(key.id());
-        if (c == null || !c.provider().equals(key.provider())) {
+        String cacheKey = key.workspaceId() + "|" + key.id(); // never served across workspaces
+        ProviderCredentials c = credentials.get(cacheKey);
+        if (c == null) {
+            long seen = credentials.version();
             c = load(key).orElse(null);
             if (c == null) {
                 return Optional.empty();
             }
-            credentials.put(key.id(), c);
+            credentials.putIfUnchanged(cacheKey, c, seen);
         }
         if (c.baseUrl() != null && !c.baseUrl().equals(officialBaseUrl(c.provider()))) {
             try {

@@ -93,11 +93,12 @@ class ApiTokenService {
         String hash = TokenHashing.sha256(secret);
         CallerCache.PersonalToken cached = cache.personal.get(hash);
         if (cached == null) {
+            long seen = cache.personal.version();
             cached = load(hash).orElse(null);
             if (cached == null) {
                 return Optional.empty();
             }
-            cache.personal.put(hash, cached);
+            cache.personal.putIfUnchanged(hash, cached, seen);
         }
         if (workspaceHeader != null
                 && !workspaceHeader.isBlank()

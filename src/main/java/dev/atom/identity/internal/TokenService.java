@@ -127,6 +127,7 @@ class TokenService implements BearerTokens {
             if (cached != null) {
                 return Optional.of(cached);
             }
+            long seen = callers.members.version();
             Optional<CurrentUser> user = users.findById(claims.userId()).flatMap(u -> {
                 if (!workspaceId.equals(claims.workspaceId())) {
                     // Another workspace of the same user: allowed only where they are a member.
@@ -135,7 +136,7 @@ class TokenService implements BearerTokens {
                 }
                 return workspaceRows.findForMember(workspaceId, u.id()).map(ws -> toCurrentUser(u, ws));
             });
-            user.ifPresent(u -> callers.members.put(key, u));
+            user.ifPresent(u -> callers.members.putIfUnchanged(key, u, seen));
             return user;
         });
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -18,6 +19,9 @@ public final class ExpiringCache<K, V> {
     private record Entry<V>(V value, Instant expires) {}
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    /** Bumped by every eviction, so a value loaded before an eviction is never cached after it. */
+    private final AtomicLong version = new AtomicLong();
+
     private final Duration ttl;
     private final int maxSize;
     private final Clock clock;
@@ -69,33 +73,54 @@ public final class ExpiringCache<K, V> {
         entries.put(key, new Entry<>(value, expires));
     }
 
-    /** The cached value, or the loaded one (cached unless null). */
+    /** Read before loading a value; pass it to {@link #putIfUnchanged}. */
+    public long version() {
+        return version.get();
+    }
+
+    /**
+     * Caches a value loaded after {@link #version()} returned {@code seen}, unless an eviction happened since
+     * (the value may predate the change that evicted): then nothing is cached.
+     */
+    public void putIfUnchanged(K key, V value, long seen) {
+        put(key, value);
+        if (version.get() != seen) {
+            entries.remove(key);
+        }
+    }
+
+    /** The cached value, or the loaded one (cached unless null or evicted meanwhile). */
     public V computeIfAbsent(K key, Function<K, V> loader) {
         V value = get(key);
         if (value == null) {
+            long seen = version();
             value = loader.apply(key);
             if (value != null) {
-                put(key, value);
+                putIfUnchanged(key, value, seen);
             }
         }
         return value;
     }
 
     public void remove(K key) {
+        version.incrementAndGet();
         entries.remove(key);
     }
 
     /** Drops every entry whose key matches. */
     public void removeKeys(Predicate<K> matches) {
+        version.incrementAndGet();
         entries.keySet().removeIf(matches);
     }
 
     /** Drops every entry whose value matches. */
     public void removeIf(Predicate<V> matches) {
+        version.incrementAndGet();
         entries.values().removeIf(e -> matches.test(e.value()));
     }
 
     public void clear() {
+        version.incrementAndGet();
         entries.clear();
     }
 

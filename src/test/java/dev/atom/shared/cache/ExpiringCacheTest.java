@@ -79,4 +79,15 @@ class ExpiringCacheTest {
         assertThat(cache.computeIfAbsent("c", k -> "z")).isEqualTo("z");
         assertThat(cache.computeIfAbsent("c", k -> "other")).isEqualTo("z");
     }
+
+    @Test
+    void aValueLoadedBeforeAnEvictionIsNotCachedAfterIt() {
+        long seen = cache.version();
+        cache.remove("a"); // e.g. a token revoked while another request was loading its caller
+        cache.putIfUnchanged("a", "stale", seen);
+        assertThat(cache.get("a")).isNull();
+        long now = cache.version();
+        cache.putIfUnchanged("a", "fresh", now);
+        assertThat(cache.get("a")).isEqualTo("fresh");
+    }
 }
