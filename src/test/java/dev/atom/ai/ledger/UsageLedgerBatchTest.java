@@ -86,7 +86,7 @@ class UsageLedgerBatchTest {
         UsageLedger ledger = new UsageLedger(db.jdbc());
         try {
             ledger.append(record("req-1"));
-            long deadline = System.nanoTime() + 5_000_000_000L;
+            long deadline = System.nanoTime() + 10_000_000_000L; // generous: the writer runs every 50 ms
             while (rows() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
