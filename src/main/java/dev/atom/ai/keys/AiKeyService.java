@@ -111,7 +111,11 @@ class AiKeyService implements AiKeys {
         keysChanged(key.workspaceId());
         audit(user, "ai.key.created", key, ip);
         if (key.provider().equals(Providers.OPENAI_COMPATIBLE)) {
-            credentials(key).ifPresent(c -> discovery.discover(key, c));
+            try {
+                credentials(key).ifPresent(c -> discovery.discover(key, c));
+            } catch (AiGatewayException e) {
+                // the base URL is refused now (it passed a moment ago): no models to discover
+            }
         }
         return key;
     }

@@ -90,7 +90,9 @@ public class UsageLedger implements AutoCloseable {
             insert(List.of(r));
             return;
         }
-        if (queue.size() >= BATCH) {
+        if (closed) { // closed while this row was being queued: the writer is gone, write it here
+            flush();
+        } else if (queue.size() >= BATCH) {
             wake.release();
         }
     }

@@ -94,5 +94,10 @@ class GatewayCachesTest extends GatewayTestBase {
             assertThat(e.getMessage()).contains("ATOM_HTTP_ALLOW_HOSTS").doesNotContain("169.254");
         });
         provider.verify(0, postRequestedFor(urlPathMatching("/" + prefix + "/v1/chat/completions")));
+
+        var tested = users().as(ann).post("/api/v1/ai/keys/" + id + "/test", java.util.Map.of());
+        assertThat(tested.status()).as(tested.toString()).isEqualTo(200);
+        assertThat(tested.json().get("ok").asBoolean()).isFalse();
+        assertThat(tested.json().get("error").get("code").asString()).isEqualTo("base_url_blocked");
     }
 }
