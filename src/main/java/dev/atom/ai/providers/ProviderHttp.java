@@ -1,6 +1,5 @@
 package dev.atom.ai.providers;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,21 +7,12 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +24,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
@@ -127,7 +116,7 @@ public final class ProviderHttp implements AutoCloseable {
     Stream open(String provider, HttpRequest request, String apiKey) throws ProviderException {
         HttpUriRequestBase sent = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().map().forEach((name, values) -> values.forEach(v -> sent.addHeader(name, v)));
-        byte[] body = body(request);
+        byte[] body = HttpMessages.body(request);
         if (body != null) {
             sent.setEntity(new ByteArrayEntity(body, null));
         }
@@ -155,7 +144,7 @@ public final class ProviderHttp implements AutoCloseable {
             } finally {
                 close(sent, response);
             }
-            throw ProviderErrors.fromResponse(provider, status, headers(response), text, apiKey, clock);
+            throw ProviderErrors.fromResponse(provider, status, HttpMessages.headers(response), text, apiKey, clock);
         }
         return new Stream(provider, status, in, sent, response);
     }
@@ -168,50 +157,6 @@ public final class ProviderHttp implements AutoCloseable {
         } catch (IOException ignored) {
             // the connection is dropped either way
         }
-    }
-
-    private static HttpHeaders headers(CloseableHttpResponse response) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (Header h : response.getHeaders()) {
-            map.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(h.getValue());
-        }
-        return HttpHeaders.of(map, (name, value) -> true);
-    }
-
-    /** The bytes of the request's body publisher (adapters only use byte arrays), or null without a body. */
-    private static byte[] body(HttpRequest request) {
-        var publisher = request.bodyPublisher().orElse(null);
-        if (publisher == null || publisher.contentLength() == 0) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                out.writeBytes(chunk);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(null);
-            }
-        });
-        done.join();
-        return out.toByteArray();
     }
 
     static ProviderException.Retriable invalidResponse(String provider, int status, String what) {
