@@ -10,12 +10,15 @@
 #   SKIP_PORTKEY=1 bench/ai-gateway/run.sh           # Atom only
 #   PREWARM=30                                       # seconds of unmeasured c=50 load per gateway first
 #   SETUP_ONLY=1 SKIP_PORTKEY=1 bench/ai-gateway/run.sh  # start fake + Atom, print ports and token, keep running
+#   BASELINE_JAR=/tmp/old.jar bench/ai-gateway/run.sh   # also an older build ("atom-before"), same run
+#   ATOM_JAR=/tmp/new.jar                            # the build to measure (default target/atom.jar)
+#   RUNS='-c 1;-c 50 --rate 500'                     # which loads (default: c=1, c=50, c=200, 500 req/s)
 #
 # Needs java (JAVA_HOME or Temurin 25), curl, python3, node + npm (for Portkey).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-jar=target/atom.jar
+jar=${ATOM_JAR:-target/atom.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 1; }
 duration=${DURATION:-15}
 warmup=${WARMUP:-5}
@@ -46,28 +49,40 @@ fake_port=$(free_port)
 pids+=($!)
 wait_for "http://127.0.0.1:$fake_port/v1/models" "${pids[-1]}"
 
-# Atom: fresh SQLite data dir, the fake allowed as a key's base URL.
-atom_port=$(free_port)
-ATOM_DATA_DIR=$work/atom ATOM_PORT=$atom_port ATOM_DB_URL= ATOM_HTTP_ALLOW_HOSTS=127.0.0.1:$fake_port \
-  "$java" ${ATOM_JAVA_OPTS:-} -jar "$jar" >"$work/atom.log" 2>&1 &
-atom_pid=$!
-pids+=($atom_pid)
-wait_for "http://127.0.0.1:$atom_port/actuator/health/readiness" "$atom_pid"
-api="http://127.0.0.1:$atom_port/api/v1"
-email="bench-$RANDOM@example.test"
-curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"correct horse battery staple\",\"name\":\"bench\"}" "$api/auth/signup" >/dev/null
-access=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"correct horse battery staple\"}" "$api/auth/login" | json '["accessToken"]')
-token=$(curl -sf -H "Authorization: Bearer $access" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$api/tokens" | json '["token"]')
-curl -sf -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
-  -d "{\"provider\":\"openai-compatible\",\"name\":\"fake\",\"apiKey\":\"sk-fake-key\",\"baseUrl\":\"http://127.0.0.1:$fake_port/v1\",\"scope\":\"user\"}" \
-  "$api/ai/keys" >/dev/null
-
+# Atom: fresh SQLite data dir, the fake allowed as a key's base URL. start_atom JAR NAME sets atom_port,
+# atom_pid and token.
+start_atom() {
+  local jar=$1 name=$2
+  atom_port=$(free_port)
+  ATOM_DATA_DIR=$work/$name ATOM_PORT=$atom_port ATOM_DB_URL= ATOM_HTTP_ALLOW_HOSTS=127.0.0.1:$fake_port \
+    "$java" ${ATOM_JAVA_OPTS:-} -jar "$jar" >"$work/$name.log" 2>&1 &
+  atom_pid=$!
+  pids+=($atom_pid)
+  wait_for "http://127.0.0.1:$atom_port/actuator/health/readiness" "$atom_pid"
+  local api="http://127.0.0.1:$atom_port/api/v1"
+  local email="bench-$RANDOM@example.test"
+  curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"correct horse battery staple\",\"name\":\"bench\"}" "$api/auth/signup" >/dev/null
+  local access
+  access=$(curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"correct horse battery staple\"}" "$api/auth/login" | json '["accessToken"]')
+  token=$(curl -sf -H "Authorization: Bearer $access" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$api/tokens" | json '["token"]')
+  curl -sf -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
+    -d "{\"provider\":\"openai-compatible\",\"name\":\"fake\",\"apiKey\":\"sk-fake-key\",\"baseUrl\":\"http://127.0.0.1:$fake_port/v1\",\"scope\":\"user\"}" \
+    "$api/ai/keys" >/dev/null
+  local check
+  check=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d @"$work/atom.json" "http://127.0.0.1:$atom_port/v1/chat/completions")
+  [ "$check" = 200 ] || { echo "$name answered $check; log: $work/$name.log" >&2; cat "$work/$name.log" >&2; exit 1; }
+}
 body='{"model":"%s","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Say hello in five words."}],"max_tokens":32,"temperature":0}'
 printf "$body" fake-model >"$work/direct.json"
 printf "$body" fake/fake-model >"$work/atom.json"
-check=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -d @"$work/atom.json" "http://127.0.0.1:$atom_port/v1/chat/completions")
-[ "$check" = 200 ] || { echo "Atom answered $check; log: $work/atom.log" >&2; cat "$work/atom.log" >&2; exit 1; }
+# BASELINE_JAR=/path/to/an/older/atom.jar: also measures that build ("atom-before") in the same run.
+before_port=
+if [ -n "${BASELINE_JAR:-}" ]; then
+  start_atom "$BASELINE_JAR" atom-before
+  before_port=$atom_port before_token=$token
+fi
+start_atom "$jar" atom
 if [ -n "${SETUP_ONLY:-}" ]; then # for profiling: print what a load generator needs, keep running
   echo "fake=$fake_port atom=$atom_port atom_pid=$atom_pid token=$token body=$work/atom.json classes=$work/classes"
   wait "$atom_pid"
@@ -94,7 +109,12 @@ load() { # label url body-file extra-args...
 }
 # JIT warm-up (not measured): Atom needs some 10^5 requests before its p50 settles; Portkey gets the same.
 warm=${PREWARM:-30}
-echo "warming up Atom${portkey_port:+ and Portkey} for ${warm}s each (c=50, not measured)"
+echo "warming up Atom${before_port:+, the baseline}${portkey_port:+ and Portkey} for ${warm}s each (c=50, not measured)"
+if [ -n "$before_port" ]; then
+  "$java" -cp "$work/classes" LoadGen --url "http://127.0.0.1:$before_port/v1/chat/completions" \
+    --body-file "$work/atom.json" -H "Authorization: Bearer $before_token" -c 50 -d "$warm" -w 0 \
+    --label warm-before >/dev/null
+fi
 "$java" -cp "$work/classes" LoadGen --url "http://127.0.0.1:$atom_port/v1/chat/completions" --body-file "$work/atom.json" \
   -H "Authorization: Bearer $token" -c 50 -d "$warm" -w 0 --label warm-atom >/dev/null
 if [ -n "$portkey_port" ]; then
@@ -103,12 +123,18 @@ if [ -n "$portkey_port" ]; then
     -H "x-portkey-custom-host: http://127.0.0.1:$fake_port/v1" -H "Authorization: Bearer sk-fake-key" \
     -c 50 -d "$warm" -w 0 --label warm-portkey >/dev/null
 fi
-for run in "-c 1" "-c 50" "-c 200" "-c 50 --rate 500"; do
+IFS=';' read -ra runs <<<"${RUNS:--c 1;-c 50;-c 200;-c 50 --rate 500}"
+for run in "${runs[@]}"; do
   # shellcheck disable=SC2086
   load direct "http://127.0.0.1:$fake_port/v1/chat/completions" "$work/direct.json" $run
   # shellcheck disable=SC2086
   load atom "http://127.0.0.1:$atom_port/v1/chat/completions" "$work/atom.json" \
     -H "Authorization: Bearer $token" $run
+  if [ -n "$before_port" ]; then
+    # shellcheck disable=SC2086
+    load atom-before "http://127.0.0.1:$before_port/v1/chat/completions" "$work/atom.json" \
+      -H "Authorization: Bearer $before_token" $run
+  fi
   if [ -n "$portkey_port" ]; then
     # shellcheck disable=SC2086
     load portkey "http://127.0.0.1:$portkey_port/v1/chat/completions" "$work/direct.json" \

@@ -101,6 +101,7 @@ public class RoutingAiGateway implements AiGateway {
         ProviderException lastError = null;
         Candidate lastFailed = null;
         Refused refused = null;
+        AiGatewayException blocked = null;
         boolean waitedOnce = false;
         boolean retrySame = false;
         List<Candidate> skipped = new ArrayList<>();
@@ -125,7 +126,15 @@ public class RoutingAiGateway implements AiGateway {
                 queue = cheaperFallbacks(caller, needs, queue, i, c);
                 continue;
             }
-            Optional<ProviderCredentials> credentials = keys.credentials(c.key());
+            Optional<ProviderCredentials> credentials;
+            try {
+                credentials = keys.credentials(c.key());
+            } catch (AiGatewayException e) { // the key's base URL is refused by the SSRF guard now
+                budgets.settle(reservation, 0);
+                breakers.release(c.breakerKey());
+                blocked = e;
+                continue;
+            }
             if (credentials.isEmpty()) { // the key was deleted since planning
                 budgets.settle(reservation, 0);
                 breakers.release(c.breakerKey());
@@ -194,6 +203,9 @@ public class RoutingAiGateway implements AiGateway {
         }
         if (refused != null) {
             throw refused.exception(caller);
+        }
+        if (blocked != null) {
+            throw blocked;
         }
         throw unavailable(skipped);
     }

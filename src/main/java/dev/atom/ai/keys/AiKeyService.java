@@ -1,5 +1,6 @@
 package dev.atom.ai.keys;
 
+import dev.atom.ai.AiGatewayException;
 import dev.atom.ai.catalog.CatalogService;
 import dev.atom.ai.providers.ProviderCredentials;
 import dev.atom.identity.CurrentUser;
@@ -7,10 +8,14 @@ import dev.atom.identity.Role;
 import dev.atom.secrets.SecretStore;
 import dev.atom.shared.Ids;
 import dev.atom.shared.audit.AuditEvent;
+import dev.atom.shared.cache.ExpiringCache;
+import dev.atom.shared.net.BlockedUrlException;
+import dev.atom.shared.net.SsrfGuard;
 import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.FieldErrors;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +36,16 @@ class AiKeyService implements AiKeys {
 
     private final AiKeyRepository keys;
     private final SecretStore secrets;
-    private final BaseUrlPolicy urls;
+    /** Decrypted credentials per workspace and key id: a key's row and secret never change, so only deletion evicts. */
+    static final Duration CREDENTIALS_TTL = Duration.ofSeconds(10);
+    /** A key added or removed on another instance shows up in (or leaves) routing here within this. */
+    static final Duration USABLE_TTL = Duration.ofSeconds(5);
+
+    private final SsrfGuard urls;
+    private final ExpiringCache<String, ProviderCredentials> credentials;
+    /** workspace|user -> the keys routing may use; dropped for the whole workspace when a key is added or removed. */
+    private final ExpiringCache<String, List<AiKey>> usable;
+
     private final ModelDiscovery discovery;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
@@ -40,7 +54,7 @@ class AiKeyService implements AiKeys {
     AiKeyService(
             AiKeyRepository keys,
             SecretStore secrets,
-            BaseUrlPolicy urls,
+            SsrfGuard urls,
             ModelDiscovery discovery,
             CatalogService catalog,
             ApplicationEventPublisher events,
@@ -52,6 +66,8 @@ class AiKeyService implements AiKeys {
         this.catalog = catalog;
         this.events = events;
         this.clock = clock;
+        this.credentials = new ExpiringCache<>(CREDENTIALS_TTL, 10_000, clock);
+        this.usable = new ExpiringCache<>(USABLE_TTL, 10_000, clock);
     }
 
     static String owner(String keyId) {
@@ -92,9 +108,14 @@ class AiKeyService implements AiKeys {
             }
             throw nameTaken();
         }
+        keysChanged(key.workspaceId());
         audit(user, "ai.key.created", key, ip);
         if (key.provider().equals(Providers.OPENAI_COMPATIBLE)) {
-            credentials(key).ifPresent(c -> discovery.discover(key, c));
+            try {
+                credentials(key).ifPresent(c -> discovery.discover(key, c));
+            } catch (AiGatewayException e) {
+                // the base URL is refused now (it passed a moment ago): no models to discover
+            }
         }
         return key;
     }
@@ -121,6 +142,8 @@ class AiKeyService implements AiKeys {
         if (!keys.delete(user.workspaceId(), key.id())) {
             throw ApiException.notFound("AI key");
         }
+        credentials.remove(key.workspaceId() + "|" + key.id());
+        keysChanged(key.workspaceId());
         if (key.secretId() != null) {
             secrets.delete(key.secretId(), key.workspaceId());
         }
@@ -130,11 +153,50 @@ class AiKeyService implements AiKeys {
 
     @Override
     public List<AiKey> usableBy(String workspaceId, String userId) {
-        return keys.usableBy(workspaceId, userId);
+        return usable.computeIfAbsent(workspaceId + "|" + userId, k -> List.copyOf(keys.usableBy(workspaceId, userId)));
     }
 
+    private void keysChanged(String workspaceId) {
+        String prefix = workspaceId + "|";
+        usable.removeKeys(k -> k.startsWith(prefix));
+    }
+
+    /**
+     * Decrypted once per {@link #CREDENTIALS_TTL} per key (a query and an AES-GCM decryption otherwise); evicted
+     * here at once when the key is deleted, so another instance may still use a deleted key for at most that
+     * long. A base URL other than the provider's official one is checked by the SSRF guard on every call: the
+     * guard resolves the name, and the JDK's resolver cache (30 s) hands the HTTP client that same answer.
+     */
     @Override
     public Optional<ProviderCredentials> credentials(AiKey key) {
+        String cacheKey = key.workspaceId() + "|" + key.id(); // never served across workspaces
+        ProviderCredentials c = credentials.get(cacheKey);
+        if (c == null) {
+            long seen = credentials.version();
+            c = load(key).orElse(null);
+            if (c == null) {
+                return Optional.empty();
+            }
+            credentials.putIfUnchanged(cacheKey, c, seen);
+        }
+        if (c.baseUrl() != null && !c.baseUrl().equals(officialBaseUrl(c.provider()))) {
+            try {
+                urls.check(c.baseUrl());
+            } catch (BlockedUrlException e) {
+                if (e.reason() == BlockedUrlException.Reason.UNRESOLVED) {
+                    return Optional.of(c); // nothing to connect to: the call fails as unreachable
+                }
+                throw new AiGatewayException(
+                        502,
+                        "api_error",
+                        "base_url_blocked",
+                        "The base URL of key \"" + key.name() + "\" " + e.getMessage() + ".");
+            }
+        }
+        return Optional.of(c);
+    }
+
+    private Optional<ProviderCredentials> load(AiKey key) {
         Optional<AiKey> current = keys.find(key.workspaceId(), key.id());
         if (current.isEmpty()) {
             return Optional.empty();
@@ -148,11 +210,13 @@ class AiKeyService implements AiKeys {
             }
             apiKey = secret.get();
         }
-        URI baseUrl = k.baseUrl() != null
-                ? k.baseUrl()
-                : Providers.find(k.provider()).map(ProviderInfo::defaultBaseUrl).orElse(null);
+        URI baseUrl = k.baseUrl() != null ? k.baseUrl() : officialBaseUrl(k.provider());
         return Optional.of(new ProviderCredentials(
                 k.id(), k.provider(), apiKey, baseUrl, k.azureDeployment(), k.azureApiVersion()));
+    }
+
+    private static URI officialBaseUrl(String provider) {
+        return Providers.find(provider).map(ProviderInfo::defaultBaseUrl).orElse(null);
     }
 
     /** The provider's name, or "name 2", "name 3"... when the owner already has a key called that. */

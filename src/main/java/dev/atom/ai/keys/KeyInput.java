@@ -1,14 +1,19 @@
 package dev.atom.ai.keys;
 
+import dev.atom.shared.net.BlockedUrlException;
+import dev.atom.shared.net.SsrfGuard;
 import dev.atom.shared.web.FieldErrors;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A new key as the client sent it, checked field by field so one answer names every bad field. The key itself
- * is never echoed in a message. {@code baseUrl} is checked here for form only; where it points is {@link
- * BaseUrlPolicy}'s call.
+ * is never echoed in a message. {@code baseUrl} goes through the shared {@link SsrfGuard} (see {@link
+ * #baseUrlProblem}).
  */
 record KeyInput(
         String provider,
@@ -28,7 +33,27 @@ record KeyInput(
     private static final Pattern DEPLOYMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern API_VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,31}");
 
-    static KeyInput parse(JsonNode body, BaseUrlPolicy urls, FieldErrors errors) {
+    /**
+     * What is wrong with a user-supplied base URL, or empty. The guard refuses what is not plain http(s) and
+     * local or private addresses (unless allowed in ATOM_HTTP_ALLOW_HOSTS); a name that does not resolve now is
+     * accepted (it is checked again before every call, see {@link AiKeyService#credentials}).
+     */
+    static Optional<String> baseUrlProblem(SsrfGuard guard, String text) {
+        try {
+            URI uri = new URI(text.strip());
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                return Optional.of("must not have a query or fragment");
+            }
+            guard.check(uri);
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("must be a valid URL");
+        } catch (BlockedUrlException e) {
+            return e.reason() == BlockedUrlException.Reason.UNRESOLVED ? Optional.empty() : Optional.of(e.getMessage());
+        }
+    }
+
+    static KeyInput parse(JsonNode body, SsrfGuard urls, FieldErrors errors) {
         if (body == null || !body.isObject()) {
             errors.add("provider", "is required").throwIfAny();
         }
@@ -90,7 +115,7 @@ record KeyInput(
         } else if (baseUrl.length() > 2048) {
             errors.add("baseUrl", "must be at most 2048 characters long");
         } else {
-            String problem = urls.problem(baseUrl).orElse(null);
+            String problem = baseUrlProblem(urls, baseUrl).orElse(null);
             if (problem != null) {
                 errors.add("baseUrl", problem);
             } else {

@@ -1,6 +1,7 @@
 package dev.atom.ai.keys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.atom.ai.AiGatewayException;
 import dev.atom.ai.catalog.Capability;
 import dev.atom.ai.catalog.CatalogEntry;
 import dev.atom.ai.catalog.CatalogService;
@@ -47,7 +48,17 @@ class KeyTester {
     record Result(boolean ok, String provider, String model, List<Check> checks, Failure error) {}
 
     Result test(AiKey key, String userId, String requestedModel) {
-        ProviderCredentials credentials = keys.credentials(key).orElseThrow(() -> ApiException.notFound("AI key"));
+        ProviderCredentials credentials;
+        try {
+            credentials = keys.credentials(key).orElseThrow(() -> ApiException.notFound("AI key"));
+        } catch (AiGatewayException e) { // the base URL is refused by the SSRF guard now
+            return new Result(
+                    false,
+                    key.provider(),
+                    null,
+                    List.of(new Check("reachable", false, e.getMessage())),
+                    new Failure(e.code(), e.getMessage()));
+        }
         ProviderAdapter adapter = adapters.find(key.provider()).orElse(null);
         if (adapter == null) {
             return new Result(

@@ -1,11 +1,16 @@
 package dev.atom.ai.ledger;
 
+import dev.atom.shared.cache.ExpiringCache;
 import dev.atom.shared.time.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
@@ -19,12 +24,25 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Repository
 public class BudgetRepository {
+    /** How long "this caller has no budget" is remembered (another instance's new budget applies after that). */
+    static final Duration NO_BUDGET_TTL = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
+    /** workspace|user of callers with no applicable budget; evicted per workspace when its budgets change here. */
+    private final ExpiringCache<String, Boolean> noBudget;
 
-    public BudgetRepository(JdbcClient jdbc, TransactionOperations transactions) {
+    private final AtomicLong generation = new AtomicLong();
+
+    @Autowired
+    public BudgetRepository(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.noBudget = new ExpiringCache<>(NO_BUDGET_TTL, 10_000, clock);
+    }
+
+    public BudgetRepository(JdbcClient jdbc, TransactionOperations transactions) {
+        this(jdbc, transactions, Clock.systemUTC());
     }
 
     /** What one budget spent and holds reserved in one period. */
@@ -45,7 +63,7 @@ public class BudgetRepository {
 
     /** Creates the budget or replaces the limit of the one with the same scope, subject and period. */
     public Budget save(Budget budget) {
-        return transactions.execute(tx -> {
+        return evictAfter(transactions.execute(tx -> {
             Optional<Budget> existing = jdbc.sql("SELECT * FROM ai_budgets WHERE workspace_id = :ws AND scope = :scope"
                             + " AND subject = :subject AND period = :period")
                     .param("ws", budget.workspaceId())
@@ -93,7 +111,7 @@ public class BudgetRepository {
                     .param("updated", Timestamps.format(budget.updatedAt()))
                     .update();
             return budget;
-        });
+        }));
     }
 
     public List<Budget> list(String workspaceId) {
@@ -105,12 +123,28 @@ public class BudgetRepository {
 
     /** The budgets a call by {@code userId} counts against: the workspace's and the user's own. */
     public List<Budget> applicable(String workspaceId, String userId) {
-        return jdbc.sql("SELECT * FROM ai_budgets WHERE workspace_id = :ws AND (scope = 'workspace'"
+        String key = workspaceId + "|" + userId;
+        if (noBudget.get(key) != null) {
+            return List.of();
+        }
+        long seen = generation.get();
+        List<Budget> budgets = jdbc.sql("SELECT * FROM ai_budgets WHERE workspace_id = :ws AND (scope = 'workspace'"
                         + " OR (scope = 'user' AND subject = :user)) ORDER BY id")
                 .param("ws", workspaceId)
                 .param("user", userId)
                 .query(BudgetRepository::row)
                 .list();
+        if (budgets.isEmpty() && generation.get() == seen) { // no budget change raced with this read
+            noBudget.put(key, Boolean.TRUE);
+        }
+        return budgets;
+    }
+
+    /** Budgets changed: forget every "no budget" (rare, so all of them; after the commit, so none is re-cached stale). */
+    private <T> T evictAfter(T result) {
+        generation.incrementAndGet();
+        noBudget.clear();
+        return result;
     }
 
     public Optional<Budget> find(String workspaceId, String id) {
@@ -122,7 +156,7 @@ public class BudgetRepository {
     }
 
     public boolean delete(String workspaceId, String id) {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
+        return evictAfter(Boolean.TRUE.equals(transactions.execute(tx -> {
             jdbc.sql("DELETE FROM ai_budget_spend WHERE workspace_id = :ws AND budget_id = :id")
                     .param("ws", workspaceId)
                     .param("id", id)
@@ -132,7 +166,7 @@ public class BudgetRepository {
                             .param("id", id)
                             .update()
                     > 0;
-        }));
+        })));
     }
 
     public Spend spend(Budget budget, String periodKey) {

@@ -4,43 +4,70 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The HTTP side of every adapter: one pooled {@link HttpClient} (HTTP/2 over TLS when the server offers it,
- * HTTP/1.1 otherwise; virtual threads), the read timeout (first byte, and silence between stream chunks),
- * and the mapping of transport failures and error answers to {@link ProviderException}s.
+ * The HTTP side of every adapter: one blocking HTTP/1.1 client with a keep-alive pool (Apache HttpClient 5
+ * classic), run on the caller's (virtual) thread, the read timeout (first byte, and silence between stream
+ * chunks), and the mapping of transport failures and error answers to {@link ProviderException}s. Adapters
+ * still describe requests with the JDK's {@link HttpRequest} builder; this class sends them. The JDK's own
+ * asynchronous {@link HttpClient} cost a third of the gateway's CPU (docs/performance.md), hence the switch.
  */
 public final class ProviderHttp implements AutoCloseable {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
-    private final HttpClient client;
-    private final ExecutorService executor;
+    private static final int MAX_CONNECTIONS = 1_000;
+    private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
     private final Duration readTimeout;
     private final Clock clock;
 
     public ProviderHttp(Duration connectTimeout, Duration readTimeout, Clock clock) {
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(readTimeout))
+                                .setTimeToLive(Timeout.ofMinutes(5))
+                                .setValidateAfterInactivity(Timeout.ofSeconds(2))
+                                .build())
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(readTimeout))
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .evictIdleConnections(Timeout.ofMinutes(1))
                 .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "ai-stream-watchdog");
@@ -55,17 +82,9 @@ public final class ProviderHttp implements AutoCloseable {
         return clock;
     }
 
-    /**
-     * A request to {@code uri} with the read timeout. Plain-http servers (Ollama, vLLM on a LAN) get HTTP/1.1,
-     * because the JDK would otherwise try an h2c upgrade that some of them mishandle; TLS servers negotiate.
-     */
+    /** A request to {@code uri}; {@link #open} sends it over HTTP/1.1 with the read timeout. */
     HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(uri).timeout(readTimeout).header("User-Agent", "atom-ai-gateway");
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        return builder;
+        return HttpRequest.newBuilder(uri).header("User-Agent", "atom-ai-gateway");
     }
 
     static HttpRequest.BodyPublisher json(JsonNode body) {
@@ -95,25 +114,49 @@ public final class ProviderHttp implements AutoCloseable {
      * status is read and thrown here, before any event.
      */
     Stream open(String provider, HttpRequest request, String apiKey) throws ProviderException {
-        HttpResponse<InputStream> response;
+        HttpUriRequestBase sent = new HttpUriRequestBase(request.method(), request.uri());
+        request.headers().map().forEach((name, values) -> values.forEach(v -> sent.addHeader(name, v)));
+        byte[] body = HttpMessages.body(request);
+        if (body != null) {
+            sent.setEntity(new ByteArrayEntity(body, null));
+        }
+        CloseableHttpResponse response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client.execute(sent);
         } catch (IOException e) {
             throw transportFailure(provider, e, false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException.Retriable(0, "timeout", provider + ": call interrupted", null, e);
         }
-        if (response.statusCode() >= 400) {
-            String body;
-            try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        int status = response.getCode();
+        HttpEntity entity = response.getEntity();
+        InputStream in;
+        try {
+            in = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        } catch (IOException e) {
+            close(sent, response);
+            throw transportFailure(provider, e, false);
+        }
+        if (status >= 400) {
+            String text;
+            try {
+                text = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                body = "";
+                text = "";
+            } finally {
+                close(sent, response);
             }
-            throw ProviderErrors.fromResponse(provider, response.statusCode(), response.headers(), body, apiKey, clock);
+            throw ProviderErrors.fromResponse(provider, status, HttpMessages.headers(response), text, apiKey, clock);
         }
-        return new Stream(provider, response.statusCode(), response.body());
+        return new Stream(provider, status, in, sent, response);
+    }
+
+    /** Aborts the exchange (so closing never drains an unfinished body) and frees the response. */
+    private static void close(HttpUriRequestBase request, CloseableHttpResponse response) {
+        request.cancel();
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way
+        }
     }
 
     static ProviderException.Retriable invalidResponse(String provider, int status, String what) {
@@ -122,11 +165,11 @@ public final class ProviderHttp implements AutoCloseable {
     }
 
     static ProviderException.Retriable transportFailure(String provider, IOException e, boolean idle) {
-        if (idle || e instanceof HttpTimeoutException) {
+        if (idle || e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
             String what = idle ? "no data within the read timeout while streaming" : "no answer within the timeout";
             return new ProviderException.Retriable(0, "timeout", provider + ": " + what, null, e);
         }
-        if (e instanceof ConnectException) {
+        if (e instanceof ConnectException || e instanceof ConnectTimeoutException) {
             return new ProviderException.Retriable(0, "unreachable", provider + ": could not connect", null, e);
         }
         return new ProviderException.Retriable(
@@ -140,8 +183,11 @@ public final class ProviderHttp implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
-        client.close();
-        executor.close();
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // shutting down
+        }
     }
 
     /** A streamed answer's events, with an idle watchdog: silence longer than the read timeout aborts it. */
@@ -152,11 +198,21 @@ public final class ProviderHttp implements AutoCloseable {
         private final SseReader reader;
         private final Thread reading = Thread.currentThread();
         private final ScheduledFuture<?> check;
+        private final HttpUriRequestBase request;
+        private final CloseableHttpResponse response;
         private volatile boolean idle;
+        private boolean ended;
 
-        private Stream(String provider, int status, InputStream body) {
+        private Stream(
+                String provider,
+                int status,
+                InputStream body,
+                HttpUriRequestBase request,
+                CloseableHttpResponse response) {
             this.provider = provider;
             this.status = status;
+            this.request = request;
+            this.response = response;
             this.in = new Guarded(body);
             this.reader = new SseReader(in);
             long period = Math.max(50, Math.min(1000, readTimeout.toMillis() / 4));
@@ -174,7 +230,9 @@ public final class ProviderHttp implements AutoCloseable {
         /** The next event, or null at the end of the stream. */
         SseReader.Event next() throws ProviderException {
             try {
-                return reader.next();
+                SseReader.Event event = reader.next();
+                ended = event == null;
+                return event;
             } catch (IOException e) {
                 throw transportFailure(provider, e, idle);
             }
@@ -183,7 +241,9 @@ public final class ProviderHttp implements AutoCloseable {
         /** The whole body as text. */
         String readAll() throws ProviderException {
             try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                ended = true;
+                return text;
             } catch (IOException e) {
                 throw transportFailure(provider, e, idle);
             }
@@ -195,10 +255,14 @@ public final class ProviderHttp implements AutoCloseable {
             if (idle) {
                 Thread.interrupted(); // clear the watchdog's interrupt
             }
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // closing aborts the exchange; nothing more to do
+            if (ended) { // the whole body was read: the connection goes back to the pool
+                try {
+                    response.close();
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            } else {
+                ProviderHttp.close(request, response);
             }
         }
     }

@@ -25,6 +25,7 @@ class ApiTokenService {
     private final UserRepository users;
     private final WorkspaceRepository workspaces;
     private final AuditTrail audit;
+    private final CallerCache cache;
     private final Clock clock;
 
     ApiTokenService(
@@ -32,11 +33,13 @@ class ApiTokenService {
             UserRepository users,
             WorkspaceRepository workspaces,
             AuditTrail audit,
+            CallerCache cache,
             Clock clock) {
         this.tokens = tokens;
         this.users = users;
         this.workspaces = workspaces;
         this.audit = audit;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -78,29 +81,49 @@ class ApiTokenService {
         if (!Ids.isValid(id) || !tokens.delete(caller.workspaceId(), caller.userId(), id)) {
             throw ApiException.notFound("Token");
         }
+        cache.tokenRevoked(id);
         audit.record(caller.workspaceId(), caller.userId(), "token.revoked", Map.of("tokenId", id), ip);
     }
 
-    /** The token's creator in its workspace; a header naming another workspace is answered 404. */
+    /**
+     * The token's creator in its workspace; a header naming another workspace is answered 404. Served from
+     * {@link CallerCache} for a few seconds; last_used_at is written at most once a minute per token.
+     */
     Optional<CurrentUser> authenticate(String secret, String workspaceHeader) {
-        Optional<ApiToken> found = tokens.findByHash(TokenHashing.sha256(secret));
+        String hash = TokenHashing.sha256(secret);
+        CallerCache.PersonalToken cached = cache.personal.get(hash);
+        if (cached == null) {
+            long seen = cache.personal.version();
+            cached = load(hash).orElse(null);
+            if (cached == null) {
+                return Optional.empty();
+            }
+            cache.personal.putIfUnchanged(hash, cached, seen);
+        }
+        if (workspaceHeader != null
+                && !workspaceHeader.isBlank()
+                && !workspaceHeader.strip().equals(cached.user.workspaceId())) {
+            throw ApiException.notFound("Workspace");
+        }
+        Instant now = clock.instant();
+        Instant touched = cached.touchedAt;
+        if (touched == null || !touched.isAfter(now.minus(TOUCH_INTERVAL))) {
+            cached.touchedAt = now;
+            tokens.touch(cached.tokenId, now, now.minus(TOUCH_INTERVAL));
+        }
+        return Optional.of(cached.user);
+    }
+
+    private Optional<CallerCache.PersonalToken> load(String hash) {
+        Optional<ApiToken> found = tokens.findByHash(hash);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         ApiToken token = found.get();
-        if (workspaceHeader != null
-                && !workspaceHeader.isBlank()
-                && !workspaceHeader.strip().equals(token.workspaceId())) {
-            throw ApiException.notFound("Workspace");
-        }
-        Optional<CurrentUser> user = users.findById(token.userId())
+        return users.findById(token.userId())
                 .flatMap(u -> workspaces
                         .findForMember(token.workspaceId(), u.id())
-                        .map(ws -> TokenService.toCurrentUser(u, ws)));
-        if (user.isPresent()) {
-            Instant now = clock.instant();
-            tokens.touch(token.id(), now, now.minus(TOUCH_INTERVAL));
-        }
-        return user;
+                        .map(ws -> TokenService.toCurrentUser(u, ws)))
+                .map(user -> new CallerCache.PersonalToken(token.id(), user, token.lastUsedAt()));
     }
 }

@@ -28,6 +28,7 @@ class TokenService implements BearerTokens {
     private final WorkspaceService workspaces;
     private final IdentityProperties properties;
     private final AuditTrail audit;
+    private final CallerCache callers;
     private final Clock clock;
 
     TokenService(
@@ -39,6 +40,7 @@ class TokenService implements BearerTokens {
             WorkspaceService workspaces,
             IdentityProperties properties,
             AuditTrail audit,
+            CallerCache callers,
             Clock clock) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -48,6 +50,7 @@ class TokenService implements BearerTokens {
         this.workspaces = workspaces;
         this.properties = properties;
         this.audit = audit;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -115,19 +118,27 @@ class TokenService implements BearerTokens {
         if (token.startsWith(ApiTokenService.PREFIX)) {
             return apiTokens.authenticate(token, workspaceHeader);
         }
-        return accessTokens
-                .verify(token)
-                .flatMap(claims -> users.findById(claims.userId()).flatMap(user -> {
-                    String header = workspaceHeader == null ? "" : workspaceHeader.strip();
-                    if (!header.isEmpty() && !header.equals(claims.workspaceId())) {
-                        // Another workspace of the same user: allowed only where they are a member.
-                        MyWorkspace other = workspaces.requireMember(header, user.id());
-                        return Optional.of(toCurrentUser(user, other));
-                    }
-                    return workspaceRows
-                            .findForMember(claims.workspaceId(), user.id())
-                            .map(ws -> toCurrentUser(user, ws));
-                }));
+        // The signature and claims are checked on every request; only the user and membership lookups are cached.
+        return accessTokens.verify(token).flatMap(claims -> {
+            String header = workspaceHeader == null ? "" : workspaceHeader.strip();
+            String workspaceId = header.isEmpty() ? claims.workspaceId() : header;
+            String key = CallerCache.memberKey(claims.userId(), workspaceId);
+            CurrentUser cached = callers.members.get(key);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+            long seen = callers.members.version();
+            Optional<CurrentUser> user = users.findById(claims.userId()).flatMap(u -> {
+                if (!workspaceId.equals(claims.workspaceId())) {
+                    // Another workspace of the same user: allowed only where they are a member.
+                    MyWorkspace other = workspaces.requireMember(workspaceId, u.id());
+                    return Optional.of(toCurrentUser(u, other));
+                }
+                return workspaceRows.findForMember(workspaceId, u.id()).map(ws -> toCurrentUser(u, ws));
+            });
+            user.ifPresent(u -> callers.members.putIfUnchanged(key, u, seen));
+            return user;
+        });
     }
 
     static CurrentUser toCurrentUser(UserRow user, MyWorkspace workspace) {

@@ -28,6 +28,7 @@ class WorkspaceService implements Members {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final CallerCache callers;
     private final Clock clock;
 
     WorkspaceService(
@@ -36,12 +37,14 @@ class WorkspaceService implements Members {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             AuditTrail audit,
+            CallerCache callers,
             Clock clock) {
         this.workspaces = workspaces;
         this.users = users;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -139,6 +142,7 @@ class WorkspaceService implements Members {
             workspaces.setRole(workspaceId, userId, role);
             return target;
         });
+        callers.membershipChanged(workspaceId, userId);
         audit.record(
                 workspaceId,
                 caller.userId(),
@@ -167,6 +171,7 @@ class WorkspaceService implements Members {
             workspaces.removeMember(workspaceId, userId);
             return target;
         });
+        callers.membershipChanged(workspaceId, userId);
         audit.record(
                 workspaceId,
                 caller.userId(),

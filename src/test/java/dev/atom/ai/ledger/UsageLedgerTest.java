@@ -23,7 +23,7 @@ class UsageLedgerTest {
 
     @BeforeEach
     void setUp() {
-        ledger = new UsageLedger(db.jdbc());
+        ledger = new UsageLedger(db.jdbc(), false); // unbatched: the contract of the SQL itself
         ws = Ids.newId();
     }
 

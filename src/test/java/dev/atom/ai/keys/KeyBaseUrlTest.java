@@ -2,13 +2,14 @@ package dev.atom.ai.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atom.shared.net.SsrfGuard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which base URLs a key may carry: public http(s) hosts, and internal ones only when an operator allows them. */
-class BaseUrlPolicyTest {
-    private final BaseUrlPolicy strict = new BaseUrlPolicy("");
-    private final BaseUrlPolicy ollama = new BaseUrlPolicy(" localhost:11434 , 10.1.2.3,[::1]:8000");
+/** Which base URLs (through the shared SSRF guard) a key may carry: public http(s) hosts, and internal ones only when an operator allows them. */
+class KeyBaseUrlTest {
+    private final SsrfGuard strict = SsrfGuard.of("");
+    private final SsrfGuard ollama = SsrfGuard.of(" localhost:11434 , 10.1.2.3,[::1]:8000");
 
     @ParameterizedTest
     @ValueSource(
@@ -31,7 +32,7 @@ class BaseUrlPolicyTest {
                 "http://2130706433"
             })
     void refusesInternalHostsUnlessAllowed(String url) {
-        assertThat(strict.problem(url))
+        assertThat(KeyInput.baseUrlProblem(strict, url))
                 .as(url)
                 .hasValueSatisfying(m -> assertThat(m).contains("ATOM_HTTP_ALLOW_HOSTS"));
     }
@@ -46,19 +47,19 @@ class BaseUrlPolicyTest {
                 "https://no-such-host.invalid/v1"
             })
     void acceptsPublicHosts(String url) {
-        assertThat(strict.problem(url)).as(url).isEmpty();
+        assertThat(KeyInput.baseUrlProblem(strict, url)).as(url).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:11434/v1", "http://10.1.2.3:9999", "http://[::1]:8000"})
     void acceptsListedHosts(String url) {
-        assertThat(ollama.problem(url)).as(url).isEmpty();
+        assertThat(KeyInput.baseUrlProblem(ollama, url)).as(url).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8080/v1", "http://127.0.0.1:11434", "http://[::1]:8001"})
     void aListedPortAllowsOnlyThatPort(String url) {
-        assertThat(ollama.problem(url)).as(url).isPresent();
+        assertThat(KeyInput.baseUrlProblem(ollama, url)).as(url).isPresent();
     }
 
     @ParameterizedTest
@@ -75,6 +76,6 @@ class BaseUrlPolicyTest {
                 "http://exa mple.com"
             })
     void refusesWhatIsNotAPlainHttpUrl(String url) {
-        assertThat(strict.problem(url)).as(url).isPresent();
+        assertThat(KeyInput.baseUrlProblem(strict, url)).as(url).isPresent();
     }
 }
