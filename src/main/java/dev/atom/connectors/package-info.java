@@ -6,6 +6,7 @@
  *
  * <p>Other modules (the workflow engine, the assistant) use {@link dev.atom.connectors.Connectors} and the
  * SPI types at this package's root, never a concrete connector. A new service is one new package whose
- * {@code Connector} is a Spring bean: nothing else changes.
+ * {@code Connector} is a Spring bean: nothing else changes. An action usually extends {@link
+ * dev.atom.connectors.BaseAction}, which holds its fixed facts, so the class is only its records and its call.
  */
 package dev.atom.connectors;

@@ -34,6 +34,61 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             "trello",
             List.of("trello.list_boards", "trello.list_lists", "trello.create_card", "trello.move_card"));
 
+    /**
+     * Whether each action of the services built on {@code BaseAction} (Slack, GitHub, Trello, and Google's
+     * SimpleAction) writes and how a retry is made safe, as the workflow engine reads them.
+     */
+    static final Map<String, String> RETRY_FACTS = Map.ofEntries(
+            Map.entry("slack.post_message", "writes none"),
+            Map.entry("slack.reply_in_thread", "writes none"),
+            Map.entry("slack.list_channels", "reads natural"),
+            Map.entry("slack.read_history", "reads natural"),
+            Map.entry("slack.lookup_user", "reads natural"),
+            Map.entry("github.list_issues", "reads natural"),
+            Map.entry("github.create_issue", "writes none"),
+            Map.entry("github.comment_issue", "writes none"),
+            Map.entry("github.add_labels", "writes natural"),
+            Map.entry("github.close_issue", "writes natural"),
+            Map.entry("github.list_repos", "reads natural"),
+            Map.entry("trello.list_boards", "reads natural"),
+            Map.entry("trello.list_lists", "reads natural"),
+            Map.entry("trello.create_card", "writes none"),
+            Map.entry("trello.move_card", "writes natural"),
+            Map.entry("gmail.search", "reads natural"),
+            Map.entry("gmail.read", "reads natural"),
+            Map.entry("gmail.send", "writes none"),
+            Map.entry("gmail.add_labels", "writes natural"),
+            Map.entry("gmail.remove_labels", "writes natural"),
+            Map.entry("google-calendar.list_events", "reads natural"),
+            Map.entry("google-calendar.create_event", "writes key"),
+            Map.entry("google-calendar.update_event", "writes natural"),
+            Map.entry("google-calendar.delete_event", "writes natural"),
+            Map.entry("google-calendar.free_busy", "reads natural"),
+            Map.entry("google-drive.search", "reads natural"),
+            Map.entry("google-drive.download", "reads natural"),
+            Map.entry("google-drive.upload", "writes none"),
+            Map.entry("google-drive.share", "writes natural"));
+
+    @Test
+    void everyActionSaysWhetherItWritesAndHowARetryIsSafe() {
+        var users = new TestUsers(this::http);
+        var catalog = users.as(users.signUp("rhea")).get("/api/v1/connectors").json();
+        Map<String, String> facts = new java.util.TreeMap<>();
+        for (JsonNode c : catalog) {
+            String id = c.get("id").asString();
+            if (java.util.Set.of("slack", "github", "trello", "gmail", "google-calendar", "google-drive")
+                    .contains(id)) {
+                for (JsonNode a : c.get("actions")) {
+                    facts.put(
+                            a.get("id").asString(),
+                            (a.get("writes").asBoolean() ? "writes " : "reads ")
+                                    + a.get("idempotency").asString());
+                }
+            }
+        }
+        assertThat(facts).isEqualTo(new java.util.TreeMap<>(RETRY_FACTS));
+    }
+
     @Test
     void everyActionAndTriggerIsListedWithDescribedFields() {
         var users = new TestUsers(this::http);

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * mount here.
  */
 public abstract class StubbedServiceTestBase extends AppTestBase {
-    protected static final WireMockServer STUB = start();
+    public static final WireMockServer STUB = start();
     /** The base-URL setting of each stubbed connector and the path prefix it is served under. */
     protected static final Map<String, String> MOUNTS = Map.of(
             "ATOM_SLACK_BASE_URL",
@@ -40,8 +40,9 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
         return server;
     }
 
+    /** Points the connectors at {@link #STUB}; a test that can't extend this class (a browser test) calls it. */
     @DynamicPropertySource
-    static void stubbedServices(DynamicPropertyRegistry registry) {
+    public static void stubbedServices(DynamicPropertyRegistry registry) {
         MOUNTS.forEach((key, prefix) -> registry.add(key, () -> "http://localhost:" + STUB.port() + prefix));
     }
 

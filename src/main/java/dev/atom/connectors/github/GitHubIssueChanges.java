@@ -2,6 +2,7 @@ package dev.atom.connectors.github;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.github.GitHubIssues.Issue;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class GitHubIssueChanges {
             @Schema(description = "completed (default) or not_planned") @Nullable
             CloseReason reason) {}
 
-    static final class CommentIssue extends GitHubAction<CommentInput, Comment> {
+    static final class CommentIssue extends BaseAction<CommentInput, Comment> {
         CommentIssue() {
             super(
                     "github.comment_issue",
@@ -97,7 +98,7 @@ final class GitHubIssueChanges {
         }
     }
 
-    static final class AddLabels extends GitHubAction<LabelsInput, Labels> {
+    static final class AddLabels extends BaseAction<LabelsInput, Labels> {
         AddLabels() {
             super(
                     "github.add_labels",
@@ -122,7 +123,7 @@ final class GitHubIssueChanges {
         }
     }
 
-    static final class CloseIssue extends GitHubAction<CloseInput, Issue> {
+    static final class CloseIssue extends BaseAction<CloseInput, Issue> {
         CloseIssue() {
             super(
                     "github.close_issue",

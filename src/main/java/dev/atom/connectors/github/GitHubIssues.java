@@ -5,6 +5,7 @@ import static dev.atom.connectors.github.GitHubApi.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ final class GitHubIssues {
             @Schema(description = "Logins to assign") @Nullable
             List<String> assignees) {}
 
-    static final class ListIssues extends GitHubAction<ListInput, Issues> {
+    static final class ListIssues extends BaseAction<ListInput, Issues> {
         ListIssues() {
             super(
                     "github.list_issues",
@@ -144,7 +145,8 @@ final class GitHubIssues {
         }
     }
 
-    static final class CreateIssue extends GitHubAction<CreateInput, Issue> {
+    // GitHub takes no idempotency key: creating twice makes two; labelling and closing are natural
+    static final class CreateIssue extends BaseAction<CreateInput, Issue> {
         CreateIssue() {
             super(
                     "github.create_issue",

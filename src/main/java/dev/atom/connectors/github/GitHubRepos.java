@@ -5,6 +5,7 @@ import static dev.atom.connectors.github.GitHubApi.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** The repositories the token can see ({@code GET /user/repos}), most recently updated first. */
-final class GitHubRepos extends GitHubAction<GitHubRepos.Input, GitHubRepos.Repos> {
+final class GitHubRepos extends BaseAction<GitHubRepos.Input, GitHubRepos.Repos> {
 
     @Schema(description = "Which page of repositories to list")
     record Input(

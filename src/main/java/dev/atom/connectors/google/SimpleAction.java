@@ -1,23 +1,28 @@
 package dev.atom.connectors.google;
 
-import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import java.util.function.BiFunction;
 
 /**
- * An {@link Action} described by its fields and run by a function: keeps each connector's list of actions
- * short where an action is a handful of lines. Immutable and thread-safe when the function is.
+ * An {@link dev.atom.connectors.Action} described by its fields and run by a function: keeps each connector's
+ * list of actions short where an action is a handful of lines. Immutable and thread-safe when the function is.
  */
-public record SimpleAction<I extends Record, O extends Record>(
-        String id,
-        String name,
-        String description,
-        Class<I> inputType,
-        Class<O> outputType,
-        boolean writes,
-        Idempotency idempotency,
-        BiFunction<ActionContext, I, O> run)
-        implements Action<I, O> {
+public final class SimpleAction<I extends Record, O extends Record> extends BaseAction<I, O> {
+    private final BiFunction<ActionContext, I, O> run;
+
+    public SimpleAction(
+            String id,
+            String name,
+            String description,
+            Class<I> inputType,
+            Class<O> outputType,
+            boolean writes,
+            Idempotency idempotency,
+            BiFunction<ActionContext, I, O> run) {
+        super(id, name, description, inputType, outputType, writes, idempotency);
+        this.run = run;
+    }
 
     /** A read-only action (retried freely). */
     public static <I extends Record, O extends Record> SimpleAction<I, O> read(

@@ -3,6 +3,7 @@ package dev.atom.connectors.slack;
 import static dev.atom.connectors.slack.SlackApi.args;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ final class SlackDirectory {
 
             @Schema(description = "True for a bot user") boolean isBot) {}
 
-    static final class ListChannels extends SlackAction<ChannelsInput, Channels> {
+    static final class ListChannels extends BaseAction<ChannelsInput, Channels> {
         ListChannels() {
             super(
                     "slack.list_channels",
@@ -77,7 +78,8 @@ final class SlackDirectory {
                     "Lists the workspace's channels that are not archived, a page at a time.",
                     ChannelsInput.class,
                     Channels.class,
-                    false);
+                    false,
+                    Idempotency.NATURAL);
         }
 
         @Override
@@ -111,7 +113,7 @@ final class SlackDirectory {
         }
     }
 
-    static final class LookupUser extends SlackAction<LookupInput, User> {
+    static final class LookupUser extends BaseAction<LookupInput, User> {
         LookupUser() {
             super(
                     "slack.lookup_user",
@@ -119,7 +121,8 @@ final class SlackDirectory {
                     "Finds the Slack user with an e-mail address.",
                     LookupInput.class,
                     User.class,
-                    false);
+                    false,
+                    Idempotency.NATURAL);
         }
 
         @Override

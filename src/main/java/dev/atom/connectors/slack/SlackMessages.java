@@ -3,6 +3,7 @@ package dev.atom.connectors.slack;
 import static dev.atom.connectors.slack.SlackApi.args;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,8 @@ final class SlackMessages {
             @Schema(description = "Pass as cursor to get the next page") @Nullable
             String nextCursor) {}
 
-    static final class Post extends SlackAction<PostInput, Posted> {
+    // Slack takes no idempotency key: a repeated post is a second message (reads are safe to repeat)
+    static final class Post extends BaseAction<PostInput, Posted> {
         Post() {
             super(
                     "slack.post_message",
@@ -90,7 +92,8 @@ final class SlackMessages {
                     "Posts a message to a Slack channel as the bot.",
                     PostInput.class,
                     Posted.class,
-                    true);
+                    true,
+                    Idempotency.NONE);
         }
 
         @Override
@@ -100,7 +103,7 @@ final class SlackMessages {
         }
     }
 
-    static final class Reply extends SlackAction<ReplyInput, Posted> {
+    static final class Reply extends BaseAction<ReplyInput, Posted> {
         Reply() {
             super(
                     "slack.reply_in_thread",
@@ -108,7 +111,8 @@ final class SlackMessages {
                     "Replies in the thread of a Slack message, optionally also showing it in the channel.",
                     ReplyInput.class,
                     Posted.class,
-                    true);
+                    true,
+                    Idempotency.NONE);
         }
 
         @Override
@@ -129,7 +133,7 @@ final class SlackMessages {
         }
     }
 
-    static final class ReadHistory extends SlackAction<HistoryInput, History> {
+    static final class ReadHistory extends BaseAction<HistoryInput, History> {
         ReadHistory() {
             super(
                     "slack.read_history",
@@ -137,7 +141,8 @@ final class SlackMessages {
                     "Reads a Slack channel's recent messages, newest first, a page at a time.",
                     HistoryInput.class,
                     History.class,
-                    false);
+                    false,
+                    Idempotency.NATURAL);
         }
 
         @Override

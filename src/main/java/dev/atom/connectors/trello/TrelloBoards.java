@@ -3,6 +3,7 @@ package dev.atom.connectors.trello;
 import static dev.atom.connectors.trello.TrelloApi.text;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class TrelloBoards {
     @Schema(description = "The open lists of a board, left to right")
     record Lists(@Schema(description = "The lists") List<TrelloList> lists) {}
 
-    static final class ListBoards extends TrelloAction<BoardsInput, Boards> {
+    static final class ListBoards extends BaseAction<BoardsInput, Boards> {
         ListBoards() {
             super(
                     "trello.list_boards",
@@ -58,7 +59,8 @@ final class TrelloBoards {
                     "Lists the Trello boards of the connected member.",
                     BoardsInput.class,
                     Boards.class,
-                    false);
+                    false,
+                    Idempotency.NATURAL);
         }
 
         @Override
@@ -78,7 +80,7 @@ final class TrelloBoards {
         }
     }
 
-    static final class ListLists extends TrelloAction<ListsInput, Lists> {
+    static final class ListLists extends BaseAction<ListsInput, Lists> {
         ListLists() {
             super(
                     "trello.list_lists",
@@ -86,7 +88,8 @@ final class TrelloBoards {
                     "Lists the open lists of a Trello board, left to right.",
                     ListsInput.class,
                     Lists.class,
-                    false);
+                    false,
+                    Idempotency.NATURAL);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.atom.connectors.trello;
 import static dev.atom.connectors.trello.TrelloApi.text;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +72,8 @@ final class TrelloCards {
         }
     }
 
-    static final class CreateCard extends TrelloAction<CreateInput, Card> {
+    // Trello takes no idempotency key: creating twice makes two cards; moving to a list is safe to repeat
+    static final class CreateCard extends BaseAction<CreateInput, Card> {
         CreateCard() {
             super(
                     "trello.create_card",
@@ -79,7 +81,8 @@ final class TrelloCards {
                     "Adds a card to a Trello list.",
                     CreateInput.class,
                     Card.class,
-                    true);
+                    true,
+                    Idempotency.NONE);
         }
 
         @Override
@@ -98,7 +101,7 @@ final class TrelloCards {
         }
     }
 
-    static final class MoveCard extends TrelloAction<MoveInput, Card> {
+    static final class MoveCard extends BaseAction<MoveInput, Card> {
         MoveCard() {
             super(
                     "trello.move_card",
@@ -106,7 +109,8 @@ final class TrelloCards {
                     "Moves a Trello card to another list, on the same board or another one.",
                     MoveInput.class,
                     Card.class,
-                    true);
+                    true,
+                    Idempotency.NATURAL);
         }
 
         @Override
