@@ -1,0 +1,88 @@
+package dev.atom.connectors.outlook;
+
+import static dev.atom.connectors.outlook.Graph.query;
+import static dev.atom.connectors.outlook.Graph.text;
+
+import dev.atom.connectors.Action;
+import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.Connector;
+import dev.atom.connectors.Health;
+import dev.atom.connectors.Trigger;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Outlook mail and calendar through Microsoft Graph: search, read, send, move, flag and categorize mail; list,
+ * create, update and delete events; free/busy; new-mail and changed-event triggers by delta queries. OAuth 2.0
+ * against the Microsoft identity platform's common endpoint (work, school and personal accounts), PKCE, the
+ * client secret in the form body as Entra expects of web apps. Scopes: the narrowest delegated ones that cover
+ * the actions (Mail.ReadWrite for move/flag/categorize, Mail.Send, Calendars.ReadWrite, which also allows
+ * getSchedule), User.Read for the health check, offline_access for a refresh token. Microsoft has no RFC 7009
+ * revocation endpoint, so removing a connection only forgets the tokens.
+ */
+@Component
+class OutlookConnector implements Connector {
+    static final String AUTHORIZE_URL = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize";
+    static final String TOKEN_URL = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+    static final List<String> SCOPES =
+            List.of("offline_access", "User.Read", "Mail.ReadWrite", "Mail.Send", "Calendars.ReadWrite");
+
+    @Override
+    public String id() {
+        return "outlook";
+    }
+
+    @Override
+    public String name() {
+        return "Outlook (Microsoft 365)";
+    }
+
+    @Override
+    public List<String> categories() {
+        return List.of("communication", "email", "calendar");
+    }
+
+    @Override
+    public AuthSpec auth() {
+        return new AuthSpec.OAuth2(
+                AUTHORIZE_URL, TOKEN_URL, SCOPES, true, null, AuthSpec.ClientAuth.CLIENT_SECRET_POST);
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return "https://graph.microsoft.com/v1.0";
+    }
+
+    @Override
+    public List<Action<?, ?>> actions() {
+        return List.of(
+                OutlookMessages.SEARCH,
+                OutlookMessages.READ,
+                OutlookSend.SEND,
+                OutlookMailChanges.MOVE,
+                OutlookMailChanges.FLAG,
+                OutlookMailChanges.CATEGORIZE,
+                OutlookEvents.LIST,
+                OutlookEvents.CREATE,
+                OutlookEvents.UPDATE,
+                OutlookEvents.DELETE,
+                OutlookFreeBusy.FREE_BUSY);
+    }
+
+    @Override
+    public List<Trigger> triggers() {
+        return List.of(new NewMailTrigger(), new EventChangedTrigger());
+    }
+
+    /** GET /me: cheap, allowed by User.Read, and names the mailbox. */
+    @Override
+    public Health check(ActionContext context) {
+        var me = Graph.get(context, me(context), null);
+        return Health.ok(text(me, "mail") != null ? text(me, "mail") : text(me, "userPrincipalName"));
+    }
+
+    static String me(ActionContext context) {
+        return context.baseUrl() + "/me" + query("$select", "id,mail,userPrincipalName");
+    }
+}
