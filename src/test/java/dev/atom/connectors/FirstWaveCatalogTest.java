@@ -67,7 +67,18 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("google-drive.search", "reads natural"),
             Map.entry("google-drive.download", "reads natural"),
             Map.entry("google-drive.upload", "writes none"),
-            Map.entry("google-drive.share", "writes natural"));
+            Map.entry("google-drive.share", "writes natural"),
+            Map.entry("outlook.search_mail", "reads natural"),
+            Map.entry("outlook.read_mail", "reads natural"),
+            Map.entry("outlook.send_mail", "writes none"),
+            Map.entry("outlook.move_mail", "writes natural"),
+            Map.entry("outlook.flag_mail", "writes natural"),
+            Map.entry("outlook.categorize_mail", "writes natural"),
+            Map.entry("outlook.list_events", "reads natural"),
+            Map.entry("outlook.create_event", "writes key"),
+            Map.entry("outlook.update_event", "writes natural"),
+            Map.entry("outlook.delete_event", "writes natural"),
+            Map.entry("outlook.free_busy", "reads natural"));
 
     @Test
     void everyActionSaysWhetherItWritesAndHowARetryIsSafe() {
@@ -76,7 +87,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         Map<String, String> facts = new java.util.TreeMap<>();
         for (JsonNode c : catalog) {
             String id = c.get("id").asString();
-            if (java.util.Set.of("slack", "github", "trello", "gmail", "google-calendar", "google-drive")
+            if (java.util.Set.of("slack", "github", "trello", "gmail", "google-calendar", "google-drive", "outlook")
                     .contains(id)) {
                 for (JsonNode a : c.get("actions")) {
                     facts.put(
@@ -122,5 +133,60 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             });
         });
         assertThat(undescribed).isEmpty();
+    }
+
+    /**
+     * Outlook: OAuth 2.0 against the Microsoft identity platform with PKCE and the narrow Graph scopes, its two
+     * polling triggers, and every action, output and event field described.
+     */
+    @Test
+    void outlookDeclaresMicrosoftOAuthItsActionsAndDescribedSchemas() {
+        var users = new TestUsers(this::http);
+        var catalog = users.as(users.signUp("otto")).get("/api/v1/connectors").json();
+        JsonNode c = null;
+        for (JsonNode n : catalog) {
+            if (n.get("id").asString().equals("outlook")) {
+                c = n;
+            }
+        }
+        assertThat(c).isNotNull();
+        assertThat(c.at("/auth/kind").asString()).isEqualTo("oauth2");
+        assertThat(c.at("/auth/pkce").asBoolean()).isTrue();
+        List<String> scopes = new ArrayList<>();
+        c.at("/auth/scopes").forEach(s -> scopes.add(s.asString()));
+        assertThat(scopes)
+                .containsExactlyInAnyOrder(
+                        "offline_access", "User.Read", "Mail.ReadWrite", "Mail.Send", "Calendars.ReadWrite");
+        List<String> undescribed = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode a : c.get("actions")) {
+            ids.add(a.get("id").asString());
+            undescribedIn(a.get("id").asString() + " input", a.get("inputSchema"), undescribed);
+            undescribedIn(a.get("id").asString() + " output", a.get("outputSchema"), undescribed);
+        }
+        assertThat(ids)
+                .containsExactlyInAnyOrderElementsOf(RETRY_FACTS.keySet().stream()
+                        .filter(k -> k.startsWith("outlook."))
+                        .toList());
+        List<String> triggers = new ArrayList<>();
+        for (JsonNode t : c.get("triggers")) {
+            triggers.add(t.get("id").asString() + " " + t.get("kind").asString());
+            undescribedIn(t.get("id").asString(), t.get("eventSchema"), undescribed);
+        }
+        assertThat(triggers).containsExactlyInAnyOrder("outlook.new_mail polling", "outlook.event_changed polling");
+        assertThat(undescribed).isEmpty();
+    }
+
+    /** Adds every property of every object in {@code schema} that has no description. */
+    private static void undescribedIn(String where, JsonNode schema, List<String> out) {
+        if (schema == null || !schema.isContainer()) {
+            return;
+        }
+        schema.path("properties").properties().forEach(p -> {
+            if (p.getValue().path("description").asString("").isBlank()) {
+                out.add(where + "." + p.getKey());
+            }
+        });
+        schema.forEach(child -> undescribedIn(where, child, out));
     }
 }

@@ -77,11 +77,13 @@ final class OutlookFreeBusy {
         if (schedules == null || schedules.isEmpty()) {
             schedules = List.of(ownAddress(context));
         }
+        List<String> addresses = new ArrayList<>();
         for (int i = 0; i < schedules.size(); i++) {
-            OutlookSend.recipients(List.of(schedules.get(i)), "schedules[" + i + "]");
+            addresses.add((String) OutlookSend.emailAddress(schedules.get(i), "schedules[" + i + "]")
+                    .get("address"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("schedules", schedules);
+        body.put("schedules", addresses);
         body.put("startTime", OutlookEvents.when(in.start(), "start"));
         body.put("endTime", OutlookEvents.when(in.end(), "end"));
         body.put("availabilityViewInterval", in.intervalMinutes() == null ? 30 : in.intervalMinutes());

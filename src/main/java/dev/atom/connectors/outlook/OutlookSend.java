@@ -102,24 +102,27 @@ final class OutlookSend {
     static List<Map<String, Object>> recipients(List<String> addresses, String field) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
-            String a = addresses.get(i);
-            Matcher m = a == null ? null : ADDRESS.matcher(a);
-            if (m == null || !m.matches()) {
-                throw new ConnectorException.InvalidInput(
-                        field + "[" + i + "]",
-                        "is not an e-mail address (name@example.com or Name <name@example.com>)");
-            }
-            Map<String, Object> email = new LinkedHashMap<>();
-            if (m.group(3) != null) {
-                email.put("address", m.group(3));
-            } else {
-                email.put("address", m.group(2));
-                if (!m.group(1).isBlank()) {
-                    email.put("name", m.group(1).strip());
-                }
-            }
-            out.add(Map.of("emailAddress", email));
+            out.add(Map.of("emailAddress", emailAddress(addresses.get(i), field + "[" + i + "]")));
         }
         return out;
+    }
+
+    /** Graph's {@code emailAddress} ({address, name}) of "addr" or "Name <addr>"; {@code field} names a bad one. */
+    static Map<String, Object> emailAddress(String text, String field) {
+        Matcher m = text == null ? null : ADDRESS.matcher(text);
+        if (m == null || !m.matches()) {
+            throw new ConnectorException.InvalidInput(
+                    field, "is not an e-mail address (name@example.com or Name <name@example.com>)");
+        }
+        Map<String, Object> email = new LinkedHashMap<>();
+        if (m.group(3) != null) {
+            email.put("address", m.group(3));
+        } else {
+            email.put("address", m.group(2));
+            if (!m.group(1).isBlank()) {
+                email.put("name", m.group(1).strip());
+            }
+        }
+        return email;
     }
 }
