@@ -59,22 +59,42 @@ final class DeltaSync {
                 url = link;
             }
         }
+        try {
+            return walk(context, url, baseline, toEvent);
+        } catch (LostState e) {
+            if (url.equals(startUrl)) {
+                throw refused(e);
+            }
+            log.warn(
+                    "{} of connection {}: Microsoft Graph no longer knows the sync state ({}); the cursor is reset"
+                            + " to a new baseline and changes since the last poll are not reported",
+                    triggerId,
+                    context.connection().id(),
+                    e.getMessage());
+            try {
+                return walk(context, startUrl, true, toEvent);
+            } catch (LostState again) {
+                throw refused(again);
+            }
+        }
+    }
+
+    private static ConnectorException refused(LostState e) {
+        return new ConnectorException.Retriable(
+                410, "Microsoft Graph refused to start a delta query (" + e.getMessage() + ")", null);
+    }
+
+    /**
+     * Follows pages from {@code url} to the deltaLink, or up to {@link #MAX_PAGES}; throws {@link LostState}
+     * when Graph has lost the sync state the link belongs to. A baseline reports nothing.
+     */
+    private static Poll walk(
+            ActionContext context, String url, boolean baseline, Function<JsonNode, TriggerEvent> toEvent) {
         Map<String, TriggerEvent> events = new LinkedHashMap<>();
-        boolean reset = false;
         for (int page = 0; page < MAX_PAGES; page++) {
             var response = Graph.send(context, "GET", url, null, PAGE_SIZE);
-            if (!baseline && !reset && lostState(response)) {
-                log.warn(
-                        "{} of connection {}: Microsoft Graph no longer knows the sync state ({}); the cursor is"
-                                + " reset to a new baseline and changes since the last poll are not reported",
-                        triggerId,
-                        context.connection().id(),
-                        Graph.message(response));
-                reset = true;
-                baseline = true;
-                url = startUrl;
-                page = -1;
-                continue;
+            if (lostState(response)) {
+                throw new LostState(Graph.message(response));
             }
             Graph.raise(context, response, null, null);
             JsonNode body = Graph.parse(response);
@@ -120,5 +140,12 @@ final class DeltaSync {
             throw new ConnectorException.Permanent(0, "Microsoft Graph returned a link outside " + context.baseUrl());
         }
         return link;
+    }
+
+    /** Graph answered that it no longer knows the delta link's sync state. */
+    private static final class LostState extends RuntimeException {
+        LostState(String message) {
+            super(message, null, false, false);
+        }
     }
 }

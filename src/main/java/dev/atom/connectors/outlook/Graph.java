@@ -58,12 +58,11 @@ final class Graph {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Authorization", "Bearer " + context.credentials().accessToken()));
         headers.add(Map.entry("Accept", "application/json"));
-        StringJoiner preferences = new StringJoiner(", ");
-        preferences.add(IMMUTABLE_IDS);
+        // One Prefer header per preference, as Graph's documentation writes them.
+        headers.add(Map.entry("Prefer", IMMUTABLE_IDS));
         for (String p : prefer) {
-            preferences.add(p);
+            headers.add(Map.entry("Prefer", p));
         }
-        headers.add(Map.entry("Prefer", preferences.toString()));
         byte[] bytes = null;
         if (body != null) {
             bytes = JSON.writeValueAsBytes(body);

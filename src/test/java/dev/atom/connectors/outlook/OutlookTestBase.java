@@ -96,7 +96,7 @@ abstract class OutlookTestBase extends StubbedServiceTestBase {
         }
         assertThat(requests).allSatisfy(r -> {
             assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-            assertThat(r.getHeader("Prefer")).contains("IdType=\"ImmutableId\"");
+            assertThat(r.getHeaders().getHeader("Prefer").values()).contains("IdType=\"ImmutableId\"");
         });
         GRAPH.assertRequestsValid(WM, V1, UNDESCRIBED);
     }

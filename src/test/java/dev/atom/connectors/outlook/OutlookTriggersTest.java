@@ -131,6 +131,36 @@ class OutlookTriggersTest extends OutlookTestBase {
     }
 
     @Test
+    void aLongWalkStopsAtThePageLimitAndTheNextPollGoesOn() {
+        String loop = link("/me/mailFolders/inbox/messages/delta?$skiptoken=more");
+        WM.stubFor(get(urlPathEqualTo(INBOX_DELTA))
+                .willReturn(json("{\"value\":[" + mail("old", "Old") + "],\"@odata.nextLink\":\"" + loop + "\"}")));
+        var first = poll("outlook.new_mail", null);
+        assertThat(first.events()).isEmpty();
+        assertThat(first.cursor()).isEqualTo("baseline:" + loop);
+        WM.verify(DeltaSync.MAX_PAGES, getRequestedFor(urlPathEqualTo(INBOX_DELTA)));
+
+        WM.resetAll();
+        WM.stubFor(get(urlPathEqualTo(INBOX_DELTA))
+                .withQueryParam("$skiptoken", equalTo("more"))
+                .willReturn(json("{\"value\":[" + mail("old2", "Old too") + "],\"@odata.deltaLink\":\""
+                        + link("/me/mailFolders/inbox/messages/delta?$deltatoken=done") + "\"}")));
+        var second = poll("outlook.new_mail", first.cursor());
+        assertThat(second.events()).as("still the baseline: nothing reported").isEmpty();
+        assertThat(second.cursor()).endsWith("$deltatoken=done");
+    }
+
+    @Test
+    void aPollWithMoreChangesThanThePageLimitReportsThemAndGoesOnNextTime() {
+        String loop = link("/me/mailFolders/inbox/messages/delta?$skiptoken=more");
+        WM.stubFor(get(urlPathEqualTo(INBOX_DELTA))
+                .willReturn(json("{\"value\":[" + mail("m1", "Hi") + "],\"@odata.nextLink\":\"" + loop + "\"}")));
+        var poll = poll("outlook.new_mail", "delta:" + link("/me/mailFolders/inbox/messages/delta?$deltatoken=d1"));
+        assertThat(poll.events()).extracting(TriggerEvent::dedupKey).containsExactly("m1");
+        assertThat(poll.cursor()).isEqualTo("next:" + loop);
+    }
+
+    @Test
     void eventChangesComeFromTheCalendarViewDeltaWithRemovedEvents() {
         WM.stubFor(get(urlPathEqualTo(EVENTS_DELTA))
                 .withQueryParam("startDateTime", matching("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"))
