@@ -173,7 +173,7 @@ final class OutlookEvents {
                             "$select",
                             FIELDS);
         }
-        String[] prefer = in.timeZone() == null ? new String[0] : new String[] {timeZone(in.timeZone())};
+        String[] prefer = in.timeZone() == null ? new String[0] : new String[] {timeZone(in.timeZone(), "timeZone")};
         JsonNode page = Graph.call(context, "GET", url, null, null, "start", prefer);
         List<OutlookEvent> events = new ArrayList<>();
         page.path("value").forEach(e -> events.add(OutlookEvent.of(e)));
@@ -181,9 +181,9 @@ final class OutlookEvents {
     }
 
     /** The Prefer value that makes Graph answer in {@code zone}; quotes would break the header. */
-    static String timeZone(String zone) {
+    static String timeZone(String zone, String field) {
         if (zone.contains("\"") || zone.contains("\r") || zone.contains("\n")) {
-            throw new ConnectorException.InvalidInput("timeZone", "is not a time zone name");
+            throw new ConnectorException.InvalidInput(field, "is not a time zone name");
         }
         return "outlook.timezone=\"" + zone + "\"";
     }

@@ -95,7 +95,7 @@ final class OutlookFreeBusy {
                 body,
                 null,
                 "start",
-                OutlookEvents.timeZone(zone));
+                OutlookEvents.timeZone(zone, "start.timeZone"));
         List<Schedule> out = new ArrayList<>();
         for (JsonNode s : answer.path("value")) {
             List<Busy> busy = new ArrayList<>();
