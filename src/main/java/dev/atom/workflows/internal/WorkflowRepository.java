@@ -149,12 +149,13 @@ class WorkflowRepository {
 
     private static Workflow row(ResultSet rs, int n) throws SQLException {
         int version = rs.getInt("active_version");
+        Integer activeVersion = rs.wasNull() ? null : version;
         return new Workflow(
                 rs.getString("id"),
                 rs.getString("workspace_id"),
                 rs.getString("name"),
                 rs.getString("draft"),
-                rs.wasNull() ? null : version,
+                activeVersion,
                 rs.getInt("enabled") == 1,
                 rs.getString("webhook_token"),
                 rs.getString("created_by"),
