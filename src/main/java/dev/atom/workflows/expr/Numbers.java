@@ -39,7 +39,8 @@ final class Numbers {
                 // does not fit a long: stays a decimal
             }
         }
-        return NODES.numberNode(v);
+        // integral values keep a plain form (1E+19 would be valid JSON, but surprising)
+        return NODES.numberNode(v.scale() < 0 ? v.setScale(0) : v);
     }
 
     /** The exact value of a JSON number, or null when it is not finite or out of range. */

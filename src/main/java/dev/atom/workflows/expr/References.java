@@ -11,12 +11,24 @@ final class References {
         List<String> chain = chain(ast);
         if (chain != null) {
             out.add(new Reference(
-                    templatePath, chain.getFirst(), chain.subList(1, chain.size()), text(chain, ast), ast.pos() + 1));
+                    templatePath,
+                    chain.getFirst(),
+                    chain.subList(1, chain.size()),
+                    text(chain, ast),
+                    rootPos(ast) + 1));
             return;
         }
         for (Ast child : Parser.children(ast)) {
             collect(child, templatePath, out);
         }
+    }
+
+    private static int rootPos(Ast ast) {
+        Ast a = ast;
+        while (!(a instanceof Ast.Root)) {
+            a = a instanceof Ast.Field f ? f.target() : ((Ast.Index) a).target();
+        }
+        return a.pos();
     }
 
     /** root, then fixed segments; null when the node is not a path with a fixed start. */
