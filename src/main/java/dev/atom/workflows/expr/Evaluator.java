@@ -211,6 +211,9 @@ final class Evaluator {
             args.add(eval(arg));
         }
         Functions.Invocation c = new Functions.Invocation(call.fn(), args, budget, clock, call.pos());
+        // budget and size errors inside the function point at the call
+        int outer = budget.column();
+        budget.at(budget.path(), call.pos() + 1);
         try {
             JsonNode out = call.fn().body().apply(c);
             if (out.isString()) {
@@ -222,6 +225,8 @@ final class Evaluator {
         } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
             // a library refused an argument: say which function, never the library's text
             throw c.error("invalid argument");
+        } finally {
+            budget.at(budget.path(), outer);
         }
     }
 }

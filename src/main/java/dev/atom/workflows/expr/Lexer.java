@@ -41,6 +41,11 @@ final class Lexer {
         this.path = path;
     }
 
+    /** True when reading stopped at the length limit. */
+    boolean atLimit() {
+        return at >= limit;
+    }
+
     /** Offset of the next unread character. */
     int offset() {
         return at;

@@ -40,13 +40,23 @@ final class Parser {
 
     static Parsed parse(String src, int start, Limits limits, String path) throws ExpressionException {
         Parser p = new Parser(src, start, limits, path);
-        p.advance();
-        if (p.token.is("}") && p.closes()) {
-            throw p.lexer.error(start - 2, "empty expression '{{ }}'");
-        }
-        Ast ast = p.expression(0);
-        if (!(p.token.is("}") && p.closes())) {
-            throw p.unexpected();
+        Ast ast;
+        try {
+            p.advance();
+            if (p.token.is("}") && p.closes()) {
+                throw p.lexer.error(start - 2, "empty expression '{{ }}'");
+            }
+            ast = p.expression(0);
+            if (!(p.token.is("}") && p.closes())) {
+                throw p.unexpected();
+            }
+        } catch (ExpressionException e) {
+            if (p.truncated && p.lexer.atLimit()) {
+                // whatever broke, it broke because the text was cut at the limit
+                throw p.lexer.error(
+                        start - 2, "expression longer than " + limits.maxExpressionLength() + " characters");
+            }
+            throw e;
         }
         int end = p.token.pos() + 2;
         if (end - 2 - start > limits.maxExpressionLength()) {
