@@ -62,7 +62,7 @@ final class Parser {
         if (end - 2 - start > limits.maxExpressionLength()) {
             throw p.lexer.error(start - 2, "expression longer than " + limits.maxExpressionLength() + " characters");
         }
-        int height = height(ast, 0, limits.maxDepth());
+        int height = Ast.height(ast, 0, limits.maxDepth());
         if (height > limits.maxDepth()) {
             throw p.lexer.error(start - 2, "expression nested more than " + limits.maxDepth() + " levels deep");
         }
@@ -323,36 +323,5 @@ final class Parser {
         }
         advance();
         return new Ast.ObjectOf(List.copyOf(keys), List.copyOf(values), open.pos());
-    }
-
-    /** The tree's height, counting no further than just past {@code max}. */
-    private static int height(Ast ast, int depth, int max) {
-        if (depth > max) {
-            return depth;
-        }
-        int d = depth + 1;
-        int h = d;
-        for (Ast child : children(ast)) {
-            h = Math.max(h, height(child, d, max));
-            if (h > max) {
-                return h;
-            }
-        }
-        return h;
-    }
-
-    static List<Ast> children(Ast ast) {
-        return switch (ast) {
-            case Ast.Literal l -> List.of();
-            case Ast.Root r -> List.of();
-            case Ast.Field f -> List.of(f.target());
-            case Ast.Index i -> List.of(i.target(), i.index());
-            case Ast.ListOf l -> l.items();
-            case Ast.ObjectOf o -> o.values();
-            case Ast.Unary u -> List.of(u.operand());
-            case Ast.Binary b -> List.of(b.left(), b.right());
-            case Ast.Conditional c -> List.of(c.test(), c.then(), c.otherwise());
-            case Ast.Call c -> c.args();
-        };
     }
 }

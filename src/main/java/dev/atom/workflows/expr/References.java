@@ -18,7 +18,7 @@ final class References {
                     rootPos(ast) + 1));
             return;
         }
-        for (Ast child : Parser.children(ast)) {
+        for (Ast child : Ast.children(ast)) {
             collect(child, templatePath, out);
         }
     }
