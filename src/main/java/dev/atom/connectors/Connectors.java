@@ -2,6 +2,7 @@ package dev.atom.connectors;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +31,21 @@ public interface Connectors {
      * @param idempotencyKey passed to services that de-duplicate (the engine gives run + step), may be null
      */
     JsonNode run(String workspaceId, String connectionId, String actionId, JsonNode input, String idempotencyKey);
+
+    /**
+     * Runs an action of a connector that needs no authentication ({@code http.request}) without a connection:
+     * same validation and errors as {@link #run}; the rate limiter is the workspace's for that connector.
+     * Throws {@link java.util.NoSuchElementException} for an unknown action or one whose connector needs a
+     * connection.
+     */
+    JsonNode runWithoutConnection(String workspaceId, String actionId, JsonNode input, String idempotencyKey);
+
+    /**
+     * Checks an action's input against its schema without running it, naming every bad field. Values for
+     * which {@code dynamic} is true (expressions filled in at run time) count as present but their type is not
+     * checked. Throws {@link java.util.NoSuchElementException} for an unknown action.
+     */
+    List<ConnectorException.FieldProblem> checkInput(String actionId, JsonNode input, Predicate<JsonNode> dynamic);
 
     /** A context for a polling trigger (or anything else) on the connection; same rules as {@link #run}. */
     ActionContext context(String workspaceId, String connectionId);

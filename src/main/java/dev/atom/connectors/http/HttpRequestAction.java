@@ -2,7 +2,9 @@ package dev.atom.connectors.http;
 
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Schema;
+import dev.atom.connectors.ServiceErrors;
 import dev.atom.shared.net.GuardedHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,7 +54,13 @@ final class HttpRequestAction implements Action<HttpRequestAction.Input, HttpReq
             Map<String, String> headers,
 
             @Schema(description = "The body: a JSON value is sent as JSON, a string as text") @Nullable
-            JsonNode body) {}
+            JsonNode body,
+
+            @Schema(
+                    description = "Return error statuses (4xx, 5xx) as answers instead of failing; by default"
+                            + " 429 and 5xx fail as retriable and other 4xx as permanent, as in n8n and Zapier")
+            @Nullable
+            Boolean neverError) {}
 
     record Output(
             @Schema(description = "The response status code")
@@ -129,6 +137,12 @@ final class HttpRequestAction implements Action<HttpRequestAction.Input, HttpReq
                         Duration.ofSeconds(TIMEOUT_SECONDS),
                         MAX_BYTES,
                         true));
+        if (response.status() >= 400 && !Boolean.TRUE.equals(input.neverError())) {
+            if (response.status() == 401) { // the URL's own auth, not a connection that could be reconnected
+                throw new ConnectorException.Permanent(401, ServiceErrors.message(response));
+            }
+            ServiceErrors.raise(response, context.clock().instant());
+        }
         Map<String, String> outHeaders = new LinkedHashMap<>();
         response.headers().forEach((k, v) -> outHeaders.put(k, String.join(", ", v)));
         return new Output(response.status(), outHeaders, body(response), response.truncated());

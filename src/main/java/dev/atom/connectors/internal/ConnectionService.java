@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -236,7 +237,6 @@ class ConnectionService implements Connectors {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public JsonNode run(
             String workspaceId, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
         Connection c =
@@ -248,6 +248,46 @@ class ConnectionService implements Connectors {
             throw new ConnectorException.NeedsReconnect(
                     c.statusReason() == null ? "the connection needs reconnecting" : c.statusReason());
         }
+        try {
+            return execute(info, input, context(c, info.connector(), idempotencyKey));
+        } catch (ConnectorException.NeedsReconnect e) {
+            repository.updateStatus(
+                    workspaceId, c.id(), ConnectionStatus.NEEDS_RECONNECT, e.getMessage(), null, clock.instant());
+            throw e;
+        }
+    }
+
+    @Override
+    public JsonNode runWithoutConnection(String workspaceId, String actionId, JsonNode input, String idempotencyKey) {
+        ActionInfo info = registry.action(actionId)
+                .filter(a -> !(a.connector().auth() instanceof AuthSpec.OAuth2)
+                        && a.connector().auth().fields().isEmpty())
+                .orElseThrow(() -> new NoSuchElementException("action"));
+        String limiterKey = "workspace:" + workspaceId + ":" + info.connector().id();
+        var context = new Context(
+                new ConnectionRef(
+                        null,
+                        workspaceId,
+                        info.connector().id(),
+                        info.connector().name()),
+                new NoCredentials(),
+                new DefaultServiceHttp(http, limiters.forConnection(limiterKey), clock),
+                registry.settings(info.connector().id()).baseUrl(),
+                Optional.ofNullable(idempotencyKey),
+                clock);
+        return execute(info, input, context);
+    }
+
+    @Override
+    public List<ConnectorException.FieldProblem> checkInput(
+            String actionId, JsonNode input, Predicate<JsonNode> dynamic) {
+        ActionInfo info = registry.action(actionId).orElseThrow(() -> new NoSuchElementException("action"));
+        return InputValidator.validate(
+                input == null || input.isNull() ? JSON.createObjectNode() : input, info.inputSchema(), dynamic);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private JsonNode execute(ActionInfo info, JsonNode input, ActionContext context) {
         JsonNode value = input == null || input.isNull() ? JSON.createObjectNode() : input;
         var problems = InputValidator.validate(value, info.inputSchema());
         if (!problems.isEmpty()) {
@@ -255,14 +295,7 @@ class ConnectionService implements Connectors {
         }
         Action action = info.action();
         Record typed = (Record) JSON.treeToValue(value, action.inputType());
-        try {
-            Object output = action.execute(context(c, info.connector(), idempotencyKey), typed);
-            return JSON.valueToTree(output);
-        } catch (ConnectorException.NeedsReconnect e) {
-            repository.updateStatus(
-                    workspaceId, c.id(), ConnectionStatus.NEEDS_RECONNECT, e.getMessage(), null, clock.instant());
-            throw e;
-        }
+        return JSON.valueToTree(action.execute(context, typed));
     }
 
     @Override

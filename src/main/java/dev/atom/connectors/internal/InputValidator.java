@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,13 +25,26 @@ final class InputValidator {
     private InputValidator() {}
 
     static List<FieldProblem> validate(JsonNode value, JsonNode schema) {
+        return validate(value, schema, v -> false);
+    }
+
+    /** As {@link #validate(JsonNode, JsonNode)}, taking values {@code dynamic} accepts as right (templates). */
+    static List<FieldProblem> validate(JsonNode value, JsonNode schema, Predicate<JsonNode> dynamic) {
         List<FieldProblem> problems = new ArrayList<>();
-        check(value, schema, "", problems);
+        DYNAMIC.set(dynamic);
+        try {
+            check(value, schema, "", problems);
+        } finally {
+            DYNAMIC.remove();
+        }
         return problems;
     }
 
+    // The recursion below is static; the predicate rides along per thread rather than through every method.
+    private static final ThreadLocal<Predicate<JsonNode>> DYNAMIC = ThreadLocal.withInitial(() -> v -> false);
+
     private static void check(JsonNode value, JsonNode schema, String path, List<FieldProblem> out) {
-        if (schema == null || !schema.has("type")) {
+        if (schema == null || !schema.has("type") || DYNAMIC.get().test(value)) {
             return; // any value
         }
         String type = schema.get("type").asString();

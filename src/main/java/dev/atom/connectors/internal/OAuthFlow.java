@@ -8,6 +8,7 @@ import dev.atom.secrets.SecretStore;
 import dev.atom.shared.Ids;
 import dev.atom.shared.audit.AuditEvent;
 import dev.atom.shared.web.ApiException;
+import dev.atom.shared.web.PublicUrl;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -249,11 +250,7 @@ class OAuthFlow {
 
     /** The redirect URI registered with every provider: {@code <ATOM_PUBLIC_URL>/connections/oauth/callback}. */
     String redirectUri() {
-        String base = env.getProperty("atom.public-url", "");
-        if (base.isBlank()) {
-            base = "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        }
-        return base.strip().replaceAll("/+$", "") + CALLBACK_PATH;
+        return new PublicUrl(env).of(CALLBACK_PATH);
     }
 
     private ConnectorSettings configured(Connector connector) {

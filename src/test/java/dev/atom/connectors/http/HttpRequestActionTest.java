@@ -102,7 +102,11 @@ class HttpRequestActionTest extends AppTestBase {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("x".repeat(HttpRequestAction.MAX_BYTES + 10))));
-        var text = run(Map.of("method", "GET", "url", "http://127.0.0.1:" + wm.port() + "/text"));
+        var failed = run(Map.of("method", "GET", "url", "http://127.0.0.1:" + wm.port() + "/text"));
+        assertThat(failed.status())
+                .as("by default an error status fails the action")
+                .isEqualTo(422);
+        var text = run(Map.of("method", "GET", "url", "http://127.0.0.1:" + wm.port() + "/text", "neverError", true));
         assertThat(text.json().at("/output/status").asInt()).isEqualTo(404);
         assertThat(text.json().at("/output/body").asString()).isEqualTo("nope");
         var big = run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/big"));
@@ -163,7 +167,8 @@ class HttpRequestActionTest extends AppTestBase {
     @Test
     void aRateLimitAnswerHoldsBackEveryLaterCallOnTheConnection() {
         wm.stubFor(get("/limited").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
-        var first = run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/limited"));
+        var first =
+                run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/limited", "neverError", true));
         assertThat(first.json().at("/output/status").asInt()).isEqualTo(429);
         var second = run(Map.of("method", "GET", "url", "http://localhost:" + wm.port() + "/limited"));
         assertThat(second.status()).isEqualTo(503);

@@ -1,0 +1,69 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.connectors.ConnectorException;
+import dev.atom.workflows.internal.StepState.StepStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs a connector action step: one attempt per turn, saved as running before the call so a crash mid-call
+ * is resumed as the next attempt with the same idempotency key. Retriable failures park the run for the
+ * back-off; anything else fails the step.
+ */
+final class ActionStep {
+    private final RunExecution execution;
+    private final EngineParts parts;
+
+    ActionStep(RunExecution execution, EngineParts parts) {
+        this.execution = execution;
+        this.parts = parts;
+    }
+
+    /** Stable for the run and step, the same on every attempt: what services de-duplicate by. */
+    static String idempotencyKey(String runId, String stepId) {
+        return "atom-" + runId + "-" + stepId;
+    }
+
+    Outcome run(Step.Action step, StepState saved) {
+        JsonNode input = execution.render(step.input());
+        int attempts = saved == null ? 0 : saved.attempts();
+        if (attempts >= step.retry().maxAttempts()) {
+            return execution.fail(step, input, "gave up after " + attempts + " attempts: " + lastError(saved));
+        }
+        int attempt = attempts + 1;
+        Instant started = parts.now();
+        StepState running = execution.save(step, StepStatus.RUNNING, attempt, input, null, null, saved, started);
+        execution.flush(); // the attempt is on record before it can act
+        try {
+            JsonNode output = parts.runAction(
+                    execution.run().workspaceId(),
+                    step,
+                    input,
+                    idempotencyKey(execution.run().id(), step.id()));
+            return execution.succeed(step, input, output);
+        } catch (ConnectorException.Retriable e) {
+            if (attempt >= step.retry().maxAttempts()) {
+                return execution.fail(step, input, "gave up after " + attempt + " attempts: " + e.getMessage());
+            }
+            Duration wait = Backoff.after(attempt, step.retry(), e.retryAfter().orElse(null));
+            Instant now = parts.now();
+            execution.save(step, StepStatus.RETRYING, attempt, input, null, e.getMessage(), running, now);
+            return new Outcome.Parked(now.plus(wait));
+        } catch (ConnectorException.InvalidInput e) {
+            var first = e.problems().isEmpty() ? null : e.problems().getFirst();
+            return execution.fail(
+                    step, input, first == null ? e.getMessage() : "input." + first.field() + ": " + first.message());
+        } catch (ConnectorException e) {
+            return execution.fail(step, input, e.getMessage());
+        } catch (NoSuchElementException e) {
+            return execution.fail(
+                    step, input, "the connection '" + step.connection() + "' no longer exists in this workspace");
+        }
+    }
+
+    private static String lastError(StepState saved) {
+        return saved == null || saved.error() == null ? "the last attempt did not finish" : saved.error();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.atom.workflows.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A checked workflow definition: its name, trigger and steps, plus the JSON it came from (stored as is, so an
+ * export gives back what was imported). Immutable.
+ */
+record Definition(String name, Trigger trigger, List<Step> steps, JsonNode json) {
+    Definition {
+        steps = List.copyOf(steps);
+    }
+
+    /** Every step, nested ones included, in definition order. */
+    List<Step> allSteps() {
+        List<Step> all = new ArrayList<>();
+        collect(steps, all);
+        return all;
+    }
+
+    private static void collect(List<Step> steps, List<Step> into) {
+        for (Step s : steps) {
+            into.add(s);
+            if (s instanceof Step.Condition c) {
+                collect(c.then(), into);
+                collect(c.otherwise(), into);
+            }
+        }
+    }
+
+    /** How a run starts. */
+    sealed interface Trigger {
+        String type();
+
+        /** Started by a person (UI) or the API with an input. */
+        record Manual() implements Trigger {
+            @Override
+            public String type() {
+                return "manual";
+            }
+        }
+
+        /**
+         * A POST to the workflow's URL. {@code respond} is {@code immediately} (202 with the run id) or {@code
+         * last_step} (the answer of the run's respond step, or its last step's output).
+         */
+        record Webhook(String respond, String signature) implements Trigger {
+            @Override
+            public String type() {
+                return "webhook";
+            }
+
+            boolean waitsForRun() {
+                return "last_step".equals(respond);
+            }
+        }
+    }
+}

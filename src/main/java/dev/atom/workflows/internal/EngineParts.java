@@ -1,0 +1,127 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.Connectors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What every run needs from outside: the template evaluator, the connectors, the clock, JSON, and the rules
+ * for what is stored (size caps, secrets redacted). Thread-safe.
+ */
+@Component
+class EngineParts {
+    /** Stored inputs and outputs larger than this are replaced by a marker with their size. */
+    static final int MAX_STORED_CHARS = 256 * 1024;
+
+    static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(authorization|password|passwd|secret|token|api[-_]?key|cookie).*");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Templates templates;
+    private final Connectors connectors;
+    private final Clock clock;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    EngineParts(Templates templates, Connectors connectors, Clock clock) {
+        this.templates = templates;
+        this.connectors = connectors;
+        this.clock = clock;
+    }
+
+    Templates templates() {
+        return templates;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Runs an action step's call with its timeout. A timeout is retriable: the call may or may not have
+     * happened, and the idempotency key lets the service tell.
+     */
+    JsonNode runAction(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
+        Future<JsonNode> call = calls.submit(() -> step.connection() == null
+                ? connectors.runWithoutConnection(workspaceId, step.action(), input, idempotencyKey)
+                : connectors.run(workspaceId, step.connection(), step.action(), input, idempotencyKey));
+        Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
+        try {
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new ConnectorException.Retriable(0, "timed out after " + timeout, null);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.Retriable(0, "interrupted", null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    JsonNode json(String text) {
+        return text == null ? JsonNodeFactory.instance.nullNode() : JSON.readTree(text);
+    }
+
+    String text(JsonNode node) {
+        return JSON.writeValueAsString(node);
+    }
+
+    /** The JSON text to store: as is, or a marker saying it was too large. */
+    String capped(JsonNode value) {
+        String text = text(value);
+        if (text.length() <= MAX_STORED_CHARS) {
+            return text;
+        }
+        ObjectNode marker = JsonNodeFactory.instance.objectNode();
+        marker.put("truncated", true).put("chars", text.length());
+        return text(marker);
+    }
+
+    String cappedText(String text) {
+        return text.length() <= 4000 ? text : text.substring(0, 4000) + "...";
+    }
+
+    /** A copy with the values of secret-looking fields (authorization, token, password...) replaced. */
+    JsonNode redacted(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                copy.set(
+                        e.getKey(),
+                        SECRET_NAME.matcher(e.getKey()).matches()
+                                        && !e.getValue().isContainer()
+                                ? JsonNodeFactory.instance.stringNode("[redacted]")
+                                : redacted(e.getValue()));
+            }
+            return copy;
+        }
+        if (value.isArray()) {
+            var copy = JsonNodeFactory.instance.arrayNode();
+            value.forEach(v -> copy.add(redacted(v)));
+            return copy;
+        }
+        return value;
+    }
+}

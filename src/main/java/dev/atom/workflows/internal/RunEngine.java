@@ -1,0 +1,195 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.shared.Ids;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one turn of a run: from the first step not yet done until the run ends or must wait. A run that so far
+ * lived only in memory (a webhook answered inline) is written once, at its first side effect or at its end,
+ * in one transaction with its steps; a held run's writes check this instance's lease. Thread-safe: each turn
+ * is on its own thread.
+ */
+@Component
+class RunEngine {
+    private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+
+    private final EngineParts parts;
+    private final RunStore store;
+    private final RunRepository runs;
+    private final RunStepRepository steps;
+    private final DefinitionCache definitions;
+    private final WorkflowProperties properties;
+    private final String owner = "engine-" + Ids.newId();
+    /** Runs this instance holds right now, for lease heartbeats. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+    RunEngine(
+            EngineParts parts,
+            RunStore store,
+            RunRepository runs,
+            RunStepRepository steps,
+            DefinitionCache definitions,
+            WorkflowProperties properties) {
+        this.parts = parts;
+        this.store = store;
+        this.runs = runs;
+        this.steps = steps;
+        this.definitions = definitions;
+        this.properties = properties;
+    }
+
+    /** How a turn ended: the run's status, and for a webhook the first respond step's answer. */
+    record TurnResult(RunStatus status, JsonNode response, JsonNode output, String error) {}
+
+    String owner() {
+        return owner;
+    }
+
+    Set<String> held() {
+        return held;
+    }
+
+    /**
+     * A run this instance holds (claimed from the table, {@code persisted}) or just made in memory (not yet
+     * written; it must carry this owner as lease owner).
+     */
+    TurnResult turn(Run run, boolean persisted) {
+        held.add(run.id());
+        try {
+            return doTurn(run, persisted);
+        } finally {
+            held.remove(run.id());
+        }
+    }
+
+    private TurnResult doTurn(Run run, boolean persisted) {
+        Definition definition;
+        try {
+            definition = definitions.get(run.workspaceId(), run.workflowId(), run.version());
+        } catch (DefinitionCache.InvalidDefinition e) {
+            return end(
+                    run,
+                    new Turn(run, persisted),
+                    null,
+                    new Outcome.Failed("the workflow cannot run: " + e.getMessage()));
+        }
+        List<StepState> saved = persisted ? steps.list(run.workspaceId(), run.id()) : List.of();
+        if (persisted) {
+            runs.markRunning(run.id(), owner, parts.now());
+        }
+        Turn turn = new Turn(run, persisted);
+        RunExecution execution = new RunExecution(run, parts.json(run.triggerData()), saved, parts, turn);
+        Outcome outcome;
+        try {
+            outcome = execution.walk(definition.steps());
+        } catch (LeaseLost e) {
+            log.warn("run {} was taken over by another worker; this turn stops", run.id());
+            return new TurnResult(RunStatus.RUNNING, null, null, null);
+        } catch (DataAccessException e) {
+            throw e; // the database is away: nothing can be recorded; the lease expires and the run resumes
+        } catch (RuntimeException e) {
+            log.error("run {} failed unexpectedly", run.id(), e);
+            outcome = new Outcome.Failed("internal error (" + e.getClass().getSimpleName() + "); see the server log");
+        }
+        return end(run, turn, execution, outcome);
+    }
+
+    private TurnResult end(Run run, Turn turn, RunExecution execution, Outcome outcome) {
+        Instant now = parts.now();
+        JsonNode output = execution == null ? null : execution.lastOutput();
+        JsonNode response = execution == null ? null : execution.response();
+        List<StepState> dirty = execution == null ? List.of() : execution.takeDirty();
+        String outputText = output == null ? null : parts.capped(output);
+        record End(RunStatus status, Instant due, String error) {}
+        End end = switch (outcome) {
+            case Outcome.Continue c -> new End(RunStatus.SUCCEEDED, null, null);
+            case Outcome.Stopped s -> new End(RunStatus.SUCCEEDED, null, null);
+            case Outcome.Failed f -> new End(RunStatus.FAILED, null, parts.cappedText(f.error()));
+            case Outcome.Parked p -> new End(RunStatus.WAITING, p.dueAt(), null);
+            case Outcome.Cancelled c -> new End(RunStatus.CANCELLED, null, "cancelled");
+        };
+        if (!turn.persisted) {
+            store.insert(
+                    new Run(
+                            run.id(),
+                            run.workspaceId(),
+                            run.workflowId(),
+                            run.version(),
+                            end.status(),
+                            run.triggerData(),
+                            outputText,
+                            end.error(),
+                            end.due(),
+                            null,
+                            null,
+                            run.createdAt(),
+                            run.createdAt(),
+                            end.status().terminal() ? now : null),
+                    dirty);
+        } else if (end.status() != RunStatus.CANCELLED) {
+            store.release(run, owner, dirty, end.status(), end.due(), outputText, end.error(), now);
+        } else {
+            store.saveSteps(run, owner, now.plus(properties.lease()), dirty);
+        }
+        return new TurnResult(end.status(), response, output, end.error());
+    }
+
+    /** This turn's persistence: writes the run the first time, then only under this instance's lease. */
+    private final class Turn implements RunExecution.Persistence {
+        private final Run run;
+        private boolean persisted;
+
+        Turn(Run run, boolean persisted) {
+            this.run = run;
+            this.persisted = persisted;
+        }
+
+        @Override
+        public void flush(RunExecution execution) {
+            Instant now = parts.now();
+            Instant leaseUntil = now.plus(properties.lease());
+            if (!persisted) {
+                store.insert(
+                        new Run(
+                                run.id(),
+                                run.workspaceId(),
+                                run.workflowId(),
+                                run.version(),
+                                RunStatus.RUNNING,
+                                run.triggerData(),
+                                null,
+                                null,
+                                now,
+                                owner,
+                                leaseUntil,
+                                run.createdAt(),
+                                run.createdAt(),
+                                null),
+                        execution.takeDirty());
+                persisted = true;
+            } else if (!store.saveSteps(run, owner, leaseUntil, execution.takeDirty())) {
+                throw new LeaseLost();
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return persisted && runs.status(run.id()).orElse(RunStatus.CANCELLED) == RunStatus.CANCELLED;
+        }
+    }
+
+    /** This instance's lease on a run expired and another worker took the run: stop without writing. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("lease lost", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.shared.db.SqlDialect;
+import dev.atom.shared.time.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs and their leases. Reads for users filter by workspace_id; the lease methods are the engine's and work
+ * across workspaces, but every write after a claim also checks the lease owner, so a worker whose lease
+ * expired (and was taken over) can no longer change the run. Stateless.
+ */
+@Repository
+class RunRepository {
+    static final String COLUMNS = "id, workspace_id, workflow_id, version, status, trigger_data, output, error,"
+            + " due_at, lease_owner, lease_until, created_at, started_at, finished_at";
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+
+    RunRepository(JdbcClient jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    void insert(Run r) {
+        jdbc.sql("INSERT INTO workflow_runs (" + COLUMNS + ") VALUES (:id, :ws, :workflow, :version, :status,"
+                        + " :trigger, :output, :error, :due, :owner, :lease, :created, :started, :finished)")
+                .param("id", r.id())
+                .param("ws", r.workspaceId())
+                .param("workflow", r.workflowId())
+                .param("version", r.version())
+                .param("status", r.status().wire())
+                .param("trigger", r.triggerData())
+                .param("output", r.output())
+                .param("error", r.error())
+                .param("due", Timestamps.format(r.dueAt()))
+                .param("owner", r.leaseOwner())
+                .param("lease", Timestamps.format(r.leaseUntil()))
+                .param("created", Timestamps.format(r.createdAt()))
+                .param("started", Timestamps.format(r.startedAt()))
+                .param("finished", Timestamps.format(r.finishedAt()))
+                .update();
+    }
+
+    Optional<Run> find(String workspaceId, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM workflow_runs WHERE id = :id AND workspace_id = :ws")
+                .param("id", id)
+                .param("ws", workspaceId)
+                .query(RunRepository::row)
+                .optional();
+    }
+
+    /**
+     * The workspace's runs, newest first, optionally of one workflow and/or status, created before {@code
+     * before} (the previous page's last created_at; null for the first page).
+     */
+    List<Run> list(String workspaceId, String workflowId, RunStatus status, Instant since, Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM workflow_runs WHERE workspace_id = :ws"
+                        + " AND (CAST(:workflow AS TEXT) IS NULL OR workflow_id = :workflow)"
+                        + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
+                        + " AND (CAST(:since AS TEXT) IS NULL OR created_at >= :since)"
+                        + " AND (CAST(:before AS TEXT) IS NULL OR created_at < :before)"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("ws", workspaceId)
+                .param("workflow", workflowId)
+                .param("status", status == null ? null : status.wire())
+                .param("since", Timestamps.format(since))
+                .param("before", Timestamps.format(before))
+                .param("limit", limit)
+                .query(RunRepository::row)
+                .list();
+    }
+
+    /**
+     * Takes up to {@code limit} runs that are due and not held by a live lease, holding them until {@code
+     * until}. On PostgreSQL, workers skip rows another is claiming (SKIP LOCKED); on SQLite one process
+     * writes at a time. Either way a run is claimed by exactly one worker: the UPDATE re-checks the lease.
+     */
+    List<Run> claimDue(String owner, Instant now, Instant until, int limit) {
+        String candidates = "SELECT id FROM workflow_runs WHERE due_at <= :now"
+                + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY due_at LIMIT :limit"
+                + (dialect == SqlDialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
+        return jdbc.sql("UPDATE workflow_runs SET lease_owner = :owner, lease_until = :until WHERE id IN ("
+                        + candidates + ") AND due_at <= :now AND (lease_until IS NULL OR lease_until < :now)"
+                        + " RETURNING " + COLUMNS)
+                .param("owner", owner)
+                .param("until", Timestamps.format(until))
+                .param("now", Timestamps.format(now))
+                .param("limit", limit)
+                .query(RunRepository::row)
+                .list();
+    }
+
+    /** Extends a held lease; false when the lease is no longer this owner's (it expired and was taken). */
+    boolean renew(String id, String owner, Instant until) {
+        return jdbc.sql("UPDATE workflow_runs SET lease_until = :until WHERE id = :id AND lease_owner = :owner")
+                        .param("until", Timestamps.format(until))
+                        .param("id", id)
+                        .param("owner", owner)
+                        .update()
+                > 0;
+    }
+
+    /** Marks a held run as running (first time: started_at). */
+    boolean markRunning(String id, String owner, Instant at) {
+        return jdbc.sql(
+                                "UPDATE workflow_runs SET status = 'running', started_at = COALESCE(started_at, :at)"
+                                        + " WHERE id = :id AND lease_owner = :owner AND status IN ('queued', 'running', 'waiting')")
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("owner", owner)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Releases a held run: finished (terminal status, due_at cleared), or parked (waiting or queued until
+     * {@code dueAt}). False when this owner no longer holds it or it was cancelled meanwhile.
+     */
+    boolean release(String id, String owner, RunStatus status, Instant dueAt, String output, String error, Instant at) {
+        return jdbc.sql("UPDATE workflow_runs SET status = :status, due_at = :due, output = :output, error = :error,"
+                                + " lease_owner = NULL, lease_until = NULL,"
+                                + " finished_at = CASE WHEN :terminal = 1 THEN :at ELSE NULL END"
+                                + " WHERE id = :id AND lease_owner = :owner AND status <> 'cancelled'")
+                        .param("status", status.wire())
+                        .param("due", Timestamps.format(dueAt))
+                        .param("output", output)
+                        .param("error", error)
+                        .param("terminal", status.terminal() ? 1 : 0)
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("owner", owner)
+                        .update()
+                > 0;
+    }
+
+    /** Cancels a run that has not finished; false when it has or is not in the workspace. */
+    boolean cancel(String workspaceId, String id, Instant at) {
+        return jdbc.sql("UPDATE workflow_runs SET status = 'cancelled', due_at = NULL, finished_at = :at,"
+                                + " error = 'cancelled' WHERE id = :id AND workspace_id = :ws"
+                                + " AND status IN ('queued', 'running', 'waiting')")
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
+    }
+
+    /** The status now; the engine checks it between steps to notice a cancel. */
+    Optional<RunStatus> status(String id) {
+        return jdbc.sql("SELECT status FROM workflow_runs WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(RunStatus::fromWire);
+    }
+
+    static Run row(ResultSet rs, int n) throws SQLException {
+        return new Run(
+                rs.getString("id"),
+                rs.getString("workspace_id"),
+                rs.getString("workflow_id"),
+                rs.getInt("version"),
+                RunStatus.fromWire(rs.getString("status")),
+                rs.getString("trigger_data"),
+                rs.getString("output"),
+                rs.getString("error"),
+                Timestamps.parse(rs.getString("due_at")),
+                rs.getString("lease_owner"),
+                Timestamps.parse(rs.getString("lease_until")),
+                Timestamps.parse(rs.getString("created_at")),
+                Timestamps.parse(rs.getString("started_at")),
+                Timestamps.parse(rs.getString("finished_at")));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.identity.CurrentUser;
+import dev.atom.shared.Ids;
+import dev.atom.shared.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Starting runs (manual, webhook) and reading their history. A manual run is queued and taken by a worker; a
+ * webhook whose trigger answers with the run's response runs its first turn inline on the request's thread,
+ * so a workflow of pure steps costs one transaction. Thread-safe.
+ */
+@Service
+class RunService {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WorkflowRepository workflows;
+    private final RunRepository runs;
+    private final RunStepRepository steps;
+    private final DefinitionCache definitions;
+    private final RunEngine engine;
+    private final EngineWorker worker;
+    private final Clock clock;
+
+    RunService(
+            WorkflowRepository workflows,
+            RunRepository runs,
+            RunStepRepository steps,
+            DefinitionCache definitions,
+            RunEngine engine,
+            EngineWorker worker,
+            Clock clock) {
+        this.workflows = workflows;
+        this.runs = runs;
+        this.steps = steps;
+        this.definitions = definitions;
+        this.engine = engine;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    /** Queues a run of the active version with {@code {"input": input}} as its trigger. */
+    String runNow(CurrentUser user, String workflowId, JsonNode input) {
+        Workflow w =
+                workflows.find(user.workspaceId(), workflowId).orElseThrow(() -> ApiException.notFound("Workflow"));
+        if (w.activeVersion() == null) {
+            throw ApiException.conflict("The workflow has no published version yet: publish it first");
+        }
+        ObjectNode trigger = JsonNodeFactory.instance.objectNode();
+        trigger.set("input", input == null ? JsonNodeFactory.instance.objectNode() : input);
+        trigger.put("type", "manual");
+        trigger.put("by", user.userId());
+        Instant now = clock.instant();
+        Run run = new Run(
+                Ids.newId(),
+                w.workspaceId(),
+                w.id(),
+                w.activeVersion(),
+                RunStatus.QUEUED,
+                JSON.writeValueAsString(trigger),
+                null,
+                null,
+                now,
+                null,
+                null,
+                now,
+                null,
+                null);
+        runs.insert(run);
+        worker.wake();
+        return run.id();
+    }
+
+    /** What a webhook call to a workflow came to. */
+    record WebhookOutcome(String runId, RunEngine.TurnResult result) {}
+
+    /**
+     * Starts a run for a webhook call. Empty when the token names no enabled, published webhook workflow.
+     * With {@code respond: last_step} the first turn runs here and its result comes back; otherwise the run
+     * is queued and the result is null.
+     */
+    Optional<WebhookOutcome> webhook(String token, ObjectNode trigger) {
+        Optional<Workflow> found =
+                workflows.findByWebhookToken(token).filter(w -> w.enabled() && w.activeVersion() != null);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Workflow w = found.get();
+        Definition definition;
+        try {
+            definition = definitions.get(w.workspaceId(), w.id(), w.activeVersion());
+        } catch (DefinitionCache.InvalidDefinition e) {
+            definition = null; // the run below fails and records why
+        }
+        if (definition != null && !(definition.trigger() instanceof Definition.Trigger.Webhook)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String text = JSON.writeValueAsString(trigger);
+        boolean inline = definition == null || ((Definition.Trigger.Webhook) definition.trigger()).waitsForRun();
+        if (!inline) {
+            Run run = new Run(
+                    Ids.newId(),
+                    w.workspaceId(),
+                    w.id(),
+                    w.activeVersion(),
+                    RunStatus.QUEUED,
+                    text,
+                    null,
+                    null,
+                    now,
+                    null,
+                    null,
+                    now,
+                    null,
+                    null);
+            runs.insert(run);
+            worker.wake();
+            return Optional.of(new WebhookOutcome(run.id(), null));
+        }
+        Run run = new Run(
+                Ids.newId(),
+                w.workspaceId(),
+                w.id(),
+                w.activeVersion(),
+                RunStatus.RUNNING,
+                text,
+                null,
+                null,
+                now,
+                engine.owner(),
+                null,
+                now,
+                now,
+                null);
+        return Optional.of(new WebhookOutcome(run.id(), engine.turn(run, false)));
+    }
+
+    Run get(CurrentUser user, String runId) {
+        return runs.find(user.workspaceId(), runId).orElseThrow(() -> ApiException.notFound("Run"));
+    }
+
+    List<StepState> steps(Run run) {
+        return steps.list(run.workspaceId(), run.id());
+    }
+
+    List<Run> list(CurrentUser user, String workflowId, RunStatus status, Instant since, Instant before, int limit) {
+        return runs.list(user.workspaceId(), workflowId, status, since, before, limit);
+    }
+
+    Run cancel(CurrentUser user, String runId) {
+        Run run = get(user, runId);
+        if (!runs.cancel(user.workspaceId(), runId, clock.instant())
+                && !run.status().terminal()) {
+            throw ApiException.conflict("The run could not be cancelled");
+        }
+        if (run.status().terminal()) {
+            throw ApiException.conflict("The run already " + run.status().wire());
+        }
+        return get(user, runId);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.shared.time.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The steps of runs: the run's durable state, one row per step id, updated in place. Stateless. */
+@Repository
+class RunStepRepository {
+    private static final String COLUMNS =
+            "run_id, step_id, workspace_id, seq, status, attempts, input, output, error, started_at, finished_at";
+    private final JdbcClient jdbc;
+
+    RunStepRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or replaces a step's state (a run's steps are written only by the worker holding its lease). */
+    void save(StepState s) {
+        int updated = jdbc.sql("UPDATE workflow_run_steps SET seq = :seq, status = :status, attempts = :attempts,"
+                        + " input = :input, output = :output, error = :error, started_at = :started,"
+                        + " finished_at = :finished WHERE run_id = :run AND step_id = :step")
+                .params(params(s))
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO workflow_run_steps (" + COLUMNS + ") VALUES (:run, :step, :ws, :seq, :status,"
+                            + " :attempts, :input, :output, :error, :started, :finished)")
+                    .params(params(s))
+                    .update();
+        }
+    }
+
+    /** Inserts the steps of a run that never had any saved (a run finished in memory in one go). */
+    void insertAll(List<StepState> steps) {
+        for (StepState s : steps) {
+            jdbc.sql("INSERT INTO workflow_run_steps (" + COLUMNS + ") VALUES (:run, :step, :ws, :seq, :status,"
+                            + " :attempts, :input, :output, :error, :started, :finished)")
+                    .params(params(s))
+                    .update();
+        }
+    }
+
+    /** A run's steps in timeline order. */
+    List<StepState> list(String workspaceId, String runId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM workflow_run_steps WHERE run_id = :run AND workspace_id = :ws"
+                        + " ORDER BY seq")
+                .param("run", runId)
+                .param("ws", workspaceId)
+                .query(RunStepRepository::row)
+                .list();
+    }
+
+    private static java.util.Map<String, Object> params(StepState s) {
+        var p = new java.util.HashMap<String, Object>();
+        p.put("run", s.runId());
+        p.put("step", s.stepId());
+        p.put("ws", s.workspaceId());
+        p.put("seq", s.seq());
+        p.put("status", s.status().wire());
+        p.put("attempts", s.attempts());
+        p.put("input", s.input());
+        p.put("output", s.output());
+        p.put("error", s.error());
+        p.put("started", Timestamps.format(s.startedAt()));
+        p.put("finished", Timestamps.format(s.finishedAt()));
+        return p;
+    }
+
+    private static StepState row(ResultSet rs, int n) throws SQLException {
+        return new StepState(
+                rs.getString("run_id"),
+                rs.getString("step_id"),
+                rs.getString("workspace_id"),
+                rs.getInt("seq"),
+                StepState.StepStatus.fromWire(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("input"),
+                rs.getString("output"),
+                rs.getString("error"),
+                Timestamps.parse(rs.getString("started_at")),
+                Timestamps.parse(rs.getString("finished_at")));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.atom.workflows.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The engine's writes, each one transaction: the first save of a run that so far lived only in memory
+ * (inserting the run row and its steps together), step saves of a held run, and the end of a turn. Writes to
+ * a held run check the lease owner, so a worker that lost its lease changes nothing. Thread-safe.
+ */
+@Component
+class RunStore {
+    private final RunRepository runs;
+    private final RunStepRepository steps;
+    private final TransactionOperations transactions;
+
+    RunStore(RunRepository runs, RunStepRepository steps, TransactionOperations transactions) {
+        this.runs = runs;
+        this.steps = steps;
+        this.transactions = transactions;
+    }
+
+    /** Saves a new run as it stands, with its steps so far. */
+    void insert(Run run, List<StepState> stepStates) {
+        transactions.executeWithoutResult(tx -> {
+            runs.insert(run);
+            steps.insertAll(stepStates);
+        });
+    }
+
+    /** Saves steps of a run this owner holds; false (nothing saved) when the lease was lost. */
+    boolean saveSteps(Run run, String owner, Instant leaseUntil, List<StepState> stepStates) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!runs.renew(run.id(), owner, leaseUntil)) {
+                return false;
+            }
+            stepStates.forEach(steps::save);
+            return true;
+        }));
+    }
+
+    /** Ends a turn of a held run: its steps and its new status in one transaction. */
+    boolean release(
+            Run run,
+            String owner,
+            List<StepState> stepStates,
+            RunStatus status,
+            Instant dueAt,
+            String output,
+            String error,
+            Instant at) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!runs.renew(run.id(), owner, at.plusSeconds(60))) {
+                return false;
+            }
+            stepStates.forEach(steps::save);
+            // false when cancelled meanwhile: the steps stay on record, the cancel stands
+            return runs.release(run.id(), owner, status, dueAt, output, error, at);
+        }));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.atom.workflows.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atom.shared.Ids;
+import dev.atom.testing.TestDatabase;
+import dev.atom.workflows.internal.StepState.StepStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The run and run-step repositories' contract (leases included), on SQLite and PostgreSQL. */
+@ParameterizedClass
+@MethodSource("dev.atom.testing.TestDatabases#all")
+class RunRepositoryTest {
+    /**
+     * Claims are across workspaces, so each test works in its own stretch of time: far in the future (a live
+     * engine of another test, claiming with the real clock, never sees these runs as due) and earlier than the
+     * tests before it (their leftovers are not due yet when this one claims).
+     */
+    private static final AtomicInteger TESTS = new AtomicInteger();
+
+    private Instant t0;
+
+    @Parameter
+    TestDatabase db;
+
+    private RunRepository runs;
+    private RunStepRepository steps;
+    private String ws;
+
+    @BeforeEach
+    void setUp() {
+        runs = new RunRepository(db.jdbc(), db.dialect());
+        steps = new RunStepRepository(db.jdbc());
+        ws = Ids.newId();
+        t0 = Instant.parse("2200-01-01T00:00:00Z").minus(Duration.ofDays(30L * TESTS.incrementAndGet()));
+    }
+
+    private Run queued(String workspace, String workflow, Instant at) {
+        return new Run(
+                Ids.newId(),
+                workspace,
+                workflow,
+                1,
+                RunStatus.QUEUED,
+                "{}",
+                null,
+                null,
+                at,
+                null,
+                null,
+                at,
+                null,
+                null);
+    }
+
+    @Test
+    void listsFindsAndFiltersWithinOneWorkspace() {
+        Run a = queued(ws, "wf-a", t0);
+        Run b = queued(ws, "wf-b", t0.plusSeconds(1));
+        Run other = queued(Ids.newId(), "wf-a", t0);
+        List.of(a, b, other).forEach(runs::insert);
+
+        assertThat(runs.find(ws, a.id())).contains(a);
+        assertThat(runs.find(ws, other.id())).isEmpty();
+        assertThat(runs.list(ws, null, null, null, null, 10)).containsExactly(b, a);
+        assertThat(runs.list(ws, "wf-a", null, null, null, 10)).containsExactly(a);
+        assertThat(runs.list(ws, null, RunStatus.FAILED, null, null, 10)).isEmpty();
+        assertThat(runs.list(ws, null, null, t0.plusSeconds(1), null, 10)).containsExactly(b);
+        assertThat(runs.list(ws, null, null, null, t0.plusSeconds(1), 10)).containsExactly(a);
+        assertThat(runs.list(ws, null, null, null, null, 1)).containsExactly(b);
+    }
+
+    @Test
+    void aDueRunIsClaimedOnceAndOnlyItsOwnerMayWriteIt() {
+        Run a = queued(ws, "wf", t0);
+        Run later = queued(ws, "wf", t0.plusSeconds(60));
+        runs.insert(a);
+        runs.insert(later);
+
+        List<Run> claimed = runs.claimDue("w1", t0.plusSeconds(1), t0.plusSeconds(31), 10);
+        assertThat(claimed).extracting(Run::id).containsExactly(a.id());
+        assertThat(runs.claimDue("w2", t0.plusSeconds(2), t0.plusSeconds(32), 10))
+                .as("held")
+                .isEmpty();
+        assertThat(runs.markRunning(a.id(), "w2", t0)).isFalse();
+        assertThat(runs.markRunning(a.id(), "w1", t0.plusSeconds(2))).isTrue();
+        assertThat(runs.status(a.id())).contains(RunStatus.RUNNING);
+        assertThat(runs.renew(a.id(), "w2", t0.plusSeconds(99))).isFalse();
+        assertThat(runs.renew(a.id(), "w1", t0.plusSeconds(40))).isTrue();
+
+        // the lease expires: another worker takes the run over, and the first may no longer write
+        List<Run> takenOver = runs.claimDue("w2", t0.plusSeconds(41), t0.plusSeconds(71), 10);
+        assertThat(takenOver).extracting(Run::id).containsExactly(a.id());
+        assertThat(runs.release(a.id(), "w1", RunStatus.SUCCEEDED, null, "{}", null, t0))
+                .isFalse();
+        assertThat(runs.release(a.id(), "w2", RunStatus.SUCCEEDED, null, "{\"ok\":1}", null, t0.plusSeconds(42)))
+                .isTrue();
+        Run done = runs.find(ws, a.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(done.dueAt()).isNull();
+        assertThat(done.leaseOwner()).isNull();
+        assertThat(done.finishedAt()).isEqualTo(t0.plusSeconds(42));
+        assertThat(runs.claimDue("w3", t0.plusSeconds(500), t0.plusSeconds(530), 10))
+                .extracting(Run::id)
+                .containsExactly(later.id());
+    }
+
+    @Test
+    void aCancelledRunStaysCancelled() {
+        Run a = queued(ws, "wf", t0);
+        runs.insert(a);
+        runs.claimDue("w1", t0, t0.plusSeconds(30), 1);
+        assertThat(runs.cancel(Ids.newId(), a.id(), t0)).as("another workspace").isFalse();
+        assertThat(runs.cancel(ws, a.id(), t0.plusSeconds(1))).isTrue();
+        assertThat(runs.cancel(ws, a.id(), t0.plusSeconds(2)))
+                .as("already over")
+                .isFalse();
+        assertThat(runs.release(a.id(), "w1", RunStatus.SUCCEEDED, null, null, null, t0))
+                .isFalse();
+        assertThat(runs.status(a.id())).contains(RunStatus.CANCELLED);
+        assertThat(runs.claimDue("w1", t0.plusSeconds(100), t0.plusSeconds(130), 1))
+                .isEmpty();
+    }
+
+    @Test
+    void manyWorkersClaimEachRunExactlyOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Run r = queued(ws, "wf", t0);
+            runs.insert(r);
+            ids.add(r.id());
+        }
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        List<String> duplicates = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            for (int w = 0; w < 6; w++) {
+                String owner = "w" + w;
+                pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        for (Run r : runs.claimDue(owner, t0.plusSeconds(1), t0.plusSeconds(30), 4)) {
+                            if (!seen.add(r.id())) {
+                                synchronized (duplicates) {
+                                    duplicates.add(r.id());
+                                }
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(duplicates).isEmpty();
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void stepStatesAreSavedInPlaceAndListedInTimelineOrder() {
+        Run a = queued(ws, "wf", t0);
+        runs.insert(a);
+        StepState first =
+                new StepState(a.id(), "one", ws, 1, StepStatus.RUNNING, 1, "{\"in\":1}", null, null, t0, null);
+        StepState second = new StepState(a.id(), "two", ws, 2, StepStatus.SUCCEEDED, 0, null, "{}", null, t0, t0);
+        steps.insertAll(List.of(second));
+        steps.save(first);
+        StepState retried = new StepState(
+                a.id(),
+                "one",
+                ws,
+                1,
+                StepStatus.SUCCEEDED,
+                2,
+                "{\"in\":1}",
+                "{\"out\":2}",
+                null,
+                t0,
+                t0.plusSeconds(3));
+        steps.save(retried);
+        assertThat(steps.list(ws, a.id())).containsExactly(retried, second);
+        assertThat(steps.list(Ids.newId(), a.id())).as("another workspace").isEmpty();
+    }
+}
