@@ -31,7 +31,14 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
             "ATOM_GOOGLE_CALENDAR_BASE_URL",
             "/calendar/v3",
             "ATOM_GOOGLE_DRIVE_BASE_URL",
-            "/drive/v3");
+            "/drive/v3",
+            // Notion's description has /v1 in its paths; Dropbox's content host is the same stub
+            "ATOM_NOTION_BASE_URL",
+            "/v1",
+            "ATOM_DROPBOX_BASE_URL",
+            "/2",
+            "ATOM_DROPBOX_TOKEN_URL",
+            "/oauth2/token");
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -44,6 +51,9 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     @DynamicPropertySource
     public static void stubbedServices(DynamicPropertyRegistry registry) {
         MOUNTS.forEach((key, prefix) -> registry.add(key, () -> "http://localhost:" + STUB.port() + prefix));
+        // an OAuth app for the connectors whose tests refresh tokens at the stub
+        registry.add("ATOM_DROPBOX_CLIENT_ID", () -> "atom-dropbox-test");
+        registry.add("ATOM_DROPBOX_CLIENT_SECRET", () -> "dropbox-test-secret");
     }
 
     @BeforeEach
