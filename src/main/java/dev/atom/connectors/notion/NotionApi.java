@@ -72,14 +72,7 @@ final class NotionApi {
         if (status < 400) {
             return;
         }
-        String code = "";
         String message = ServiceErrors.message(response);
-        try {
-            JsonNode error = JSON.readTree(response.body());
-            code = error.path("code").asString("");
-        } catch (JacksonException e) {
-            // not Notion's JSON (a proxy's page): the status decides
-        }
         if (status == 401) {
             throw new ConnectorException.NeedsReconnect("Notion refused the token (" + message + ")");
         }
@@ -94,7 +87,7 @@ final class NotionApi {
             throw new ConnectorException.Permanent(
                     status, blame + " was not found, or is not shared with the integration (" + message + ")");
         }
-        if (status == 400 && blame != null && !code.equals("rate_limited")) {
+        if (status == 400 && blame != null) {
             throw new ConnectorException.Permanent(status, blame + ": Notion says " + message);
         }
         ServiceErrors.raise(response, ctx.clock().instant());
