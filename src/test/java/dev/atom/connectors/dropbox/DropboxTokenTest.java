@@ -49,6 +49,17 @@ class DropboxTokenTest extends DropboxTestBase {
     }
 
     @Test
+    void aTokenAnotherCallerAlreadyReplacedIsNotRefreshedAgain() {
+        // the refused token is no longer the stored one: the stored one is the answer, no token request
+        var credentials = connectors.context(user.workspaceId(), connection).credentials();
+        assertThat(credentials.refreshAccessToken("sl.an-older-token")).isEqualTo(TOKEN);
+        STUB.verify(0, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+        // one request for the contract check after the test
+        STUB.stubFor(rpc("users/get_current_account").willReturn(json(ACCOUNT)));
+        users.as(user).post("/api/v1/connections/" + connection + "/test", null);
+    }
+
+    @Test
     void aRefreshedTokenThatIsRefusedTooNeedsReconnecting() {
         STUB.stubFor(
                 rpc("files/list_folder").willReturn(error(401, "expired_access_token/..", "expired_access_token")));
