@@ -4,11 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.atom.connectors.notion.NotionConnectorTest.DB;
-import static dev.atom.connectors.notion.NotionConnectorTest.DS;
-import static dev.atom.connectors.notion.NotionConnectorTest.PAGE;
-import static dev.atom.connectors.notion.NotionConnectorTest.ROW;
-import static dev.atom.connectors.notion.NotionConnectorTest.json;
+import static dev.atom.connectors.notion.NotionTestBase.DB;
+import static dev.atom.connectors.notion.NotionTestBase.DS;
+import static dev.atom.connectors.notion.NotionTestBase.PAGE;
+import static dev.atom.connectors.notion.NotionTestBase.ROW;
+import static dev.atom.connectors.notion.NotionTestBase.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,11 +58,11 @@ class NotionPageChangedTriggerTest extends StubbedServiceTestBase {
                                 "name",
                                 "Tasks",
                                 "credentials",
-                                Map.of("token", NotionConnectorTest.TOKEN)))
+                                Map.of("token", NotionTestBase.TOKEN)))
                 .json()
                 .get("id")
                 .asString();
-        NotionConnectorTest.database();
+        NotionTestBase.database();
     }
 
     @AfterEach
