@@ -1,6 +1,7 @@
 package dev.atom.connectors;
 
 import java.util.List;
+import java.util.Map;
 
 /** How a connector authenticates: a closed set, so the UI, the API and the OAuth machinery can switch on it. */
 public sealed interface AuthSpec {
@@ -66,7 +67,9 @@ public sealed interface AuthSpec {
      * OAuth 2.0 authorization code (PKCE S256 unless {@code pkce} is false). URLs are the defaults; operators
      * override them with {@code ATOM_<ID>_AUTHORIZE_URL}, {@code ATOM_<ID>_TOKEN_URL} and {@code
      * ATOM_<ID>_REVOKE_URL}. {@code revokeUrl} (RFC 7009) may be null. {@code clientAuth} is how the client
-     * authenticates at the token and revocation endpoints.
+     * authenticates at the token and revocation endpoints. {@code authorizeParameters} are the service's own
+     * extra query parameters of the authorize URL (Dropbox's {@code token_access_type=offline}, Notion's {@code
+     * owner=user}); they are added to an operator's authorize URL too.
      */
     record OAuth2(
             String authorizeUrl,
@@ -74,11 +77,26 @@ public sealed interface AuthSpec {
             List<String> scopes,
             boolean pkce,
             String revokeUrl,
-            ClientAuth clientAuth)
+            ClientAuth clientAuth,
+            Map<String, String> authorizeParameters)
             implements AuthSpec {
         public OAuth2 {
             scopes = List.copyOf(scopes);
             clientAuth = clientAuth == null ? ClientAuth.CLIENT_SECRET_BASIC : clientAuth;
+            // insertion order kept, so the authorize URL reads the same every time
+            authorizeParameters = authorizeParameters == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(authorizeParameters));
+        }
+
+        public OAuth2(
+                String authorizeUrl,
+                String tokenUrl,
+                List<String> scopes,
+                boolean pkce,
+                String revokeUrl,
+                ClientAuth clientAuth) {
+            this(authorizeUrl, tokenUrl, scopes, pkce, revokeUrl, clientAuth, Map.of());
         }
 
         /** With HTTP Basic client authentication, which RFC 6749 requires every server to accept. */

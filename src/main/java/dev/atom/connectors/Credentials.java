@@ -22,4 +22,13 @@ public interface Credentials {
      * refreshed.
      */
     String accessToken();
+
+    /**
+     * A new access token after the service refused {@code rejected} before its stated expiry (Dropbox's
+     * {@code expired_access_token}): refreshed once, unless another caller already replaced it. Throws {@link
+     * ConnectorException.NeedsReconnect} when it cannot be refreshed (the connection is then marked).
+     */
+    default String refreshAccessToken(String rejected) {
+        throw new ConnectorException.NeedsReconnect("the service refused the access token; connect it again");
+    }
 }

@@ -68,6 +68,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("google-drive.download", "reads natural"),
             Map.entry("google-drive.upload", "writes none"),
             Map.entry("google-drive.share", "writes natural"),
+<<<<<<< HEAD
             Map.entry("outlook.search_mail", "reads natural"),
             Map.entry("outlook.read_mail", "reads natural"),
             Map.entry("outlook.send_mail", "writes none"),
@@ -79,6 +80,39 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("outlook.update_event", "writes natural"),
             Map.entry("outlook.delete_event", "writes natural"),
             Map.entry("outlook.free_busy", "reads natural"));
+=======
+            Map.entry("notion.query_database", "reads natural"),
+            Map.entry("notion.create_page", "writes none"),
+            Map.entry("notion.update_page", "writes natural"),
+            Map.entry("notion.append_text", "writes none"),
+            Map.entry("notion.search", "reads natural"),
+            Map.entry("dropbox.list_folder", "reads natural"),
+            Map.entry("dropbox.download", "reads natural"),
+            Map.entry("dropbox.upload", "writes natural"),
+            Map.entry("dropbox.create_shared_link", "writes natural"),
+            Map.entry("dropbox.search", "reads natural"));
+
+    /** Notion and Dropbox: their auth, and each with one polling trigger whose settings are described. */
+    static final Map<String, List<String>> POLLING = Map.of(
+            "notion",
+            List.of(
+                    "api_key",
+                    "notion.page_changed",
+                    "notion.query_database",
+                    "notion.create_page",
+                    "notion.update_page",
+                    "notion.append_text",
+                    "notion.search"),
+            "dropbox",
+            List.of(
+                    "oauth2",
+                    "dropbox.file_changed",
+                    "dropbox.list_folder",
+                    "dropbox.download",
+                    "dropbox.upload",
+                    "dropbox.create_shared_link",
+                    "dropbox.search"));
+>>>>>>> conn-nd
 
     @Test
     void everyActionSaysWhetherItWritesAndHowARetryIsSafe() {
@@ -87,7 +121,19 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         Map<String, String> facts = new java.util.TreeMap<>();
         for (JsonNode c : catalog) {
             String id = c.get("id").asString();
+<<<<<<< HEAD
             if (java.util.Set.of("slack", "github", "trello", "gmail", "google-calendar", "google-drive", "outlook")
+=======
+            if (java.util.Set.of(
+                            "slack",
+                            "github",
+                            "trello",
+                            "gmail",
+                            "google-calendar",
+                            "google-drive",
+                            "notion",
+                            "dropbox")
+>>>>>>> conn-nd
                     .contains(id)) {
                 for (JsonNode a : c.get("actions")) {
                     facts.put(
@@ -135,6 +181,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         assertThat(undescribed).isEmpty();
     }
 
+<<<<<<< HEAD
     /**
      * Outlook: OAuth 2.0 against the Microsoft identity platform with PKCE and the narrow Graph scopes, its two
      * polling triggers, and every action, output and event field described.
@@ -188,5 +235,55 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             }
         });
         schema.forEach(child -> undescribedIn(where, child, out));
+=======
+    @Test
+    void notionAndDropboxListTheirActionsAndADescribedPollingTrigger() {
+        var users = new TestUsers(this::http);
+        var catalog = users.as(users.signUp("nils")).get("/api/v1/connectors").json();
+        List<String> undescribed = new ArrayList<>();
+        POLLING.forEach((connector, facts) -> {
+            JsonNode c = null;
+            for (JsonNode n : catalog) {
+                if (n.get("id").asString().equals(connector)) {
+                    c = n;
+                }
+            }
+            assertThat(c).as(connector).isNotNull();
+            assertThat(c.at("/auth/kind").asString()).isEqualTo(facts.get(0));
+            List<String> ids = new ArrayList<>();
+            for (JsonNode a : c.get("actions")) {
+                ids.add(a.get("id").asString());
+                a.at("/inputSchema/properties").properties().forEach(p -> {
+                    if (p.getValue().path("description").asString("").isBlank()) {
+                        undescribed.add(a.get("id").asString() + "." + p.getKey());
+                    }
+                });
+            }
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(facts.subList(2, facts.size()));
+            assertThat(c.get("triggers")).hasSize(1);
+            JsonNode t = c.at("/triggers/0");
+            assertThat(t.get("id").asString()).isEqualTo(facts.get(1));
+            assertThat(t.get("kind").asString()).isEqualTo("polling");
+            for (String schema : List.of("eventSchema", "settingsSchema")) {
+                assertThat(t.path(schema).path("properties").isObject())
+                        .as(connector + " " + schema)
+                        .isTrue();
+                t.path(schema).path("properties").properties().forEach(p -> {
+                    if (p.getValue().path("description").asString("").isBlank()) {
+                        undescribed.add(connector + " " + schema + "." + p.getKey());
+                    }
+                });
+            }
+        });
+        assertThat(undescribed).isEmpty();
+        JsonNode dropbox = null;
+        for (JsonNode n : catalog) {
+            if (n.get("id").asString().equals("dropbox")) {
+                dropbox = n;
+            }
+        }
+        assertThat(dropbox.at("/auth/pkce").asBoolean()).isTrue();
+        assertThat(dropbox.at("/auth/scopes").toString()).contains("files.content.write", "sharing.write");
+>>>>>>> conn-nd
     }
 }

@@ -71,6 +71,26 @@ public final class OpenApiContract {
     }
 
     /**
+     * A description kept in this repository, {@code src/test/resources/api-specs/<file>}, for a service that
+     * publishes none (Dropbox): written from its documentation, which the file cites. Fails when missing.
+     */
+    public static OpenApiContract local(String file) {
+        return CACHE.computeIfAbsent("local:" + file, key -> {
+            var url = OpenApiContract.class.getResource("/api-specs/" + file);
+            if (url == null) {
+                fail("the API description src/test/resources/api-specs/" + file + " is missing");
+            }
+            var validator = OpenApiInteractionValidator.createForSpecificationUrl(url.toString())
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.response", ValidationReport.Level.IGNORE)
+                            .build())
+                    .withCustomRequestValidation(OpenApiContract::declaredQueryOnly)
+                    .build();
+            return new OpenApiContract(file, validator);
+        });
+    }
+
+    /**
      * A subset of the spec with only {@code paths} (exact keys, or a prefix ending in {@code *}; {@code "*"}
      * keeps them all), cut by the shared tool with its environment switches ({@code DROP_HEADER_PARAMS},
      * {@code ALIAS_JSON}).

@@ -18,22 +18,19 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class StubbedServiceTestBase extends AppTestBase {
     public static final WireMockServer STUB = start();
     /** The base-URL setting of each stubbed connector and the path prefix it is served under. */
-    protected static final Map<String, String> MOUNTS = Map.of(
-            "ATOM_SLACK_BASE_URL",
-            "/api",
-            "ATOM_GITHUB_BASE_URL",
-            "/api/v3",
-            "ATOM_TRELLO_BASE_URL",
-            "/1",
+    protected static final Map<String, String> MOUNTS = Map.ofEntries(
+            Map.entry("ATOM_SLACK_BASE_URL", "/api"),
+            Map.entry("ATOM_GITHUB_BASE_URL", "/api/v3"),
+            Map.entry("ATOM_TRELLO_BASE_URL", "/1"),
             // Google's hosts serve these paths (uploads beside Drive's, under /upload/drive/v3)
-            "ATOM_GMAIL_BASE_URL",
-            "",
-            "ATOM_GOOGLE_CALENDAR_BASE_URL",
-            "/calendar/v3",
-            "ATOM_GOOGLE_DRIVE_BASE_URL",
-            "/drive/v3",
-            "ATOM_OUTLOOK_BASE_URL",
-            "/v1.0");
+            Map.entry("ATOM_GMAIL_BASE_URL", ""),
+            Map.entry("ATOM_GOOGLE_CALENDAR_BASE_URL", "/calendar/v3"),
+            Map.entry("ATOM_GOOGLE_DRIVE_BASE_URL", "/drive/v3"),
+            Map.entry("ATOM_OUTLOOK_BASE_URL", "/v1.0"),
+            // Notion's description has /v1 in its paths; Dropbox's content host is the same stub
+            Map.entry("ATOM_NOTION_BASE_URL", "/v1"),
+            Map.entry("ATOM_DROPBOX_BASE_URL", "/2"),
+            Map.entry("ATOM_DROPBOX_TOKEN_URL", "/oauth2/token"));
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -46,6 +43,9 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     @DynamicPropertySource
     public static void stubbedServices(DynamicPropertyRegistry registry) {
         MOUNTS.forEach((key, prefix) -> registry.add(key, () -> "http://localhost:" + STUB.port() + prefix));
+        // an OAuth app for the connectors whose tests refresh tokens at the stub
+        registry.add("ATOM_DROPBOX_CLIENT_ID", () -> "atom-dropbox-test");
+        registry.add("ATOM_DROPBOX_CLIENT_SECRET", () -> "dropbox-test-secret");
     }
 
     @BeforeEach

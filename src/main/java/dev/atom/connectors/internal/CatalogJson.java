@@ -26,7 +26,8 @@ record CatalogJson(
             JsonNode inputSchema,
             JsonNode outputSchema) {}
 
-    record TriggerJson(String id, String name, String description, String kind, JsonNode eventSchema) {}
+    record TriggerJson(
+            String id, String name, String description, String kind, JsonNode eventSchema, JsonNode settingsSchema) {}
 
     static CatalogJson of(Connector c, ConnectorRegistry registry) {
         AuthSpec auth = c.auth();
@@ -55,7 +56,8 @@ record CatalogJson(
                                 t.trigger().name(),
                                 t.trigger().description(),
                                 t.trigger().kind(),
-                                t.eventSchema()))
+                                t.eventSchema(),
+                                t.settingsSchema()))
                         .toList());
     }
 

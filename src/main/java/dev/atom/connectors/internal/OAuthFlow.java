@@ -134,6 +134,11 @@ class OAuthFlow {
         if (!auth.scopes().isEmpty()) {
             url.append("&scope=").append(TokenEndpoint.encode(String.join(" ", auth.scopes())));
         }
+        auth.authorizeParameters()
+                .forEach((k, v) -> url.append('&')
+                        .append(TokenEndpoint.encode(k))
+                        .append('=')
+                        .append(TokenEndpoint.encode(v)));
         url.append("&state=").append(state);
         if (auth.pkce()) {
             url.append("&code_challenge=").append(challenge(verifier)).append("&code_challenge_method=S256");

@@ -77,6 +77,14 @@ final class StoredCredentials implements Credentials {
                         () -> new ConnectorException.NeedsReconnect("the access token is missing; connect it again"));
     }
 
+    @Override
+    public String refreshAccessToken(String rejected) {
+        if (refresher == null) {
+            return Credentials.super.refreshAccessToken(rejected);
+        }
+        return refresher.refreshRejected(connection, rejected);
+    }
+
     static String serialise(Map<String, String> fields) {
         return JSON.writeValueAsString(fields);
     }

@@ -80,6 +80,38 @@ class TokenRefresher {
         }
     }
 
+    /**
+     * A new access token for {@code c} after the service refused {@code rejected} before its expiry: one
+     * refresh under the connection's lock, unless the stored token is no longer the refused one (another
+     * caller refreshed meanwhile). Without a refresh token the connection needs reconnecting.
+     */
+    String refreshRejected(Connection c, String rejected) {
+        ReentrantLock lock = locks.computeIfAbsent(c.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            Connection now = connections
+                    .find(c.workspaceId(), c.id())
+                    .orElseThrow(() -> new ConnectorException.NeedsReconnect("the connection was removed"));
+            if (now.status() == ConnectionStatus.NEEDS_RECONNECT) {
+                throw new ConnectorException.NeedsReconnect(
+                        now.statusReason() == null ? "the connection needs reconnecting" : now.statusReason());
+            }
+            if (now.accessTokenSecretId() != null) {
+                String current = read(now, now.accessTokenSecretId(), StoredCredentials.ACCESS_TOKEN);
+                if (!current.equals(rejected)) {
+                    return current;
+                }
+            }
+            if (now.refreshTokenSecretId() == null) {
+                throw needsReconnect(
+                        now, "the service refused the access token and gave no refresh token; connect it again");
+            }
+            return refresh(now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Drops the lock of a removed connection. */
     void forget(String connectionId) {
         locks.remove(connectionId);
