@@ -22,4 +22,15 @@ public interface Credentials {
      * refreshed.
      */
     String accessToken();
+
+    /** The auth kind the connection was made with ({@code api_key}, {@code basic}, {@code oauth2}...). */
+    String kind();
+
+    /**
+     * The token to send as {@code Authorization: Bearer}: the OAuth access token when the connection was made
+     * through OAuth, else the pasted token in {@code field}.
+     */
+    default String bearerToken(String field) {
+        return "oauth2".equals(kind()) ? accessToken() : require(field);
+    }
 }
