@@ -37,7 +37,8 @@ record CatalogJson(
             JsonNode inputSchema,
             JsonNode outputSchema) {}
 
-    record TriggerJson(String id, String name, String description, String kind, JsonNode eventSchema) {}
+    record TriggerJson(
+            String id, String name, String description, String kind, JsonNode eventSchema, JsonNode settingsSchema) {}
 
     static CatalogJson of(Connector c, ConnectorRegistry registry) {
         return new CatalogJson(
@@ -63,7 +64,8 @@ record CatalogJson(
                                 t.trigger().name(),
                                 t.trigger().description(),
                                 t.trigger().kind(),
-                                t.eventSchema()))
+                                t.eventSchema(),
+                                t.settingsSchema()))
                         .toList());
     }
 

@@ -4,6 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Connectors.ActionInfo;
 import dev.atom.connectors.JsonSchemas;
+import dev.atom.connectors.PollingTrigger;
 import dev.atom.connectors.Trigger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +28,8 @@ class ConnectorRegistry {
     private static final Pattern CONNECTOR_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern VERB = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
-    /** A trigger and the schema of its events. */
-    record TriggerInfo(Connector connector, Trigger trigger, JsonNode eventSchema) {}
+    /** A trigger, the schema of its events and of its settings (null when it has none). */
+    record TriggerInfo(Connector connector, Trigger trigger, JsonNode eventSchema, JsonNode settingsSchema) {}
 
     private final Map<String, Connector> connectors = new LinkedHashMap<>();
     private final Map<String, ActionInfo> actions = new LinkedHashMap<>();
@@ -54,7 +55,11 @@ class ConnectorRegistry {
             }
             for (Trigger t : c.triggers()) {
                 checkId(c, t.id(), "trigger");
-                if (triggers.putIfAbsent(t.id(), new TriggerInfo(c, t, JsonSchemas.of(t.eventType()))) != null) {
+                Class<? extends Record> settingsType =
+                        t instanceof PollingTrigger p && p.settingsType() != null ? p.settingsType() : null;
+                JsonNode settingsSchema = settingsType == null ? null : JsonSchemas.of(settingsType);
+                if (triggers.putIfAbsent(t.id(), new TriggerInfo(c, t, JsonSchemas.of(t.eventType()), settingsSchema))
+                        != null) {
                     throw new IllegalStateException("two triggers have the id '" + t.id() + "'");
                 }
             }
