@@ -31,7 +31,9 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
             "ATOM_GOOGLE_CALENDAR_BASE_URL",
             "/calendar/v3",
             "ATOM_GOOGLE_DRIVE_BASE_URL",
-            "/drive/v3");
+            "/drive/v3",
+            "ATOM_ASANA_BASE_URL",
+            "/api/1.0");
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
