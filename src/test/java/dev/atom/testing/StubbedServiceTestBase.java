@@ -33,7 +33,10 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
             "ATOM_GOOGLE_DRIVE_BASE_URL",
             "/drive/v3",
             "ATOM_ASANA_BASE_URL",
-            "/api/1.0");
+            "/api/1.0",
+            // Atlassian's cloud gateway (OAuth 3LO); Jira sites with basic or token auth are the "site" credential
+            "ATOM_JIRA_BASE_URL",
+            "/atl");
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
