@@ -23,8 +23,13 @@ public interface Credentials {
      */
     String accessToken();
 
-    /** The auth kind the connection was made with ({@code api_key}, {@code basic}, {@code oauth2}...). */
-    String kind();
+    /**
+     * The auth kind the connection was made with ({@code api_key}, {@code basic}, {@code oauth2}...); {@code
+     * none} for credentials of no connection.
+     */
+    default String kind() {
+        return "none";
+    }
 
     /**
      * The token to send as {@code Authorization: Bearer}: the OAuth access token when the connection was made
