@@ -31,12 +31,7 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
             "ATOM_GOOGLE_CALENDAR_BASE_URL",
             "/calendar/v3",
             "ATOM_GOOGLE_DRIVE_BASE_URL",
-            "/drive/v3",
-            "ATOM_ASANA_BASE_URL",
-            "/api/1.0",
-            // Atlassian's cloud gateway (OAuth 3LO); Jira sites with basic or token auth are the "site" credential
-            "ATOM_JIRA_BASE_URL",
-            "/atl");
+            "/drive/v3");
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -54,5 +49,15 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     @BeforeEach
     void resetStub() {
         STUB.resetAll();
+    }
+
+    /**
+     * Asana, and Atlassian's cloud gateway that Jira OAuth connections call (Jira sites with basic or token auth
+     * are the user's "site" credential), mounted apart from {@link #MOUNTS}, whose Map.of holds ten pairs.
+     */
+    @DynamicPropertySource
+    static void workTrackers(DynamicPropertyRegistry registry) {
+        registry.add("ATOM_ASANA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/api/1.0");
+        registry.add("ATOM_JIRA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/atl");
     }
 }
