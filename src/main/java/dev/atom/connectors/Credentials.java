@@ -17,13 +17,6 @@ public interface Credentials {
     }
 
     /**
-     * The OAuth access token, refreshed first when it is about to expire (one refresh in flight per
-     * connection). Throws {@link ConnectorException.NeedsReconnect} when there is none or it cannot be
-     * refreshed.
-     */
-    String accessToken();
-
-    /**
      * The auth kind the connection was made with ({@code api_key}, {@code basic}, {@code oauth2}...); {@code
      * none} for credentials of no connection.
      */
@@ -38,4 +31,11 @@ public interface Credentials {
     default String bearerToken(String field) {
         return "oauth2".equals(kind()) ? accessToken() : require(field);
     }
+
+    /**
+     * The OAuth access token, refreshed first when it is about to expire (one refresh in flight per
+     * connection). Throws {@link ConnectorException.NeedsReconnect} when there is none or it cannot be
+     * refreshed.
+     */
+    String accessToken();
 }
