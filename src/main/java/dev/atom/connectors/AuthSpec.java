@@ -14,6 +14,16 @@ public sealed interface AuthSpec {
         return List.of();
     }
 
+    /** What the UI calls this way of connecting when a connector offers several. */
+    default String label() {
+        return switch (kind()) {
+            case "api_key" -> "API key";
+            case "basic" -> "User name and password";
+            case "oauth2" -> "OAuth";
+            default -> "No credentials";
+        };
+    }
+
     /**
      * One credential field. {@code secret} ones are masked in forms; all are stored only through the secret
      * store. {@code pattern} (a regex, may be null) is checked when the connection is created.
@@ -36,9 +46,14 @@ public sealed interface AuthSpec {
     }
 
     /** An API key or token, plus any other fields the service needs (a site URL, an e-mail address). */
-    record ApiKey(List<CredentialField> fields) implements AuthSpec {
+    record ApiKey(String label, List<CredentialField> fields) implements AuthSpec {
         public ApiKey {
+            label = label == null ? "API key" : label;
             fields = List.copyOf(fields);
+        }
+
+        public ApiKey(List<CredentialField> fields) {
+            this(null, fields);
         }
 
         @Override
@@ -47,13 +62,18 @@ public sealed interface AuthSpec {
         }
     }
 
-    record Basic(List<CredentialField> fields) implements AuthSpec {
+    record Basic(String label, List<CredentialField> fields) implements AuthSpec {
         public Basic() {
             this(List.of(
                     CredentialField.text("username", "User name"), CredentialField.secret("password", "Password")));
         }
 
+        public Basic(List<CredentialField> fields) {
+            this(null, fields);
+        }
+
         public Basic {
+            label = label == null ? "User name and password" : label;
             fields = List.copyOf(fields);
         }
 

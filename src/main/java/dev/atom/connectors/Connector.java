@@ -1,6 +1,7 @@
 package dev.atom.connectors;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One service Atom can talk to. Implementations are Spring beans (component scan registers them), stateless
@@ -21,7 +22,29 @@ public interface Connector {
     /** Catalog categories, e.g. "communication", "developer", "files". */
     List<String> categories();
 
+    /** The preferred way to connect; {@link #auths()} starts with it. */
     AuthSpec auth();
+
+    /**
+     * Every way to connect, the preferred first (e.g. a pasted token, then OAuth), at most one of each kind.
+     * The default is {@link #auth()} alone.
+     */
+    default List<AuthSpec> auths() {
+        return List.of(auth());
+    }
+
+    /** The declared auth of that kind ({@code api_key}, {@code basic}, {@code oauth2}...). */
+    default Optional<AuthSpec> auth(String kind) {
+        return auths().stream().filter(a -> a.kind().equals(kind)).findFirst();
+    }
+
+    /** The OAuth 2.0 way to connect, when the connector offers one. */
+    default Optional<AuthSpec.OAuth2> oauth2() {
+        return auths().stream()
+                .filter(AuthSpec.OAuth2.class::isInstance)
+                .map(AuthSpec.OAuth2.class::cast)
+                .findFirst();
+    }
 
     /** The service's API base URL; operators override it with {@code ATOM_<ID>_BASE_URL}. */
     default String defaultBaseUrl() {

@@ -17,6 +17,22 @@ public interface Credentials {
     }
 
     /**
+     * The auth kind the connection was made with ({@code api_key}, {@code basic}, {@code oauth2}...); {@code
+     * none} for credentials of no connection.
+     */
+    default String kind() {
+        return "none";
+    }
+
+    /**
+     * The token to send as {@code Authorization: Bearer}: the OAuth access token when the connection was made
+     * through OAuth, else the pasted token in {@code field}.
+     */
+    default String bearerToken(String field) {
+        return "oauth2".equals(kind()) ? accessToken() : require(field);
+    }
+
+    /**
      * The OAuth access token, refreshed first when it is about to expire (one refresh in flight per
      * connection). Throws {@link ConnectorException.NeedsReconnect} when there is none or it cannot be
      * refreshed.

@@ -55,6 +55,12 @@ public final class OpenApiContract {
      */
     public static final String DROP_PARAMS = "DROP_PARAMS";
 
+    /**
+     * Our own switch: merge {@code allOf} into one schema before validating (Asana's request bodies are
+     * {@code allOf} chains, which the validator otherwise checks part by part, each refusing the others' fields).
+     */
+    public static final String RESOLVE_ALL_OF = "RESOLVE_ALL_OF";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, OpenApiContract> CACHE = new ConcurrentHashMap<>();
     private final String name;
@@ -97,7 +103,7 @@ public final class OpenApiContract {
      */
     public static OpenApiContract subset(String file, Map<String, String> env, String... paths) {
         String key = file + env + String.join(",", paths);
-        return CACHE.computeIfAbsent(key, k -> load(file, cut(file, env, paths)));
+        return CACHE.computeIfAbsent(key, k -> load(file, cut(file, env, paths), env.containsKey(RESOLVE_ALL_OF)));
     }
 
     /**
@@ -155,7 +161,7 @@ public final class OpenApiContract {
             cmd.addAll(List.of(paths));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             env.forEach((k, v) -> {
-                if (!k.equals(DROP_PARAMS)) {
+                if (!k.equals(DROP_PARAMS) && !k.equals(RESOLVE_ALL_OF)) {
                     pb.environment().put(k, v);
                 }
             });
@@ -206,8 +212,13 @@ public final class OpenApiContract {
     }
 
     private static OpenApiContract load(String name, Path spec) {
+        return load(name, spec, false);
+    }
+
+    private static OpenApiContract load(String name, Path spec, boolean resolveAllOf) {
         var validator = OpenApiInteractionValidator.createForSpecificationUrl(
                         spec.toUri().toString())
+                .withResolveCombinators(resolveAllOf)
                 // only requests are ours to check: stubbed responses prove nothing about the connector
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.response", ValidationReport.Level.IGNORE)

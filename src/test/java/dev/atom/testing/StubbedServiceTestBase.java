@@ -52,4 +52,14 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     void resetStub() {
         STUB.resetAll();
     }
+
+    /**
+     * Asana, and Atlassian's cloud gateway that Jira OAuth connections call (Jira sites with basic or token auth
+     * are the user's "site" credential), mounted apart from {@link #MOUNTS}, whose Map.of holds ten pairs.
+     */
+    @DynamicPropertySource
+    static void workTrackers(DynamicPropertyRegistry registry) {
+        registry.add("ATOM_ASANA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/api/1.0");
+        registry.add("ATOM_JIRA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/atl");
+    }
 }

@@ -47,9 +47,7 @@ final class GitHubApi {
 
     /** The personal access token pasted as an API key, or the OAuth access token. */
     static String token(ActionContext ctx) {
-        return ctx.credentials()
-                .get(GitHubConnector.TOKEN)
-                .orElseGet(() -> ctx.credentials().accessToken());
+        return ctx.credentials().bearerToken(GitHubConnector.TOKEN);
     }
 
     private static JsonNode call(ActionContext ctx, String method, String pathAndQuery, byte[] body) {

@@ -14,9 +14,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GitHub's REST API: issues and repositories. Connected today with a personal access token; {@link #OAUTH}
- * is the OAuth app flow it moves to once a connector can offer both (the actions take the access token when
- * no pasted one is stored). {@code ATOM_GITHUB_BASE_URL} points it at GitHub Enterprise
+ * GitHub's REST API: issues and repositories. Connected with a personal access token (preferred) or through
+ * the operator's OAuth app ({@link #OAUTH}). {@code ATOM_GITHUB_BASE_URL} points it at GitHub Enterprise
  * ({@code https://github.example.com/api/v3}). Health is {@code GET /user}.
  */
 @Component
@@ -59,13 +58,20 @@ class GitHubConnector implements Connector {
 
     @Override
     public AuthSpec auth() {
-        return new AuthSpec.ApiKey(List.of(new CredentialField(
-                TOKEN,
+        return new AuthSpec.ApiKey(
                 "Personal access token",
-                true,
-                true,
-                "[A-Za-z0-9_]{20,255}",
-                "A fine-grained token (github_pat_...) or a classic one (ghp_...) with access to issues")));
+                List.of(new CredentialField(
+                        TOKEN,
+                        "Personal access token",
+                        true,
+                        true,
+                        "[A-Za-z0-9_]{20,255}",
+                        "A fine-grained token (github_pat_...) or a classic one (ghp_...) with access to issues")));
+    }
+
+    @Override
+    public List<AuthSpec> auths() {
+        return List.of(auth(), OAUTH);
     }
 
     @Override

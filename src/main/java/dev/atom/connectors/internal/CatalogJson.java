@@ -5,17 +5,28 @@ import dev.atom.connectors.Connector;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** One connector in the catalog: its auth, actions and triggers with their JSON Schemas. */
+/**
+ * One connector in the catalog: its preferred auth ({@code auth}, as before several ways existed), every way
+ * to connect ({@code auths}, preferred first), actions and triggers with their JSON Schemas.
+ */
 record CatalogJson(
         String id,
         String name,
         String icon,
         List<String> categories,
         Auth auth,
+        List<Auth> auths,
         List<ActionJson> actions,
         List<TriggerJson> triggers) {
 
-    record Auth(String kind, List<AuthSpec.CredentialField> fields, List<String> scopes, Boolean pkce) {}
+    record Auth(String kind, String label, List<AuthSpec.CredentialField> fields, List<String> scopes, Boolean pkce) {
+
+        static Auth of(AuthSpec auth) {
+            return auth instanceof AuthSpec.OAuth2 o
+                    ? new Auth(o.kind(), o.label(), List.of(), o.scopes(), o.pkce())
+                    : new Auth(auth.kind(), auth.label(), auth.fields(), null, null);
+        }
+    }
 
     record ActionJson(
             String id,
@@ -30,16 +41,13 @@ record CatalogJson(
             String id, String name, String description, String kind, JsonNode eventSchema, JsonNode settingsSchema) {}
 
     static CatalogJson of(Connector c, ConnectorRegistry registry) {
-        AuthSpec auth = c.auth();
-        Auth a = auth instanceof AuthSpec.OAuth2 o
-                ? new Auth(o.kind(), List.of(), o.scopes(), o.pkce())
-                : new Auth(auth.kind(), auth.fields(), null, null);
         return new CatalogJson(
                 c.id(),
                 c.name(),
                 c.icon(),
                 c.categories(),
-                a,
+                Auth.of(c.auth()),
+                c.auths().stream().map(Auth::of).toList(),
                 registry.actionsOf(c.id()).stream()
                         .map(i -> new ActionJson(
                                 i.action().id(),

@@ -42,7 +42,7 @@ class ConnectionApiController {
     @PostMapping("/api/v1/connections")
     ResponseEntity<ConnectionJson> create(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body) {
         var request = ConnectionRequests.parse(body, registry);
-        Connection c = service.create(user, request.connector(), request.name(), request.credentials());
+        Connection c = service.create(user, request.connector(), request.auth(), request.name(), request.credentials());
         return ResponseEntity.created(URI.create("/api/v1/connections/" + c.id()))
                 .body(ConnectionJson.of(c));
     }

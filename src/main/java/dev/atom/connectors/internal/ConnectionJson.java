@@ -12,7 +12,8 @@ record ConnectionJson(
         String account,
         String createdBy,
         String createdAt,
-        String lastCheckedAt) {
+        String lastCheckedAt,
+        String auth) {
 
     static ConnectionJson of(Connection c) {
         return new ConnectionJson(
@@ -24,6 +25,7 @@ record ConnectionJson(
                 c.account(),
                 c.createdBy(),
                 Timestamps.format(c.createdAt()),
-                Timestamps.format(c.lastCheckedAt()));
+                Timestamps.format(c.lastCheckedAt()),
+                c.authKind());
     }
 }

@@ -1,5 +1,6 @@
 package dev.atom.connectors.internal;
 
+import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.web.ApiException;
@@ -60,9 +61,10 @@ class ConnectionPageController {
     }
 
     @GetMapping("/connections/new")
-    String form(@RequestParam String connector, Model model) {
+    String form(@RequestParam String connector, @RequestParam(required = false) String auth, Model model) {
         Connector c = registry.connector(connector).orElseThrow(() -> ApiException.notFound("Connector"));
         model.addAttribute("connector", c);
+        model.addAttribute("auth", formAuth(c, auth));
         model.addAttribute("form", Map.of("name", c.name()));
         model.addAttribute("errors", Map.of());
         return FRAGMENTS + " :: connect-form";
@@ -78,8 +80,10 @@ class ConnectionPageController {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("connector", c.id());
         body.put("name", form.getOrDefault("name", ""));
+        AuthSpec auth = formAuth(c, form.get("auth"));
+        body.put("auth", auth.kind());
         ObjectNode credentials = body.putObject("credentials");
-        c.auth().fields().forEach(f -> {
+        auth.fields().forEach(f -> {
             String v = form.get("credentials." + f.name());
             if (v != null && !v.isEmpty()) {
                 credentials.put(f.name(), v);
@@ -87,7 +91,7 @@ class ConnectionPageController {
         });
         try {
             var request = ConnectionRequests.parse(body, registry);
-            service.create(user, request.connector(), request.name(), request.credentials());
+            service.create(user, request.connector(), request.auth(), request.name(), request.credentials());
             response.setHeader("HX-Trigger", "connections-changed");
             return FRAGMENTS + " :: connected";
         } catch (ApiException e) {
@@ -99,6 +103,7 @@ class ConnectionPageController {
             Map<String, String> kept = new LinkedHashMap<>();
             kept.put("name", form.getOrDefault("name", ""));
             model.addAttribute("connector", c);
+            model.addAttribute("auth", auth);
             model.addAttribute("form", kept); // secrets are never echoed back into the page
             model.addAttribute("errors", errors);
             return FRAGMENTS + " :: connect-form";
@@ -115,6 +120,14 @@ class ConnectionPageController {
     ResponseEntity<String> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         service.delete(user, id);
         return ResponseEntity.ok().header("HX-Trigger", "connections-changed").body("");
+    }
+
+    /** The form-based way to connect that was asked for, else the connector's first one. */
+    private static AuthSpec formAuth(Connector c, String kind) {
+        return (kind == null ? java.util.Optional.<AuthSpec>empty() : c.auth(kind))
+                .filter(ConnectionService::connectsWithForm)
+                .or(() -> ConnectionService.formAuth(c))
+                .orElseThrow(() -> ApiException.invalid("connector", "connects through OAuth at the provider"));
     }
 
     private void catalog(String q, Model model) {
@@ -134,7 +147,7 @@ class ConnectionPageController {
         model.addAttribute(
                 "oauthConnectors",
                 registry.all().stream()
-                        .filter(c -> !ConnectionService.connectsWithForm(c.auth()))
+                        .filter(c -> c.oauth2().isPresent())
                         .map(Connector::id)
                         .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute(

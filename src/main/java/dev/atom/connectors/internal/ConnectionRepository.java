@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class ConnectionRepository {
     private static final String COLUMNS = "id, workspace_id, connector, name, status, status_reason, account,"
             + " credentials_secret_id, access_token_secret_id, refresh_token_secret_id, token_expires_at,"
-            + " token_version, created_by, created_at, updated_at, last_checked_at";
+            + " token_version, created_by, created_at, updated_at, last_checked_at, auth_kind";
     private final JdbcClient jdbc;
 
     ConnectionRepository(JdbcClient jdbc) {
@@ -27,7 +27,7 @@ class ConnectionRepository {
     void insert(Connection c) {
         jdbc.sql("INSERT INTO connections (" + COLUMNS + ") VALUES (:id, :ws, :connector, :name, :status, :reason,"
                         + " :account, :credentials, :access, :refresh, :expires, :version, :createdBy, :createdAt,"
-                        + " :updatedAt, :checkedAt)")
+                        + " :updatedAt, :checkedAt, :authKind)")
                 .param("id", c.id())
                 .param("ws", c.workspaceId())
                 .param("connector", c.connector())
@@ -44,6 +44,7 @@ class ConnectionRepository {
                 .param("createdAt", Timestamps.format(c.createdAt()))
                 .param("updatedAt", Timestamps.format(c.updatedAt()))
                 .param("checkedAt", Timestamps.format(c.lastCheckedAt()))
+                .param("authKind", c.authKind())
                 .update();
     }
 
@@ -107,7 +108,8 @@ class ConnectionRepository {
 
     /**
      * Puts fresh OAuth tokens on a connection after its owner went through the provider again (reconnect):
-     * unconditionally, status connected, token_version moved on so in-flight refreshes of the old tokens lose.
+     * unconditionally, status connected, made with OAuth from now on, token_version moved on so in-flight
+     * refreshes of the old tokens lose.
      */
     boolean reconnect(
             String workspaceId,
@@ -118,7 +120,7 @@ class ConnectionRepository {
             Instant at) {
         return jdbc.sql("UPDATE connections SET access_token_secret_id = :access, refresh_token_secret_id = :refresh,"
                                 + " token_expires_at = :expires, token_version = token_version + 1,"
-                                + " status = 'connected', status_reason = NULL, updated_at = :at"
+                                + " status = 'connected', status_reason = NULL, auth_kind = 'oauth2', updated_at = :at"
                                 + " WHERE id = :id AND workspace_id = :ws")
                         .param("access", accessSecretId)
                         .param("refresh", refreshSecretId)
@@ -174,6 +176,7 @@ class ConnectionRepository {
                 rs.getString("created_by"),
                 Timestamps.parse(rs.getString("created_at")),
                 Timestamps.parse(rs.getString("updated_at")),
-                Timestamps.parse(rs.getString("last_checked_at")));
+                Timestamps.parse(rs.getString("last_checked_at")),
+                rs.getString("auth_kind"));
     }
 }

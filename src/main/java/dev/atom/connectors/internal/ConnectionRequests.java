@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** Reads and validates {@code POST /api/v1/connections} {connector, name, credentials}, naming every bad field. */
+/**
+ * Reads and validates {@code POST /api/v1/connections} {connector, name, auth?, credentials}, naming every bad
+ * field. {@code auth} picks one of the connector's ways to connect; without it, its first form-based one.
+ */
 final class ConnectionRequests {
     private ConnectionRequests() {}
 
-    record Create(Connector connector, String name, Map<String, String> credentials) {}
+    record Create(Connector connector, AuthSpec auth, String name, Map<String, String> credentials) {}
 
     static Create parse(JsonNode body, ConnectorRegistry registry) {
         FieldErrors errors = new FieldErrors();
@@ -27,10 +30,8 @@ final class ConnectionRequests {
             errors.add("connector", "is not a known connector");
         } else {
             connector = registry.connector(c.asString()).get();
-            if (!ConnectionService.connectsWithForm(connector.auth())) {
-                errors.add("connector", "connects through OAuth at the provider, not with credentials");
-            }
         }
+        AuthSpec auth = connector == null ? null : auth(connector, body.get("auth"), errors);
         String name = null;
         JsonNode n = body.get("name");
         if (n == null || n.isNull() || (n.isString() && n.asString().isBlank())) {
@@ -46,11 +47,43 @@ final class ConnectionRequests {
         JsonNode cred = body.get("credentials");
         if (cred != null && !cred.isNull() && !cred.isObject()) {
             errors.add("credentials", "must be an object");
-        } else if (connector != null) {
-            credentials(connector.auth(), cred, credentials, errors);
+        } else if (auth != null) {
+            credentials(auth, cred, credentials, errors);
         }
         errors.throwIfAny();
-        return new Create(connector, name, credentials);
+        return new Create(connector, auth, name, credentials);
+    }
+
+    /** The way to connect the request names, or the connector's first form-based one; null when refused. */
+    private static AuthSpec auth(Connector connector, JsonNode kind, FieldErrors errors) {
+        if (kind == null || kind.isNull()) {
+            AuthSpec auth = ConnectionService.formAuth(connector).orElse(null);
+            if (auth == null) {
+                errors.add("connector", "connects through OAuth at the provider, not with credentials");
+            }
+            return auth;
+        }
+        if (!kind.isString()) {
+            errors.add("auth", "must be a string");
+            return null;
+        }
+        AuthSpec auth = connector.auth(kind.asString()).orElse(null);
+        if (auth == null) {
+            errors.add(
+                    "auth",
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    connector.auths().stream()
+                                            .map(AuthSpec::kind)
+                                            .toList()));
+            return null;
+        }
+        if (!ConnectionService.connectsWithForm(auth)) {
+            errors.add("auth", "oauth2 connects through the provider's consent page, not with credentials");
+            return null;
+        }
+        return auth;
     }
 
     private static void credentials(AuthSpec auth, JsonNode cred, Map<String, String> out, FieldErrors errors) {

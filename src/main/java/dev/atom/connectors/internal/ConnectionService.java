@@ -71,11 +71,12 @@ class ConnectionService implements Connectors {
     }
 
     /** Stores a new connection for a validated request, then checks it; the answer carries the verdict. */
-    Connection create(CurrentUser user, Connector connector, String name, Map<String, String> credentials) {
+    Connection create(
+            CurrentUser user, Connector connector, AuthSpec auth, String name, Map<String, String> credentials) {
         Instant now = clock.instant();
         String id = Ids.newId();
         String owner = "connection:" + id;
-        String secretId = connector.auth().fields().isEmpty()
+        String secretId = auth.fields().isEmpty()
                 ? null
                 : secrets.put(
                         user.workspaceId(), owner, StoredCredentials.PURPOSE, StoredCredentials.serialise(credentials));
@@ -95,13 +96,14 @@ class ConnectionService implements Connectors {
                 user.userId(),
                 now,
                 now,
-                null);
+                null,
+                auth.kind());
         repository.insert(connection);
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
                 "connection.created",
-                Map.of("connection", id, "connector", connector.id()),
+                Map.of("connection", id, "connector", connector.id(), "auth", auth.kind()),
                 null));
         return check(connection);
     }
@@ -160,7 +162,8 @@ class ConnectionService implements Connectors {
      */
     private void revokeTokens(Connection c, Connector connector) {
         ConnectorSettings settings = registry.settings(connector.id());
-        if (!(connector.auth() instanceof AuthSpec.OAuth2 auth) || settings.revokeUrl() == null) {
+        AuthSpec.OAuth2 auth = connector.oauth2().orElse(null);
+        if (auth == null || !"oauth2".equals(authKind(c, connector)) || settings.revokeUrl() == null) {
             return;
         }
         boolean refresh = c.refreshTokenSecretId() != null;
@@ -310,7 +313,7 @@ class ConnectionService implements Connectors {
     private ActionContext context(Connection c, Connector connector, String idempotencyKey) {
         return new Context(
                 new ConnectionRef(c.id(), c.workspaceId(), c.connector(), c.name()),
-                new StoredCredentials(c, secrets, clock, refresher),
+                new StoredCredentials(c, secrets, clock, refresher, authKind(c, connector)),
                 new DefaultServiceHttp(http, limiters.forConnection(c.id()), clock),
                 registry.settings(connector.id()).baseUrl(),
                 Optional.ofNullable(idempotencyKey),
@@ -320,5 +323,17 @@ class ConnectionService implements Connectors {
     /** The auth kinds a user can connect with a form (OAuth goes through the provider's consent page). */
     static boolean connectsWithForm(AuthSpec auth) {
         return !(auth instanceof AuthSpec.OAuth2);
+    }
+
+    /** The connector's first way to connect with a form, if it has one. */
+    static Optional<AuthSpec> formAuth(Connector connector) {
+        return connector.auths().stream()
+                .filter(ConnectionService::connectsWithForm)
+                .findFirst();
+    }
+
+    /** How the connection was made; rows from before several ways existed used the connector's preferred one. */
+    static String authKind(Connection c, Connector connector) {
+        return c.authKind() != null ? c.authKind() : connector.auth().kind();
     }
 }

@@ -1,6 +1,7 @@
 package dev.atom.connectors.internal;
 
 import dev.atom.connectors.Action;
+import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Connectors.ActionInfo;
 import dev.atom.connectors.JsonSchemas;
@@ -46,6 +47,7 @@ class ConnectorRegistry {
             if (connectors.putIfAbsent(c.id(), c) != null) {
                 throw new IllegalStateException("two connectors have the id '" + c.id() + "'");
             }
+            checkAuths(c);
             for (Action<?, ?> a : c.actions()) {
                 checkId(c, a.id(), "action");
                 ActionInfo info = new ActionInfo(c, a, JsonSchemas.of(a.inputType()), JsonSchemas.of(a.outputType()));
@@ -64,6 +66,17 @@ class ConnectorRegistry {
                 }
             }
             settings.put(c.id(), ConnectorSettings.of(c, env));
+        }
+    }
+
+    /** The preferred way first, and at most one way of each kind (a connection names its way by kind). */
+    private static void checkAuths(Connector c) {
+        List<AuthSpec> auths = c.auths();
+        if (auths.isEmpty() || !auths.getFirst().equals(c.auth())) {
+            throw new IllegalStateException("connector '" + c.id() + "': auths() must start with auth()");
+        }
+        if (auths.stream().map(AuthSpec::kind).distinct().count() != auths.size()) {
+            throw new IllegalStateException("connector '" + c.id() + "' offers two ways of one auth kind");
         }
     }
 

@@ -23,7 +23,8 @@ record ConnectorSettings(
         String authorize = null;
         String token = null;
         String revoke = null;
-        if (connector.auth() instanceof AuthSpec.OAuth2 oauth) {
+        AuthSpec.OAuth2 oauth = connector.oauth2().orElse(null);
+        if (oauth != null) {
             authorize = oauth.authorizeUrl();
             token = oauth.tokenUrl();
             revoke = oauth.revokeUrl();

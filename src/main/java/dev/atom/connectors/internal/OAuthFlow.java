@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,8 @@ class OAuthFlow {
                     .orElseThrow(() -> ApiException.notFound("Connection"));
             name = existing.name();
         }
-        if (!(connector.auth() instanceof AuthSpec.OAuth2 auth)) {
+        AuthSpec.OAuth2 auth = connector.oauth2().orElse(null);
+        if (auth == null) {
             throw ApiException.invalid("connector", "'" + connectorId + "' does not connect with OAuth");
         }
         ConnectorSettings settings = configured(connector);
@@ -173,7 +175,9 @@ class OAuthFlow {
         }
         Connector connector =
                 registry.connector(connectorId).orElseThrow(() -> new Failed("failed", connectorId, "no connector"));
-        AuthSpec.OAuth2 auth = (AuthSpec.OAuth2) connector.auth();
+        AuthSpec.OAuth2 auth = connector
+                .oauth2()
+                .orElseThrow(() -> new Failed("failed", connectorId, "the connector does not use OAuth"));
         ConnectorSettings settings = registry.settings(connectorId);
         TokenEndpoint.Tokens tokens;
         try {
@@ -213,7 +217,8 @@ class OAuthFlow {
                 user.userId(),
                 now,
                 now,
-                null);
+                null,
+                "oauth2");
         connections.insert(c);
         connections.updateScopes(c.workspaceId(), id, scopes(tokens, connector));
         events.publishEvent(new AuditEvent(
@@ -286,7 +291,8 @@ class OAuthFlow {
         // RFC 6749 5.1: an answer without scope means the requested scopes were granted
         return tokens.scope() != null
                 ? tokens.scope()
-                : String.join(" ", ((AuthSpec.OAuth2) connector.auth()).scopes());
+                : String.join(
+                        " ", connector.oauth2().map(AuthSpec.OAuth2::scopes).orElse(List.of()));
     }
 
     private static String random() {

@@ -23,18 +23,28 @@ final class StoredCredentials implements Credentials {
     private final SecretStore secrets;
     private final Clock clock;
     private final TokenRefresher refresher;
+    private final String kind;
     private Map<String, String> fields;
 
-    /** Credentials that refresh an expiring OAuth access token through {@code refresher} (may be null). */
-    StoredCredentials(Connection connection, SecretStore secrets, Clock clock, TokenRefresher refresher) {
+    /**
+     * Credentials that refresh an expiring OAuth access token through {@code refresher} (may be null); {@code
+     * kind} is the connection's auth kind (the connector's preferred one for rows that do not say).
+     */
+    StoredCredentials(Connection connection, SecretStore secrets, Clock clock, TokenRefresher refresher, String kind) {
         this.connection = connection;
         this.secrets = secrets;
         this.clock = clock;
         this.refresher = refresher;
+        this.kind = kind;
     }
 
     StoredCredentials(Connection connection, SecretStore secrets, Clock clock) {
-        this(connection, secrets, clock, null);
+        this(connection, secrets, clock, null, connection.authKind());
+    }
+
+    @Override
+    public String kind() {
+        return kind;
     }
 
     @Override

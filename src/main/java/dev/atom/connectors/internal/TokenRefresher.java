@@ -2,6 +2,7 @@ package dev.atom.connectors.internal;
 
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.ConnectionNeedsReconnect;
+import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.secrets.SecretStore;
 import dev.atom.shared.audit.AuditEvent;
@@ -218,7 +219,7 @@ class TokenRefresher {
 
     private AuthSpec.OAuth2 oauth(Connection c) {
         return registry.connector(c.connector())
-                .map(k -> k.auth() instanceof AuthSpec.OAuth2 o ? o : null)
+                .flatMap(Connector::oauth2)
                 .orElseThrow(() -> new ConnectorException.NeedsReconnect(
                         "the connector '" + c.connector() + "' does not use OAuth any more"));
     }

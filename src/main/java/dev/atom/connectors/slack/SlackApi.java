@@ -67,9 +67,7 @@ final class SlackApi {
 
     /** The bot token: pasted as an API key, or the OAuth access token once OAuth connected it. */
     static String token(ActionContext ctx) {
-        return ctx.credentials()
-                .get(SlackConnector.BOT_TOKEN)
-                .orElseGet(() -> ctx.credentials().accessToken());
+        return ctx.credentials().bearerToken(SlackConnector.BOT_TOKEN);
     }
 
     private static Map.Entry<String, String> auth(ActionContext ctx) {

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Slack through its Web API as a bot. Connected today with a pasted bot token ({@code xoxb-...}); {@link
- * #OAUTH} is the OAuth 2.0 app install it moves to once a connector can offer both (the actions take the
- * access token when no pasted one is stored). Health is {@code auth.test}.
+ * Slack through its Web API as a bot, connected with a pasted bot token ({@code xoxb-...}, preferred: no app
+ * registration needed) or by installing the operator's Slack app through OAuth 2.0 ({@link #OAUTH}). Health
+ * is {@code auth.test}.
  */
 @Component
 class SlackConnector implements Connector {
@@ -64,13 +64,20 @@ class SlackConnector implements Connector {
 
     @Override
     public AuthSpec auth() {
-        return new AuthSpec.ApiKey(List.of(new CredentialField(
-                BOT_TOKEN,
+        return new AuthSpec.ApiKey(
                 "Bot token",
-                true,
-                true,
-                "xoxb-[A-Za-z0-9-]{10,}",
-                "Your Slack app's Bot User OAuth Token (OAuth & Permissions), starting with xoxb-")));
+                List.of(new CredentialField(
+                        BOT_TOKEN,
+                        "Bot token",
+                        true,
+                        true,
+                        "xoxb-[A-Za-z0-9-]{10,}",
+                        "Your Slack app's Bot User OAuth Token (OAuth & Permissions), starting with xoxb-")));
+    }
+
+    @Override
+    public List<AuthSpec> auths() {
+        return List.of(auth(), OAUTH);
     }
 
     @Override

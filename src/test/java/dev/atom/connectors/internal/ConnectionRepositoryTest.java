@@ -110,6 +110,38 @@ class ConnectionRepositoryTest {
     }
 
     @Test
+    void keepsHowAConnectionWasMadeAndAnOAuthReconnectMakesItOAuth() {
+        Connection basic = new Connection(
+                Ids.newId(),
+                ws,
+                "jira",
+                "Jira",
+                ConnectionStatus.CONNECTED,
+                null,
+                null,
+                "secret-1",
+                null,
+                null,
+                null,
+                0,
+                "user-1",
+                T0,
+                T0,
+                null,
+                "basic");
+        Connection old = connection(ws, "From before", T0);
+        repo.insert(basic);
+        repo.insert(old);
+        assertThat(repo.find(ws, basic.id()).orElseThrow().authKind()).isEqualTo("basic");
+        assertThat(repo.find(ws, old.id()).orElseThrow().authKind())
+                .as("no kind said: the connector's preferred one")
+                .isNull();
+
+        repo.reconnect(ws, basic.id(), "access-1", null, null, T0.plusSeconds(1));
+        assertThat(repo.find(ws, basic.id()).orElseThrow().authKind()).isEqualTo("oauth2");
+    }
+
+    @Test
     void reconnectPutsFreshTokensAndMovesTheVersionOnAndScopesAreKept() {
         Connection a = connection(ws, "Gmail", T0);
         repo.insert(a);

@@ -23,6 +23,15 @@ class ConnectionsPageBrowserTest extends BrowserTestBase {
 
         type("#catalog-q", "zzz-nothing");
         $("#catalog-empty");
+        // a service with two ways to connect shows both: its key form and its provider's consent page
+        type("#catalog-q", "slack");
+        waitUntil(d -> all("#catalog .connector").size() == 1);
+        assertThat($("#connector-slack .connector-connect[data-auth='oauth2']").getText())
+                .isEqualTo("Connect with Slack");
+        $("#connector-slack .connector-connect[data-auth='api_key']").click();
+        assertThat($("#connect-form label[for='cred-bot_token']").getText()).isEqualTo("Bot token");
+        assertThat(all("#connect-form input[name='auth']").getFirst().getAttribute("value"))
+                .isEqualTo("api_key");
         type("#catalog-q", "http");
         waitUntil(d -> all("#catalog .connector").size() == 1);
         $("#connector-http .connector-connect").click();

@@ -79,11 +79,23 @@ abstract class OAuthTestBase extends AppTestBase {
 
     /** Starts with the API as {@code user}, lets the mock provider answer, completes the callback in {@code browser}. */
     Connected connect(TestUsers.User user, Browser browser, String startQuery) {
+        return connect(user, browser, "testoauth", startQuery);
+    }
+
+    /**
+     * The same for another connector whose OAuth endpoints point at {@link #SERVER}. mock-oauth2-server
+     * answers only OpenID requests, so a connector whose scopes lack {@code openid} gets it added on the way
+     * to the server (the authorize parameters returned are Atom's own).
+     */
+    Connected connect(TestUsers.User user, Browser browser, String connector, String startQuery) {
         drain(SERVER);
-        var start = users.as(user).get("/api/v1/connections/oauth/testoauth/start" + startQuery);
+        var start = users.as(user).get("/api/v1/connections/oauth/" + connector + "/start" + startQuery);
         assertThat(start.status()).as(start.toString()).isEqualTo(302);
         String authorizeUrl = start.header("Location");
-        String callback = location(browser.get(authorizeUrl)); // the provider's consent, answered at once
+        String sent = authorizeUrl.contains("scope=openid")
+                ? authorizeUrl
+                : authorizeUrl.replaceFirst("([?&])scope=", "$1scope=openid+");
+        String callback = location(browser.get(sent)); // the provider's consent, answered at once
         assertThat(callback).startsWith("http://localhost:" + port + OAuthFlow.CALLBACK_PATH + "?");
         var done = browser.get(callback);
         assertThat(done.statusCode()).isEqualTo(302);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * A test-only API-key connector (component-scanned from the test classpath): lets the API, page and leak
  * tests exercise key validation, secret storage, needs_reconnect and error mapping without a real service.
- * Keys starting with "good" are accepted; "revoked" ones need reconnecting.
+ * Keys starting with "good" are accepted; "revoked" ones need reconnecting. It offers two ways to connect (a
+ * key, or an account and password as basic auth) so choosing one can be tested.
  */
 @Component
 class TestKeyConnector implements Connector {
@@ -63,13 +64,13 @@ class TestKeyConnector implements Connector {
 
         @Override
         public Output execute(ActionContext context, Input input) {
-            String key = context.credentials().require("api_key");
+            String key = key(context);
             return switch (input.mode()) {
                 case "busy" -> throw new ConnectorException.Retriable(429, "slow down", Duration.ofSeconds(7));
                 case "down" -> throw new ConnectorException.Retriable(502, "the service is down", null);
                 case "refuse" -> throw new ConnectorException.Permanent(404, "no such channel: #nowhere");
                 case "revoke" -> throw new ConnectorException.NeedsReconnect("the key was revoked at the service");
-                default -> new Output(key.length(), context.credentials().require("account"));
+                default -> new Output(key.length(), account(context));
             };
         }
     };
@@ -97,16 +98,38 @@ class TestKeyConnector implements Connector {
     }
 
     @Override
+    public List<AuthSpec> auths() {
+        return List.of(
+                auth(),
+                new AuthSpec.Basic(
+                        "Account and password",
+                        List.of(
+                                CredentialField.text("username", "Account name"),
+                                CredentialField.secret("password", "Password"))));
+    }
+
+    private static boolean basic(ActionContext context) {
+        return "basic".equals(context.credentials().kind());
+    }
+
+    private static String key(ActionContext context) {
+        return context.credentials().require(basic(context) ? "password" : "api_key");
+    }
+
+    private static String account(ActionContext context) {
+        return context.credentials().require(basic(context) ? "username" : "account");
+    }
+
+    @Override
     public List<Action<?, ?>> actions() {
         return List.of(echo);
     }
 
     @Override
     public Health check(ActionContext context) {
-        String key = context.credentials().require("api_key");
-        if (!key.startsWith("good")) {
+        if (!key(context).startsWith("good")) {
             throw new ConnectorException.NeedsReconnect("the service rejected the key");
         }
-        return Health.ok(context.credentials().require("account"));
+        return Health.ok(account(context));
     }
 }
