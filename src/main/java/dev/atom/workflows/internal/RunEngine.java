@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -30,6 +31,8 @@ class RunEngine {
     private final String owner = "engine-" + Ids.newId();
     /** Runs this instance holds right now, for lease heartbeats. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+    private final LongAdder turns = new LongAdder();
 
     RunEngine(
             EngineParts parts,
@@ -57,12 +60,18 @@ class RunEngine {
         return held;
     }
 
+    /** Turns this instance has run since it started. */
+    long turnsTaken() {
+        return turns.sum();
+    }
+
     /**
      * A run this instance holds (claimed from the table, {@code persisted}) or just made in memory (not yet
      * written; it must carry this owner as lease owner).
      */
     TurnResult turn(Run run, boolean persisted) {
         held.add(run.id());
+        turns.increment();
         try {
             return doTurn(run, persisted);
         } finally {
