@@ -151,6 +151,7 @@ class TenantIsolationTest extends AppTestBase {
         f.put("GET /api/v1/workflows/{id}", Map.of("path", workflow));
         f.put("PUT /api/v1/workflows/{id}", Map.of("path", workflow, "body", definition));
         f.put("DELETE /api/v1/workflows/{id}", Map.of("path", workflow));
+        f.put("GET /api/v1/workflows/{id}/export", Map.of("path", workflow + "/export"));
         f.put("POST /api/v1/workflows/{id}/publish", Map.of("path", workflow + "/publish"));
         f.put("POST /api/v1/workflows/{id}/enable", Map.of("path", workflow + "/enable"));
         f.put("POST /api/v1/workflows/{id}/disable", Map.of("path", workflow + "/disable"));
