@@ -57,10 +57,12 @@ public final class TestHttp {
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
+        if (json != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             request.header("Content-Type", "application/json");
         }
-        request.header("Accept", "application/json, application/problem+json");
+        if (headers.keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+            request.header("Accept", "application/json, application/problem+json");
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -151,6 +151,7 @@ class TenantIsolationTest extends AppTestBase {
         f.put("GET /api/v1/workflows/{id}", Map.of("path", workflow));
         f.put("PUT /api/v1/workflows/{id}", Map.of("path", workflow, "body", definition));
         f.put("DELETE /api/v1/workflows/{id}", Map.of("path", workflow));
+        f.put("GET /api/v1/workflows/{id}/export", Map.of("path", workflow + "/export"));
         f.put("POST /api/v1/workflows/{id}/publish", Map.of("path", workflow + "/publish"));
         f.put("POST /api/v1/workflows/{id}/enable", Map.of("path", workflow + "/enable"));
         f.put("POST /api/v1/workflows/{id}/disable", Map.of("path", workflow + "/disable"));
@@ -158,6 +159,7 @@ class TenantIsolationTest extends AppTestBase {
                 "POST /api/v1/workflows/{id}/runs",
                 Map.of("path", workflow + "/runs", "body", Map.of("input", Map.of())));
         f.put("GET /api/v1/runs/{id}", Map.of("path", "/api/v1/runs/" + aliceIds.get("run")));
+        f.put("POST /api/v1/runs/{id}/replay", Map.of("path", "/api/v1/runs/" + aliceIds.get("run") + "/replay"));
         f.put("POST /api/v1/runs/{id}/cancel", Map.of("path", "/api/v1/runs/" + aliceIds.get("run") + "/cancel"));
         return f;
     }

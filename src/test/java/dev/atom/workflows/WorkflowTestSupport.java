@@ -12,15 +12,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Creating, publishing and waiting for workflows through the API, as a user would. */
-final class WorkflowTestSupport {
+public final class WorkflowTestSupport {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private final TestHttp api;
 
-    WorkflowTestSupport(TestHttp api) {
+    public WorkflowTestSupport(TestHttp api) {
         this.api = api;
     }
 
-    String createAndPublish(String definition) {
+    public String createAndPublish(String definition) {
         var created = api.post("/api/v1/workflows", Map.of("definition", JSON.readTree(definition)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -29,18 +29,18 @@ final class WorkflowTestSupport {
         return id;
     }
 
-    String start(String workflowId, Map<String, Object> input) {
+    public String start(String workflowId, Map<String, Object> input) {
         var started = api.post("/api/v1/workflows/" + workflowId + "/runs", Map.of("input", input));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         return started.json().get("runId").asString();
     }
 
-    JsonNode run(String runId) {
+    public JsonNode run(String runId) {
         return api.get("/api/v1/runs/" + runId).json();
     }
 
     /** Waits until the run is in one of {@code statuses} (30 s at most). */
-    JsonNode awaitStatus(String runId, String... statuses) {
+    public JsonNode awaitStatus(String runId, String... statuses) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             JsonNode run = run(runId);
@@ -55,7 +55,7 @@ final class WorkflowTestSupport {
         }
     }
 
-    JsonNode awaitEnd(String runId) {
+    public JsonNode awaitEnd(String runId) {
         return awaitStatus(runId, "succeeded", "failed", "cancelled");
     }
 
@@ -69,7 +69,7 @@ final class WorkflowTestSupport {
         return out;
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

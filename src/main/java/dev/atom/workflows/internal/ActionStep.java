@@ -27,7 +27,7 @@ final class ActionStep {
     }
 
     Outcome run(Step.Action step, StepState saved) {
-        JsonNode input = execution.render(step.input());
+        JsonNode input = execution.replayInput(step.id()).orElseGet(() -> execution.render(step.input()));
         int attempts = saved == null ? 0 : saved.attempts();
         if (attempts >= step.retry().maxAttempts()) {
             return execution.fail(step, input, "gave up after " + attempts + " attempts: " + lastError(saved));

@@ -6,9 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A checked workflow definition: its name, trigger and steps, plus the JSON it came from (stored as is, so an
- * export gives back what was imported). Immutable.
+ * export gives back what was imported). {@code onErrorWorkflow} (may be null) is started when a run fails.
+ * Immutable.
  */
-record Definition(String name, Trigger trigger, List<Step> steps, JsonNode json) {
+record Definition(String name, Trigger trigger, List<Step> steps, JsonNode json, String onErrorWorkflow) {
     Definition {
         steps = List.copyOf(steps);
     }

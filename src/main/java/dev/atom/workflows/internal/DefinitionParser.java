@@ -42,7 +42,7 @@ final class DefinitionParser {
             problem("definition", "must be an object with name, trigger and steps");
             return null;
         }
-        known(json, "", Set.of("name", "description", "trigger", "steps"));
+        known(json, "", Set.of("name", "description", "trigger", "steps", "onError"));
         String name = text(json, "name", "name");
         if (name != null && (name.isBlank() || name.length() > 200)) {
             problem("name", "must be 1 to 200 characters");
@@ -52,7 +52,22 @@ final class DefinitionParser {
         if (stepIds.size() > MAX_STEPS) {
             problem("steps", "has more than " + MAX_STEPS + " steps");
         }
-        return problems.isEmpty() ? new Definition(name, trigger, steps, json) : null;
+        String onError = onError(json.get("onError"));
+        return problems.isEmpty() ? new Definition(name, trigger, steps, json, onError) : null;
+    }
+
+    /** {@code "onError": {"workflow": "<id>"}}: a workflow of the workspace to start when a run fails. */
+    private String onError(JsonNode onError) {
+        if (onError == null || onError.isNull()) {
+            return null;
+        }
+        if (!onError.isObject()) {
+            problem("onError", "must be an object: {\"workflow\": \"<id of a workflow to run when a run fails>\"}");
+            return null;
+        }
+        known(onError, "onError", Set.of("workflow"));
+        String id = text(onError, "workflow", "onError.workflow");
+        return id == null || id.isBlank() ? null : id;
     }
 
     List<FieldError> problems() {

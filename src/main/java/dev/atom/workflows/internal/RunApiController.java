@@ -2,25 +2,31 @@ package dev.atom.workflows.internal;
 
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.web.FieldErrors;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/runs}: the run history with filters, one run's timeline, cancel. */
 @RestController
 class RunApiController {
     private static final int MAX_LIMIT = 200;
     private final RunService runs;
+    private final RunReplays replays;
 
-    RunApiController(RunService runs) {
+    RunApiController(RunService runs, RunReplays replays) {
         this.runs = runs;
+        this.replays = replays;
     }
 
     @GetMapping("/api/v1/runs")
@@ -62,6 +68,19 @@ class RunApiController {
     RunJson cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         Run run = runs.cancel(user, id);
         return RunJson.of(run, runs.steps(run));
+    }
+
+    /** A new run that goes on from the failed step: {@code {"stepInput": {...}}} optionally edits its input. */
+    @PostMapping("/api/v1/runs/{id}/replay")
+    ResponseEntity<Map<String, String>> replay(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestBody(required = false) JsonNode body) {
+        JsonNode stepInput = body == null || !body.hasNonNull("stepInput") ? null : body.get("stepInput");
+        String runId = replays.replay(user, id, stepInput);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/runs/" + runId))
+                .body(Map.of("runId", runId, "status", "queued", "replayOf", id));
     }
 
     private static Instant instant(String value, String field, FieldErrors errors) {

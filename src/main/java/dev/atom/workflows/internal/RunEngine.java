@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -27,9 +28,12 @@ class RunEngine {
     private final RunStepRepository steps;
     private final DefinitionCache definitions;
     private final WorkflowProperties properties;
+    private final FailureFollowUp failures;
     private final String owner = "engine-" + Ids.newId();
     /** Runs this instance holds right now, for lease heartbeats. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+    private final LongAdder turns = new LongAdder();
 
     RunEngine(
             EngineParts parts,
@@ -37,13 +41,15 @@ class RunEngine {
             RunRepository runs,
             RunStepRepository steps,
             DefinitionCache definitions,
-            WorkflowProperties properties) {
+            WorkflowProperties properties,
+            FailureFollowUp failures) {
         this.parts = parts;
         this.store = store;
         this.runs = runs;
         this.steps = steps;
         this.definitions = definitions;
         this.properties = properties;
+        this.failures = failures;
     }
 
     /** How a turn ended: the run's status, and for a webhook the first respond step's answer. */
@@ -57,12 +63,18 @@ class RunEngine {
         return held;
     }
 
+    /** Turns this instance has run since it started. */
+    long turnsTaken() {
+        return turns.sum();
+    }
+
     /**
      * A run this instance holds (claimed from the table, {@code persisted}) or just made in memory (not yet
      * written; it must carry this owner as lease owner).
      */
     TurnResult turn(Run run, boolean persisted) {
         held.add(run.id());
+        turns.increment();
         try {
             return doTurn(run, persisted);
         } finally {
@@ -78,6 +90,7 @@ class RunEngine {
             return end(
                     run,
                     new Turn(run, persisted),
+                    null,
                     null,
                     new Outcome.Failed("the workflow cannot run: " + e.getMessage()));
         }
@@ -99,10 +112,10 @@ class RunEngine {
             log.error("run {} failed unexpectedly", run.id(), e);
             outcome = new Outcome.Failed("internal error (" + e.getClass().getSimpleName() + "); see the server log");
         }
-        return end(run, turn, execution, outcome);
+        return end(run, turn, definition, execution, outcome);
     }
 
-    private TurnResult end(Run run, Turn turn, RunExecution execution, Outcome outcome) {
+    private TurnResult end(Run run, Turn turn, Definition definition, RunExecution execution, Outcome outcome) {
         Instant now = parts.now();
         JsonNode output = execution == null ? null : execution.lastOutput();
         JsonNode response = execution == null ? null : execution.response();
@@ -116,6 +129,7 @@ class RunEngine {
             case Outcome.Parked p -> new End(RunStatus.WAITING, p.dueAt(), null);
             case Outcome.Cancelled c -> new End(RunStatus.CANCELLED, null, "cancelled");
         };
+        Run followUp = end.status() == RunStatus.FAILED ? failures.errorRun(run, definition, end.error(), now) : null;
         if (!turn.persisted) {
             store.insert(
                     new Run(
@@ -133,11 +147,15 @@ class RunEngine {
                             run.createdAt(),
                             run.createdAt(),
                             end.status().terminal() ? now : null),
-                    dirty);
+                    dirty,
+                    followUp);
         } else if (end.status() != RunStatus.CANCELLED) {
-            store.release(run, owner, dirty, end.status(), end.due(), outputText, end.error(), now);
+            store.release(run, owner, dirty, end.status(), end.due(), outputText, end.error(), now, followUp);
         } else {
             store.saveSteps(run, owner, now.plus(properties.lease()), dirty);
+        }
+        if (end.status() == RunStatus.FAILED) {
+            failures.announce(run, end.error());
         }
         return new TurnResult(end.status(), response, output, end.error());
     }

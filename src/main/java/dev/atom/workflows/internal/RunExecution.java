@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -139,6 +140,12 @@ final class RunExecution {
 
     Run run() {
         return run;
+    }
+
+    /** The input a replay gave for this step in place of its rendered one, if any. */
+    Optional<JsonNode> replayInput(String stepId) {
+        JsonNode replay = context.path("trigger").path("replay");
+        return stepId.equals(replay.path("step").asString(null)) ? Optional.of(replay.get("input")) : Optional.empty();
     }
 
     Outcome succeed(Step step, JsonNode input, JsonNode output) {

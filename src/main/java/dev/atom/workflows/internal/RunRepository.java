@@ -160,6 +160,47 @@ class RunRepository {
                 .map(RunStatus::fromWire);
     }
 
+    /** Up to {@code limit} finished runs (any workspace) that finished before {@code cutoff}. */
+    List<String> finishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("SELECT id FROM workflow_runs WHERE status IN ('succeeded', 'failed', 'cancelled')"
+                        + " AND finished_at < :cutoff ORDER BY finished_at LIMIT :limit")
+                .param("cutoff", Timestamps.format(cutoff))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Workflows with more than {@code keep} runs in the table. */
+    List<String> workflowsWithMoreRunsThan(int keep) {
+        return jdbc.sql("SELECT workflow_id FROM workflow_runs GROUP BY workflow_id HAVING COUNT(*) > :keep")
+                .param("keep", keep)
+                .query(String.class)
+                .list();
+    }
+
+    /** Up to {@code limit} finished runs of the workflow that are not among its newest {@code keep} runs. */
+    List<String> finishedBeyondNewest(String workflowId, int keep, int limit) {
+        return jdbc.sql("SELECT id FROM workflow_runs WHERE workflow_id = :workflow"
+                        + " AND status IN ('succeeded', 'failed', 'cancelled') AND id NOT IN (SELECT id FROM"
+                        + " workflow_runs WHERE workflow_id = :workflow ORDER BY created_at DESC, id DESC LIMIT :keep)"
+                        + " ORDER BY created_at LIMIT :limit")
+                .param("workflow", workflowId)
+                .param("keep", keep)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Deletes these runs and their steps; returns how many runs went. */
+    int deleteWithSteps(List<String> ids) {
+        jdbc.sql("DELETE FROM workflow_run_steps WHERE run_id IN (:ids)")
+                .param("ids", ids)
+                .update();
+        return jdbc.sql("DELETE FROM workflow_runs WHERE id IN (:ids)")
+                .param("ids", ids)
+                .update();
+    }
+
     static Run row(ResultSet rs, int n) throws SQLException {
         return new Run(
                 rs.getString("id"),

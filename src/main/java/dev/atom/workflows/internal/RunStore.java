@@ -24,9 +24,17 @@ class RunStore {
 
     /** Saves a new run as it stands, with its steps so far. */
     void insert(Run run, List<StepState> stepStates) {
+        insert(run, stepStates, null);
+    }
+
+    /** As {@link #insert(Run, List)}, plus a run to start because of this one (may be null). */
+    void insert(Run run, List<StepState> stepStates, Run followUp) {
         transactions.executeWithoutResult(tx -> {
             runs.insert(run);
             steps.insertAll(stepStates);
+            if (followUp != null) {
+                runs.insert(followUp);
+            }
         });
     }
 
@@ -41,7 +49,10 @@ class RunStore {
         }));
     }
 
-    /** Ends a turn of a held run: its steps and its new status in one transaction. */
+    /**
+     * Ends a turn of a held run: its steps, its new status and the run to start because of it ({@code
+     * followUp}, may be null) in one transaction.
+     */
     boolean release(
             Run run,
             String owner,
@@ -50,14 +61,19 @@ class RunStore {
             Instant dueAt,
             String output,
             String error,
-            Instant at) {
+            Instant at,
+            Run followUp) {
         return Boolean.TRUE.equals(transactions.execute(tx -> {
             if (!runs.renew(run.id(), owner, at.plusSeconds(60))) {
                 return false;
             }
             stepStates.forEach(steps::save);
             // false when cancelled meanwhile: the steps stay on record, the cancel stands
-            return runs.release(run.id(), owner, status, dueAt, output, error, at);
+            boolean released = runs.release(run.id(), owner, status, dueAt, output, error, at);
+            if (released && followUp != null) {
+                runs.insert(followUp);
+            }
+            return released;
         }));
     }
 }

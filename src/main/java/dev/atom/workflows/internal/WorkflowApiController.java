@@ -6,6 +6,7 @@ import dev.atom.shared.web.PublicUrl;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +26,8 @@ class WorkflowApiController {
     private final WorkflowService workflows;
     private final RunService runs;
     private final PublicUrl publicUrl;
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     WorkflowApiController(WorkflowService workflows, RunService runs, PublicUrl publicUrl) {
         this.workflows = workflows;
@@ -35,6 +40,36 @@ class WorkflowApiController {
             @AuthenticationPrincipal CurrentUser user, @RequestBody(required = false) JsonNode body) {
         Workflow w = workflows.create(user, definition(body));
         return ResponseEntity.created(URI.create("/api/v1/workflows/" + w.id())).body(json(w));
+    }
+
+    /** Imports a definition file: the body is the definition itself, as JSON or YAML (by Content-Type). */
+    @PostMapping(
+            path = "/api/v1/workflows/import",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain"})
+    ResponseEntity<WorkflowJson> importDefinition(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) String body) {
+        Workflow w = workflows.create(user, DefinitionFormats.read(body, DefinitionFormats.isYaml(contentType)));
+        return ResponseEntity.created(URI.create("/api/v1/workflows/" + w.id())).body(json(w));
+    }
+
+    /** The draft definition as a file, JSON (default) or YAML ({@code ?format=yaml}). */
+    @GetMapping("/api/v1/workflows/{id}/export")
+    ResponseEntity<String> export(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false, defaultValue = "json") String format) {
+        Workflow w = workflows.get(user, id);
+        boolean yaml = DefinitionFormats.isYaml(format);
+        if (!yaml && !format.equalsIgnoreCase("json")) {
+            throw ApiException.invalid("format", "must be json or yaml");
+        }
+        String file = w.name().replaceAll("[^A-Za-z0-9._-]+", "-") + (yaml ? ".yaml" : ".json");
+        return ResponseEntity.ok()
+                .contentType(yaml ? MediaType.parseMediaType("application/yaml") : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .body(DefinitionFormats.write(JSON.readTree(w.draft()), yaml));
     }
 
     @GetMapping("/api/v1/workflows")

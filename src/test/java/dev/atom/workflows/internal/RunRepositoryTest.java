@@ -190,4 +190,34 @@ class RunRepositoryTest {
         assertThat(steps.list(ws, a.id())).containsExactly(retried, second);
         assertThat(steps.list(Ids.newId(), a.id())).as("another workspace").isEmpty();
     }
+
+    @Test
+    void pruningFindsOldFinishedRunsAndThoseBeyondTheNewestAndDeletesThemWithTheirSteps() {
+        String workflow = "wf-" + Ids.newId();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Run r = queued(ws, workflow, t0.plusSeconds(i));
+            runs.insert(r);
+            runs.claimDue("w", t0.plusSeconds(10), t0.plusSeconds(40), 10);
+            ids.add(r.id());
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(runs.release(ids.get(i), "w", RunStatus.SUCCEEDED, null, null, null, t0.plusSeconds(100 + i)))
+                    .isTrue();
+        }
+        steps.save(new StepState(ids.get(0), "a", ws, 1, StepStatus.SUCCEEDED, 1, null, "{}", null, t0, t0));
+
+        assertThat(runs.finishedBefore(t0.plusSeconds(102), 10)).containsExactly(ids.get(0), ids.get(1));
+        assertThat(runs.finishedBefore(t0.plusSeconds(102), 1)).containsExactly(ids.get(0));
+        assertThat(runs.workflowsWithMoreRunsThan(4)).contains(workflow);
+        assertThat(runs.workflowsWithMoreRunsThan(5)).doesNotContain(workflow);
+        assertThat(runs.finishedBeyondNewest(workflow, 2, 10))
+                .as("the unfinished newest one is kept anyway; of the rest, all but the newest two")
+                .containsExactly(ids.get(0), ids.get(1), ids.get(2));
+
+        assertThat(runs.deleteWithSteps(List.of(ids.get(0), ids.get(1)))).isEqualTo(2);
+        assertThat(runs.find(ws, ids.get(0))).isEmpty();
+        assertThat(steps.list(ws, ids.get(0))).isEmpty();
+        assertThat(runs.find(ws, ids.get(2))).isPresent();
+    }
 }
