@@ -68,7 +68,6 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("google-drive.download", "reads natural"),
             Map.entry("google-drive.upload", "writes none"),
             Map.entry("google-drive.share", "writes natural"),
-<<<<<<< HEAD
             Map.entry("outlook.search_mail", "reads natural"),
             Map.entry("outlook.read_mail", "reads natural"),
             Map.entry("outlook.send_mail", "writes none"),
@@ -79,8 +78,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("outlook.create_event", "writes key"),
             Map.entry("outlook.update_event", "writes natural"),
             Map.entry("outlook.delete_event", "writes natural"),
-            Map.entry("outlook.free_busy", "reads natural"));
-=======
+            Map.entry("outlook.free_busy", "reads natural"),
             Map.entry("notion.query_database", "reads natural"),
             Map.entry("notion.create_page", "writes none"),
             Map.entry("notion.update_page", "writes natural"),
@@ -112,7 +110,6 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
                     "dropbox.upload",
                     "dropbox.create_shared_link",
                     "dropbox.search"));
->>>>>>> conn-nd
 
     @Test
     void everyActionSaysWhetherItWritesAndHowARetryIsSafe() {
@@ -121,9 +118,6 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         Map<String, String> facts = new java.util.TreeMap<>();
         for (JsonNode c : catalog) {
             String id = c.get("id").asString();
-<<<<<<< HEAD
-            if (java.util.Set.of("slack", "github", "trello", "gmail", "google-calendar", "google-drive", "outlook")
-=======
             if (java.util.Set.of(
                             "slack",
                             "github",
@@ -131,9 +125,9 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
                             "gmail",
                             "google-calendar",
                             "google-drive",
+                            "outlook",
                             "notion",
                             "dropbox")
->>>>>>> conn-nd
                     .contains(id)) {
                 for (JsonNode a : c.get("actions")) {
                     facts.put(
@@ -181,7 +175,6 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         assertThat(undescribed).isEmpty();
     }
 
-<<<<<<< HEAD
     /**
      * Outlook: OAuth 2.0 against the Microsoft identity platform with PKCE and the narrow Graph scopes, its two
      * polling triggers, and every action, output and event field described.
@@ -235,7 +228,8 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             }
         });
         schema.forEach(child -> undescribedIn(where, child, out));
-=======
+    }
+
     @Test
     void notionAndDropboxListTheirActionsAndADescribedPollingTrigger() {
         var users = new TestUsers(this::http);
@@ -284,6 +278,5 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         }
         assertThat(dropbox.at("/auth/pkce").asBoolean()).isTrue();
         assertThat(dropbox.at("/auth/scopes").toString()).contains("files.content.write", "sharing.write");
->>>>>>> conn-nd
     }
 }
