@@ -6,10 +6,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A checked workflow definition: its name, trigger and steps, plus the JSON it came from (stored as is, so an
- * export gives back what was imported). {@code onErrorWorkflow} (may be null) is started when a run fails.
+ * export gives back what was imported). {@code onErrorWorkflow} (may be null) is started when a run fails;
+ * {@code concurrency} caps the runs of this workflow executing at once across instances (0: no cap).
  * Immutable.
  */
-record Definition(String name, Trigger trigger, List<Step> steps, JsonNode json, String onErrorWorkflow) {
+record Definition(
+        String name, Trigger trigger, List<Step> steps, JsonNode json, String onErrorWorkflow, int concurrency) {
     Definition {
         steps = List.copyOf(steps);
     }

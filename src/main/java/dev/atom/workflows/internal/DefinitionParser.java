@@ -42,7 +42,7 @@ final class DefinitionParser {
             problem("definition", "must be an object with name, trigger and steps");
             return null;
         }
-        known(json, "", Set.of("name", "description", "trigger", "steps", "onError"));
+        known(json, "", Set.of("name", "description", "trigger", "steps", "onError", "concurrency"));
         String name = text(json, "name", "name");
         if (name != null && (name.isBlank() || name.length() > 200)) {
             problem("name", "must be 1 to 200 characters");
@@ -53,7 +53,8 @@ final class DefinitionParser {
             problem("steps", "has more than " + MAX_STEPS + " steps");
         }
         String onError = onError(json.get("onError"));
-        return problems.isEmpty() ? new Definition(name, trigger, steps, json, onError) : null;
+        int concurrency = concurrency(json.get("concurrency"));
+        return problems.isEmpty() ? new Definition(name, trigger, steps, json, onError, concurrency) : null;
     }
 
     /** {@code "onError": {"workflow": "<id>"}}: a workflow of the workspace to start when a run fails. */
@@ -68,6 +69,18 @@ final class DefinitionParser {
         known(onError, "onError", Set.of("workflow"));
         String id = text(onError, "workflow", "onError.workflow");
         return id == null || id.isBlank() ? null : id;
+    }
+
+    /** {@code "concurrency": N}: at most N runs of the workflow execute at once (1 to 100). */
+    private int concurrency(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || value.asInt() < 1 || value.asInt() > 100) {
+            problem("concurrency", "must be a whole number from 1 to 100 (runs of this workflow at once)");
+            return 0;
+        }
+        return value.asInt();
     }
 
     List<FieldError> problems() {

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -38,11 +40,16 @@ class EngineParts {
     private final Connectors connectors;
     private final Clock clock;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    /** Calls in flight per connection on this instance, so one busy workflow cannot flood an account. */
+    private final Map<String, Semaphore> perConnection = new ConcurrentHashMap<>();
 
-    EngineParts(Templates templates, Connectors connectors, Clock clock) {
+    private final int connectionConcurrency;
+
+    EngineParts(Templates templates, Connectors connectors, Clock clock, WorkflowProperties properties) {
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
+        this.connectionConcurrency = properties.connectionConcurrency();
     }
 
     Templates templates() {
@@ -58,6 +65,24 @@ class EngineParts {
      * happened, and the idempotency key lets the service tell.
      */
     JsonNode runAction(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
+        String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
+        Semaphore slots = perConnection.computeIfAbsent(key, k -> new Semaphore(connectionConcurrency));
+        try {
+            if (!slots.tryAcquire(DEFAULT_STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ConnectorException.Retriable(0, "too many calls in flight on this connection", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.Retriable(0, "interrupted", null);
+        }
+        try {
+            return call(workspaceId, step, input, idempotencyKey);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private JsonNode call(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
         Future<JsonNode> call = calls.submit(() -> step.connection() == null
                 ? connectors.runWithoutConnection(workspaceId, step.action(), input, idempotencyKey)
                 : connectors.run(workspaceId, step.connection(), step.action(), input, idempotencyKey));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,15 @@ class RunEngine {
                     null,
                     null,
                     new Outcome.Failed("the workflow cannot run: " + e.getMessage()));
+        }
+        if (persisted
+                && definition.concurrency() > 0
+                && runs.countHeld(run.workflowId(), run.id(), parts.now()) >= definition.concurrency()) {
+            // the workflow's cap is reached: hand the run back to try again shortly (jitter: no lockstep)
+            Instant later =
+                    parts.now().plusMillis(200 + ThreadLocalRandom.current().nextInt(800));
+            store.release(run, owner, List.of(), RunStatus.QUEUED, later, null, null, parts.now(), null);
+            return new TurnResult(RunStatus.QUEUED, null, null, null);
         }
         List<StepState> saved = persisted ? steps.list(run.workspaceId(), run.id()) : List.of();
         if (persisted) {

@@ -151,6 +151,17 @@ class RunRepository {
                 > 0;
     }
 
+    /** Runs of the workflow other than {@code exceptRunId} that a worker holds right now. */
+    int countHeld(String workflowId, String exceptRunId, Instant now) {
+        return jdbc.sql("SELECT COUNT(*) FROM workflow_runs WHERE workflow_id = :workflow AND id <> :except"
+                        + " AND lease_until > :now AND status IN ('queued', 'running', 'waiting')")
+                .param("workflow", workflowId)
+                .param("except", exceptRunId)
+                .param("now", Timestamps.format(now))
+                .query(Integer.class)
+                .single();
+    }
+
     /** The status now; the engine checks it between steps to notice a cancel. */
     Optional<RunStatus> status(String id) {
         return jdbc.sql("SELECT status FROM workflow_runs WHERE id = :id")

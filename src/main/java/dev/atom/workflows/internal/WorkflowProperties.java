@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how often an idle worker looks for due runs (it is woken at once for local work)
  * @param retention how long finished runs are kept
  * @param keepRuns how many finished runs of one workflow are kept at most (the newest)
+ * @param connectionConcurrency action calls one instance makes at once on one connection
  */
 @ConfigurationProperties("atom.workflows")
 record WorkflowProperties(
@@ -20,7 +21,8 @@ record WorkflowProperties(
         Duration lease,
         Duration pollInterval,
         Duration retention,
-        Integer keepRuns) {
+        Integer keepRuns,
+        Integer connectionConcurrency) {
     WorkflowProperties {
         workers = workers == null ? Boolean.TRUE : workers;
         concurrency = concurrency == null ? 64 : concurrency;
@@ -28,5 +30,6 @@ record WorkflowProperties(
         pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
         retention = retention == null ? Duration.ofDays(30) : retention;
         keepRuns = keepRuns == null ? 1000 : keepRuns;
+        connectionConcurrency = connectionConcurrency == null ? 8 : connectionConcurrency;
     }
 }
