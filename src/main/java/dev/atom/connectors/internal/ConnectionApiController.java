@@ -25,10 +25,12 @@ import tools.jackson.databind.JsonNode;
 class ConnectionApiController {
     private final ConnectionService service;
     private final ConnectorRegistry registry;
+    private final ConnectionUsers users;
 
-    ConnectionApiController(ConnectionService service, ConnectorRegistry registry) {
+    ConnectionApiController(ConnectionService service, ConnectorRegistry registry, ConnectionUsers users) {
         this.service = service;
         this.registry = registry;
+        this.users = users;
     }
 
     @GetMapping("/api/v1/connectors")
@@ -49,12 +51,13 @@ class ConnectionApiController {
 
     @GetMapping("/api/v1/connections")
     List<ConnectionJson> list(@AuthenticationPrincipal CurrentUser user) {
-        return service.list(user).stream().map(ConnectionJson::of).toList();
+        var uses = users.uses(user.workspaceId());
+        return service.list(user).stream().map(c -> ConnectionJson.of(c, uses)).toList();
     }
 
     @GetMapping("/api/v1/connections/{id}")
     ConnectionJson get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return ConnectionJson.of(service.get(user, id));
+        return ConnectionJson.of(service.get(user, id), users.uses(user.workspaceId()));
     }
 
     @PostMapping("/api/v1/connections/{id}/test")

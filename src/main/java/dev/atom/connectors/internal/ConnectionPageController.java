@@ -29,10 +29,12 @@ class ConnectionPageController {
     private static final String FRAGMENTS = "connections/fragments";
     private final ConnectionService service;
     private final ConnectorRegistry registry;
+    private final ConnectionUsers users;
 
-    ConnectionPageController(ConnectionService service, ConnectorRegistry registry) {
+    ConnectionPageController(ConnectionService service, ConnectorRegistry registry, ConnectionUsers users) {
         this.service = service;
         this.registry = registry;
+        this.users = users;
     }
 
     @GetMapping("/connections")
@@ -150,8 +152,9 @@ class ConnectionPageController {
                         .filter(c -> c.oauth2().isPresent())
                         .map(Connector::id)
                         .collect(java.util.stream.Collectors.toSet()));
+        var uses = users.uses(user.workspaceId());
         model.addAttribute(
                 "connections",
-                service.list(user).stream().map(ConnectionJson::of).toList());
+                service.list(user).stream().map(c -> ConnectionJson.of(c, uses)).toList());
     }
 }

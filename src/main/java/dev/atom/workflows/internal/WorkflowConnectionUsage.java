@@ -1,0 +1,54 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.connectors.ConnectionUsage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells the connections module which workflows use which connection: any {@code "connection"} field in a
+ * workflow's draft or active version (steps and triggers alike). Thread-safe.
+ */
+@Component
+class WorkflowConnectionUsage implements ConnectionUsage {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final WorkflowRepository workflows;
+
+    WorkflowConnectionUsage(WorkflowRepository workflows) {
+        this.workflows = workflows;
+    }
+
+    @Override
+    public List<Use> uses(String workspaceId) {
+        List<Use> uses = new ArrayList<>();
+        for (Workflow w : workflows.list(workspaceId)) {
+            Set<String> connections = new LinkedHashSet<>();
+            collect(JSON.readTree(w.draft()), connections);
+            if (w.activeVersion() != null) {
+                workflows
+                        .version(workspaceId, w.id(), w.activeVersion())
+                        .ifPresent(v -> collect(JSON.readTree(v), connections));
+            }
+            connections.forEach(c -> uses.add(new Use(c, "workflow", w.id(), w.name())));
+        }
+        return uses;
+    }
+
+    private static void collect(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                if (e.getKey().equals("connection") && e.getValue().isString()) {
+                    into.add(e.getValue().asString());
+                } else {
+                    collect(e.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, into));
+        }
+    }
+}
