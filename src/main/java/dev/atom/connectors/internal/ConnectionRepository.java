@@ -151,6 +151,27 @@ class ConnectionRepository {
                 .optional();
     }
 
+    /**
+     * Records that the service blocks calls on the connection until {@code until}, unless a later block is
+     * already recorded. By id alone: the rate limiter knows only the connection (ids are unguessable UUIDs).
+     */
+    void blockUntil(String id, Instant until) {
+        jdbc.sql("UPDATE connections SET rate_limited_until = :until WHERE id = :id"
+                        + " AND (rate_limited_until IS NULL OR rate_limited_until < :until)")
+                .param("until", Timestamps.format(until))
+                .param("id", id)
+                .update();
+    }
+
+    /** Until when the connection's calls are blocked, if a block was recorded. */
+    Optional<Instant> blockedUntil(String id) {
+        return jdbc.sql("SELECT rate_limited_until FROM connections WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(Timestamps.parse(rs.getString(1))))
+                .optional()
+                .flatMap(o -> o);
+    }
+
     boolean delete(String workspaceId, String id) {
         return jdbc.sql("DELETE FROM connections WHERE id = :id AND workspace_id = :ws")
                         .param("id", id)

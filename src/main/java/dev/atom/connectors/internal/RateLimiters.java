@@ -11,25 +11,31 @@ import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
 /**
- * One limiter per connected account, shared by every caller of that connection in this process (workflows,
- * the assistant, the API). A limiter learns from the service's answers: a 429 or 503 with Retry-After, or
- * rate-limit headers saying nothing is left until a reset, block the connection until then. A caller waits
- * out a short block and gets {@link ConnectorException.Retriable} (with the wait) for a long one, so a
- * durable engine can sleep instead of a thread. Thread-safe.
+ * One limiter per connected account, shared by every caller of that connection (workflows, the assistant, the
+ * API). A limiter learns from the service's answers: a 429 or 503 with Retry-After, or rate-limit headers
+ * saying nothing is left until a reset, block the connection until then. A block is also written to the
+ * connection's row, and a limiter looks there (at most once a second), so every instance on the database
+ * holds back, not only the one that was told. A caller waits out a short block and gets {@link
+ * ConnectorException.Retriable} (with the wait) for a long one, so a durable engine can sleep instead of a
+ * thread. Thread-safe.
  */
 @Component
 class RateLimiters {
     static final Duration MAX_WAIT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_429_PAUSE = Duration.ofSeconds(1);
+    private static final Duration SHARED_CHECK = Duration.ofSeconds(1);
     private final ConcurrentMap<String, Limiter> limiters = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final ConnectionRepository connections;
 
-    RateLimiters(Clock clock) {
+    RateLimiters(Clock clock, ConnectionRepository connections) {
         this.clock = clock;
+        this.connections = connections;
     }
 
+    /** The limiter of a stored connection (shared through its row) or of another key (this process only). */
     Limiter forConnection(String connectionId) {
-        return limiters.computeIfAbsent(connectionId, id -> new Limiter());
+        return limiters.computeIfAbsent(connectionId, id -> new Limiter(id.contains(":") ? null : id));
     }
 
     void forget(String connectionId) {
@@ -37,10 +43,17 @@ class RateLimiters {
     }
 
     final class Limiter {
+        private final String connectionId;
         private Instant blockedUntil = Instant.EPOCH;
+        private Instant sharedCheckedAt = Instant.EPOCH;
+
+        Limiter(String connectionId) {
+            this.connectionId = connectionId;
+        }
 
         /** Returns when a call may go out; throws Retriable when that is more than {@link #MAX_WAIT} away. */
         void acquire() {
+            learnShared();
             while (true) {
                 Duration wait;
                 synchronized (this) {
@@ -78,7 +91,32 @@ class RateLimiters {
                         blockedUntil = until;
                     }
                 }
+                if (connectionId != null) {
+                    connections.blockUntil(connectionId, until);
+                }
             }
+        }
+
+        /** Takes over a block another instance recorded, looking at most once a second. */
+        private void learnShared() {
+            if (connectionId == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            synchronized (this) {
+                if (blockedUntil.isAfter(now)
+                        || Duration.between(sharedCheckedAt, now).compareTo(SHARED_CHECK) < 0) {
+                    return;
+                }
+                sharedCheckedAt = now;
+            }
+            connections.blockedUntil(connectionId).ifPresent(shared -> {
+                synchronized (this) {
+                    if (shared.isAfter(blockedUntil)) {
+                        blockedUntil = shared;
+                    }
+                }
+            });
         }
 
         private static String first(GuardedHttpClient.Response response, String... names) {
