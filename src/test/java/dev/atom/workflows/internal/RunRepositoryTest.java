@@ -220,4 +220,22 @@ class RunRepositoryTest {
         assertThat(steps.list(ws, ids.get(0))).isEmpty();
         assertThat(runs.find(ws, ids.get(2))).isPresent();
     }
+
+    @Test
+    void countsTheRunsOfAWorkflowThatWorkersHoldNow() {
+        String workflow = "wf-" + Ids.newId();
+        Run a = queued(ws, workflow, t0);
+        Run b = queued(ws, workflow, t0);
+        Run c = queued(ws, workflow, t0.plusSeconds(500));
+        List.of(a, b, c).forEach(runs::insert);
+        assertThat(runs.countHeld(workflow, a.id(), t0)).isZero();
+        runs.claimDue("w", t0.plusSeconds(1), t0.plusSeconds(31), 10);
+        assertThat(runs.countHeld(workflow, a.id(), t0.plusSeconds(2)))
+                .as("b, not a itself")
+                .isEqualTo(1);
+        assertThat(runs.countHeld(workflow, "other", t0.plusSeconds(2))).isEqualTo(2);
+        assertThat(runs.countHeld(workflow, "other", t0.plusSeconds(40)))
+                .as("leases expired")
+                .isZero();
+    }
 }
