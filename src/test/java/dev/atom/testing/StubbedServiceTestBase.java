@@ -44,6 +44,8 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     @DynamicPropertySource
     public static void stubbedServices(DynamicPropertyRegistry registry) {
         MOUNTS.forEach((key, prefix) -> registry.add(key, () -> "http://localhost:" + STUB.port() + prefix));
+        // GreenMail's TLS certificate is self-signed: accepted for this name only (127.0.0.1 stays checked)
+        registry.add("ATOM_EMAIL_TRUST_HOSTS", () -> "localhost");
     }
 
     @BeforeEach

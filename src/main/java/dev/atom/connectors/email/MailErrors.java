@@ -47,9 +47,10 @@ final class MailErrors {
             return new ConnectorException.Permanent(0, prefix + "not a valid e-mail address");
         }
         Throwable cause = rootCause(e);
-        if (cause instanceof SSLException) {
+        SSLException tls = tlsFailure(e);
+        if (tls != null) {
             return new ConnectorException.Permanent(
-                    0, "the " + server + " server's TLS could not be verified (" + brief(cause.getMessage()) + ")");
+                    0, "the " + server + " server's TLS could not be verified (" + brief(tls.getMessage()) + ")");
         }
         if (e instanceof MailConnectException
                 || cause instanceof ConnectException
@@ -67,6 +68,15 @@ final class MailErrors {
             return new ConnectorException.Retriable(0, "the connection to the " + server + " server failed", null);
         }
         return new ConnectorException.Retriable(0, "the " + server + " server failed: " + brief(e.getMessage()), null);
+    }
+
+    private static SSLException tlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable e) {
