@@ -11,6 +11,7 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import org.jspecify.annotations.Nullable;
 
@@ -126,7 +127,13 @@ final class CalDavEvents {
 
     private static Event event(ICal.Occurrence o, String href, String etag, ZoneId zone) {
         var e = o.event();
-        String tzid = o.start() instanceof ZonedDateTime z ? z.getZone().getId() : null;
+        // the TZID as written (ical4j names zones from a VTIMEZONE "ical4j-local-...")
+        String tzid = o.start() instanceof ZonedDateTime
+                ? e.<Property>getProperty(Property.DTSTART)
+                        .flatMap(p -> p.<Parameter>getParameter(Parameter.TZID))
+                        .map(Parameter::getValue)
+                        .orElse(null)
+                : null;
         return new Event(
                 ICal.text(e, Property.UID),
                 href,
