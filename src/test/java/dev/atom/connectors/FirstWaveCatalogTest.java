@@ -67,7 +67,33 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("google-drive.search", "reads natural"),
             Map.entry("google-drive.download", "reads natural"),
             Map.entry("google-drive.upload", "writes none"),
-            Map.entry("google-drive.share", "writes natural"));
+            Map.entry("google-drive.share", "writes natural"),
+            Map.entry("email.search", "reads natural"),
+            Map.entry("email.read", "reads natural"),
+            Map.entry("email.send", "writes none"),
+            Map.entry("email.mark", "writes natural"),
+            Map.entry("caldav.list_calendars", "reads natural"),
+            Map.entry("caldav.list_events", "reads natural"),
+            Map.entry("caldav.create_event", "writes key"),
+            Map.entry("caldav.update_event", "writes natural"),
+            Map.entry("caldav.delete_event", "writes natural"),
+            Map.entry("caldav.free_busy", "reads natural"));
+
+    /** The standards (IMAP/SMTP and CalDAV): basic auth with these credential fields, secret ones masked. */
+    static final Map<String, List<String>> STANDARD_FIELDS = Map.of(
+            "email",
+            List.of(
+                    "imap_host",
+                    "imap_port",
+                    "imap_security",
+                    "smtp_host",
+                    "smtp_port",
+                    "smtp_security",
+                    "username",
+                    "password*",
+                    "from_address"),
+            "caldav",
+            List.of("server_url", "username", "password*"));
 
     @Test
     void everyActionSaysWhetherItWritesAndHowARetryIsSafe() {
@@ -76,7 +102,8 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         Map<String, String> facts = new java.util.TreeMap<>();
         for (JsonNode c : catalog) {
             String id = c.get("id").asString();
-            if (java.util.Set.of("slack", "github", "trello", "gmail", "google-calendar", "google-drive")
+            if (java.util.Set.of(
+                            "slack", "github", "trello", "gmail", "google-calendar", "google-drive", "email", "caldav")
                     .contains(id)) {
                 for (JsonNode a : c.get("actions")) {
                     facts.put(
@@ -120,6 +147,50 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
                     undescribed.add(connector + " event." + p.getKey());
                 }
             });
+        });
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
+    void theStandardsUseBasicAuthWithDescribedFieldsAndEmailPollsForNewMail() {
+        var users = new TestUsers(this::http);
+        var catalog = users.as(users.signUp("ida")).get("/api/v1/connectors").json();
+        List<String> undescribed = new ArrayList<>();
+        STANDARD_FIELDS.forEach((connector, fields) -> {
+            JsonNode c = null;
+            for (JsonNode n : catalog) {
+                if (n.get("id").asString().equals(connector)) {
+                    c = n;
+                }
+            }
+            assertThat(c).as(connector).isNotNull();
+            assertThat(c.at("/auth/kind").asString()).isEqualTo("basic");
+            List<String> names = new ArrayList<>();
+            for (JsonNode f : c.at("/auth/fields")) {
+                names.add(f.get("name").asString() + (f.get("secret").asBoolean() ? "*" : ""));
+            }
+            assertThat(names).as(connector).containsExactlyElementsOf(fields);
+            for (JsonNode a : c.get("actions")) {
+                a.at("/inputSchema/properties").properties().forEach(p -> {
+                    if (p.getValue().path("description").asString("").isBlank()) {
+                        undescribed.add(a.get("id").asString() + "." + p.getKey());
+                    }
+                });
+            }
+        });
+        JsonNode email = null;
+        for (JsonNode n : catalog) {
+            if (n.get("id").asString().equals("email")) {
+                email = n;
+            }
+        }
+        assertThat(email.get("triggers")).hasSize(1);
+        assertThat(email.at("/triggers/0/id").asString()).isEqualTo("email.new_mail");
+        assertThat(email.at("/triggers/0/kind").asString()).isEqualTo("polling");
+        email.at("/triggers/0/eventSchema/properties").properties().forEach(p -> {
+            if (p.getValue().path("description").asString("").isBlank()) {
+                undescribed.add("email event." + p.getKey());
+            }
         });
         assertThat(undescribed).isEmpty();
     }
