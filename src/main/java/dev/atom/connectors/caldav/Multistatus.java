@@ -73,7 +73,8 @@ record Multistatus(List<Response> responses) {
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            // fatal errors throw; nothing is printed to stderr
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             doc = builder.parse(new ByteArrayInputStream(body));
         } catch (Exception e) {
             throw new ConnectorException.Permanent(0, "the CalDAV server's answer is not WebDAV XML");

@@ -214,6 +214,64 @@ class CalDavConnectorTest extends StubbedServiceTestBase {
     }
 
     @Test
+    void allDayAndUtcRecurrencesToo() {
+        String ics = String.join(
+                "\r\n",
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//test//EN",
+                "BEGIN:VEVENT",
+                "UID:birthday",
+                "DTSTAMP:20201101T000000Z",
+                "DTSTART;VALUE=DATE:20201104",
+                "DTEND;VALUE=DATE:20201105",
+                "RRULE:FREQ=YEARLY",
+                "SUMMARY:Geburtstag",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+                "END:VCALENDAR",
+                "");
+        String weekly = String.join(
+                "\r\n",
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//test//EN",
+                "BEGIN:VEVENT",
+                "UID:review",
+                "DTSTAMP:20261101T000000Z",
+                "DTSTART:20261027T150000Z",
+                "DURATION:PT1H",
+                "RRULE:FREQ=WEEKLY;BYDAY=TU",
+                "SUMMARY:Review",
+                "END:VEVENT",
+                "END:VCALENDAR",
+                "");
+        assertThat(radicale.request("ann", PASSWORD, "PUT", calendar + "birthday.ics", ics, "text/calendar")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(radicale.request("ann", PASSWORD, "PUT", calendar + "review.ics", weekly, "text/calendar")
+                        .statusCode())
+                .isEqualTo(201);
+
+        var listed = events("2026-11-02T00:00:00Z", "2026-11-11T00:00:00Z", null);
+        assertThat(listed.get("events"))
+                .extracting(
+                        e -> e.get("start").asString() + " " + e.get("summary").asString())
+                .containsExactly("2026-11-03T15:00Z Review", "2026-11-04 Geburtstag", "2026-11-10T15:00Z Review");
+        assertThat(listed.at("/events/1/allDay").asBoolean()).isTrue();
+        assertThat(listed.at("/events/1/end").asString()).isEqualTo("2026-11-05");
+        assertThat(listed.at("/events/2/end").asString()).isEqualTo("2026-11-10T16:00Z");
+
+        var fb = output(
+                "caldav.free_busy",
+                Map.of("calendar", calendar, "start", "2026-11-02T00:00:00Z", "end", "2026-11-11T00:00:00Z"));
+        assertThat(fb.get("busy"))
+                .as("a transparent all-day event leaves the time free")
+                .extracting(b -> b.get("start").asString())
+                .containsExactly("2026-11-03T15:00Z", "2026-11-10T15:00Z");
+    }
+
+    @Test
     void updatesAndDeletesOnlyWithTheCurrentEtag() {
         var saved = output(
                 "caldav.create_event",

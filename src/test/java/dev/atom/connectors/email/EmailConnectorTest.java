@@ -60,7 +60,7 @@ class EmailConnectorTest extends EmailTestBase {
     }
 
     @Test
-    void aWrongSmtpPasswordIsFoundByTheHealthCheckToo() {
+    void anUnknownUserNeedsReconnect() {
         var creds = credentials(MAIL, "127.0.0.1", "none", PASSWORD);
         creds.put("username", "nobody");
         var c = connect(creds);
