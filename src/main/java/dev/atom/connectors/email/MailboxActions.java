@@ -260,7 +260,7 @@ final class MailboxActions {
 
     private static String snippet(Message m) {
         try {
-            MessageParts parts = MessageParts.of(m);
+            MessageParts parts = MessageParts.bodies(m);
             String text = parts.text != null
                     ? parts.text
                     : parts.html == null ? null : parts.html.replaceAll("(?s)<[^>]*>", " ");

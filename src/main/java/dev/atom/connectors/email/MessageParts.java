@@ -28,9 +28,22 @@ final class MessageParts {
     String html;
     boolean truncated;
     final List<EmailMessages.Attachment> attachments = new ArrayList<>();
+    private final boolean withAttachments;
 
+    private MessageParts(boolean withAttachments) {
+        this.withAttachments = withAttachments;
+    }
+
+    /** Bodies and attachment metadata (attachments are downloaded to count their decoded size). */
     static MessageParts of(Part message) throws MessagingException, IOException {
-        MessageParts parts = new MessageParts();
+        MessageParts parts = new MessageParts(true);
+        parts.walk(message, 0);
+        return parts;
+    }
+
+    /** Only the bodies: attachments are not fetched (a search's snippets). */
+    static MessageParts bodies(Part message) throws MessagingException, IOException {
+        MessageParts parts = new MessageParts(false);
         parts.walk(message, 0);
         return parts;
     }
@@ -50,7 +63,7 @@ final class MessageParts {
             text = body(part);
         } else if (!attached && part.isMimeType("text/html") && html == null) {
             html = body(part);
-        } else {
+        } else if (withAttachments) {
             attachments.add(attachment(part));
         }
     }

@@ -296,6 +296,14 @@ class EmailConnectorTest extends EmailTestBase {
         assertThat(c.json().get("status").asString()).isEqualTo("error");
         assertThat(c.json().get("statusReason").asString()).contains("could not reach the IMAP server");
 
+        var noSmtp = credentials(MAIL, "127.0.0.1", "none", PASSWORD);
+        noSmtp.put("smtp_port", "1");
+        var smtp = connect(noSmtp);
+        assertThat(smtp.json().get("status").asString())
+                .as("the health check tries SMTP too")
+                .isEqualTo("error");
+        assertThat(smtp.json().get("statusReason").asString()).contains("could not reach the SMTP server");
+
         var internal = credentials(MAIL, "10.1.2.3", "none", PASSWORD);
         var refused = connect(internal);
         assertThat(refused.json().get("status").asString()).isEqualTo("needs_reconnect");
