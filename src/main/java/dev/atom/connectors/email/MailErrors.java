@@ -46,6 +46,10 @@ final class MailErrors {
         if (e instanceof AddressException) {
             return new ConnectorException.Permanent(0, prefix + "not a valid e-mail address");
         }
+        if (e.getMessage() != null && e.getMessage().contains("STARTTLS required")) {
+            return new ConnectorException.Permanent(
+                    0, "the " + server + " server does not offer STARTTLS: choose ssl (and its port) or none");
+        }
         Throwable cause = rootCause(e);
         SSLException tls = tlsFailure(e);
         if (tls != null) {

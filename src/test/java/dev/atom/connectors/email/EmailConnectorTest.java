@@ -309,4 +309,12 @@ class EmailConnectorTest extends EmailTestBase {
         assertThat(refused.json().get("status").asString()).isEqualTo("needs_reconnect");
         assertThat(refused.json().get("statusReason").asString()).contains("IMAP host 10.1.2.3 is refused");
     }
+
+    @Test
+    void starttlsIsRequiredNeverAFallbackToPlainText() {
+        // GreenMail's IMAP does not offer STARTTLS: the login must not go ahead in clear
+        var c = connect(credentials(MAIL, "localhost", "starttls", PASSWORD));
+        assertThat(c.json().get("status").asString()).isEqualTo("error");
+        assertThat(c.json().get("statusReason").asString()).contains("IMAP server does not offer STARTTLS");
+    }
 }
