@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.iap.BadCommandException;
 import org.eclipse.angus.mail.iap.CommandFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
 /**
@@ -42,6 +43,11 @@ final class MailErrors {
                 && send.getInvalidAddresses().length > 0) {
             return new ConnectorException.Permanent(
                     0, prefix + "the SMTP server refused the address " + send.getInvalidAddresses()[0]);
+        }
+        if (e instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500) {
+            // a 5xx answer to MAIL FROM, RCPT TO or DATA: sending it again will not help
+            return new ConnectorException.Permanent(
+                    0, prefix + "the SMTP server refused the message: " + brief(refused.getMessage()));
         }
         if (e instanceof AddressException) {
             return new ConnectorException.Permanent(0, prefix + "not a valid e-mail address");
