@@ -163,5 +163,11 @@ final class Radicale implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 }
