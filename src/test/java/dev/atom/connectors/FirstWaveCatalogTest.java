@@ -140,6 +140,97 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         assertThat(facts).isEqualTo(new java.util.TreeMap<>(RETRY_FACTS));
     }
 
+    /** The same for the standards (IMAP/SMTP and CalDAV), which are built on BaseAction too. */
+    static final Map<String, String> STANDARD_RETRY_FACTS = Map.ofEntries(
+            Map.entry("email.search", "reads natural"),
+            Map.entry("email.read", "reads natural"),
+            Map.entry("email.send", "writes none"),
+            Map.entry("email.mark", "writes natural"),
+            Map.entry("caldav.list_calendars", "reads natural"),
+            Map.entry("caldav.list_events", "reads natural"),
+            Map.entry("caldav.create_event", "writes key"),
+            Map.entry("caldav.update_event", "writes natural"),
+            Map.entry("caldav.delete_event", "writes natural"),
+            Map.entry("caldav.free_busy", "reads natural"));
+
+    /** The standards (IMAP/SMTP and CalDAV): basic auth with these credential fields, secret ones masked. */
+    static final Map<String, List<String>> STANDARD_FIELDS = Map.of(
+            "email",
+            List.of(
+                    "imap_host",
+                    "imap_port",
+                    "imap_security",
+                    "smtp_host",
+                    "smtp_port",
+                    "smtp_security",
+                    "username",
+                    "password*",
+                    "from_address"),
+            "caldav",
+            List.of("server_url", "username", "password*"));
+
+    @Test
+    void theStandardsSayWhetherTheyWriteAndHowARetryIsSafe() {
+        var users = new TestUsers(this::http);
+        var catalog = users.as(users.signUp("sten")).get("/api/v1/connectors").json();
+        Map<String, String> facts = new java.util.TreeMap<>();
+        for (JsonNode c : catalog) {
+            if (STANDARD_FIELDS.containsKey(c.get("id").asString())) {
+                for (JsonNode a : c.get("actions")) {
+                    facts.put(
+                            a.get("id").asString(),
+                            (a.get("writes").asBoolean() ? "writes " : "reads ")
+                                    + a.get("idempotency").asString());
+                }
+            }
+        }
+        assertThat(facts).isEqualTo(new java.util.TreeMap<>(STANDARD_RETRY_FACTS));
+    }
+
+    @Test
+    void theStandardsUseBasicAuthWithDescribedFieldsAndEmailPollsForNewMail() {
+        var users = new TestUsers(this::http);
+        var catalog = users.as(users.signUp("ida")).get("/api/v1/connectors").json();
+        List<String> undescribed = new ArrayList<>();
+        STANDARD_FIELDS.forEach((connector, fields) -> {
+            JsonNode c = null;
+            for (JsonNode n : catalog) {
+                if (n.get("id").asString().equals(connector)) {
+                    c = n;
+                }
+            }
+            assertThat(c).as(connector).isNotNull();
+            assertThat(c.at("/auth/kind").asString()).isEqualTo("basic");
+            List<String> names = new ArrayList<>();
+            for (JsonNode f : c.at("/auth/fields")) {
+                names.add(f.get("name").asString() + (f.get("secret").asBoolean() ? "*" : ""));
+            }
+            assertThat(names).as(connector).containsExactlyElementsOf(fields);
+            for (JsonNode a : c.get("actions")) {
+                a.at("/inputSchema/properties").properties().forEach(p -> {
+                    if (p.getValue().path("description").asString("").isBlank()) {
+                        undescribed.add(a.get("id").asString() + "." + p.getKey());
+                    }
+                });
+            }
+        });
+        JsonNode email = null;
+        for (JsonNode n : catalog) {
+            if (n.get("id").asString().equals("email")) {
+                email = n;
+            }
+        }
+        assertThat(email.get("triggers")).hasSize(1);
+        assertThat(email.at("/triggers/0/id").asString()).isEqualTo("email.new_mail");
+        assertThat(email.at("/triggers/0/kind").asString()).isEqualTo("polling");
+        email.at("/triggers/0/eventSchema/properties").properties().forEach(p -> {
+            if (p.getValue().path("description").asString("").isBlank()) {
+                undescribed.add("email event." + p.getKey());
+            }
+        });
+        assertThat(undescribed).isEmpty();
+    }
+
     @Test
     void everyActionAndTriggerIsListedWithDescribedFields() {
         var users = new TestUsers(this::http);

@@ -46,6 +46,9 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
         // an OAuth app for the connectors whose tests refresh tokens at the stub
         registry.add("ATOM_DROPBOX_CLIENT_ID", () -> "atom-dropbox-test");
         registry.add("ATOM_DROPBOX_CLIENT_SECRET", () -> "dropbox-test-secret");
+
+        // GreenMail's TLS certificate is self-signed: accepted for this name only (127.0.0.1 stays checked)
+        registry.add("ATOM_EMAIL_TRUST_HOSTS", () -> "localhost");
     }
 
     @BeforeEach
