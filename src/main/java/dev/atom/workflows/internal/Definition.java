@@ -26,6 +26,11 @@ record Definition(String name, Trigger trigger, List<Step> steps, JsonNode json)
             if (s instanceof Step.Condition c) {
                 collect(c.then(), into);
                 collect(c.otherwise(), into);
+            } else if (s instanceof Step.Switch w) {
+                w.cases().forEach(k -> collect(k.steps(), into));
+                collect(w.otherwise(), into);
+            } else if (s instanceof Step.ForEach f) {
+                collect(f.steps(), into);
             }
         }
     }

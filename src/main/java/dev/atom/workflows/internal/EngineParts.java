@@ -38,11 +38,17 @@ class EngineParts {
     private final Connectors connectors;
     private final Clock clock;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final StepServices steps;
 
-    EngineParts(Templates templates, Connectors connectors, Clock clock) {
+    EngineParts(Templates templates, Connectors connectors, Clock clock, StepServices steps) {
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
+        this.steps = steps;
+    }
+
+    StepServices steps() {
+        return steps;
     }
 
     Templates templates() {

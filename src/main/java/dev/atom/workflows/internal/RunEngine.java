@@ -139,6 +139,7 @@ class RunEngine {
         } else {
             store.saveSteps(run, owner, now.plus(properties.lease()), dirty);
         }
+        parts.steps().subWorkflows().ended(run, end.status(), now); // wakes a parent run waiting for this one
         return new TurnResult(end.status(), response, output, end.error());
     }
 
