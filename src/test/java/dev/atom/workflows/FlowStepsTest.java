@@ -141,6 +141,22 @@ class FlowStepsTest extends AppTestBase {
     }
 
     @Test
+    void aFailingIterationFailsTheLoopAndNoLaterIterationStarts() {
+        String id = flows.createAndPublish("""
+                { "name": "Stops", "trigger": { "type": "manual" },
+                  "steps": [ { "id": "loop", "type": "for_each", "items": "{{ trigger.input.items }}",
+                               "steps": [ { "id": "check", "type": "condition", "if": "{{ item == 2 }}",
+                                            "then": [ { "id": "boom", "type": "fail", "message": "bad {{ item }} at {{ index }}" } ] } ] },
+                             { "id": "never", "type": "transform", "output": 1 } ] }
+                """);
+        var run = flows.awaitEnd(flows.start(id, Map.of("items", List.of(1, 2, 3))));
+        assertThat(run.get("status").asString()).isEqualTo("failed");
+        assertThat(run.get("error").asString()).isEqualTo("loop[1].boom: bad 2 at 1");
+        assertThat(stepIds(run)).containsExactly("loop", "loop[0].check", "loop[1].check", "loop[1].boom");
+        assertThat(step(run, "loop").get("status").asString()).isEqualTo("failed");
+    }
+
+    @Test
     void aForEachFailsClearlyOnTooManyItemsOrNotAList() {
         String id = flows.createAndPublish("""
                 { "name": "Big", "trigger": { "type": "manual" },

@@ -77,10 +77,6 @@ final class RunExecution {
         return prefix + step.id();
     }
 
-    StepState saved(Step step) {
-        return ledger.get(key(step));
-    }
-
     Outcome walk(List<Step> steps) {
         for (Step step : steps) {
             if (persistence.cancelled()) {

@@ -46,11 +46,7 @@ class SubWorkflowStep {
             String childId = started.path("runId").asString();
             Optional<Run> child = runs.find(parent.workspaceId(), childId);
             if (child.isEmpty()) {
-                Outcome failed =
-                        start(execution, step, childId, started.path("version").asInt(), now);
-                if (failed != null) {
-                    return failed;
-                }
+                start(execution, step, childId, started.path("version").asInt(), now);
                 return step.await() ? new Outcome.Parked(now.plusSeconds(1)) : done(execution, step, childId, null);
             }
             return check(execution, step, child.get(), now);
@@ -74,15 +70,12 @@ class SubWorkflowStep {
                 .put("version", target.get().activeVersion());
         execution.save(step, StepStatus.WAITING, 1, null, started, null, saved, now);
         execution.flush(); // the child's id is on record before the child exists
-        Outcome failed = start(execution, step, childId, target.get().activeVersion(), now);
-        if (failed != null) {
-            return failed;
-        }
+        start(execution, step, childId, target.get().activeVersion(), now);
         return step.await() ? new Outcome.Parked(now.plusSeconds(1)) : done(execution, step, childId, null);
     }
 
-    /** Queues the child run; a failure outcome when its input does not render. */
-    private Outcome start(RunExecution execution, Step.SubWorkflow step, String childId, int version, Instant now) {
+    /** Queues the child run (an input that does not render fails the step through a TemplateFailure). */
+    private void start(RunExecution execution, Step.SubWorkflow step, String childId, int version, Instant now) {
         Run parent = execution.run();
         JsonNode input = step.input() == null ? NODES.objectNode() : execution.render(step.input());
         ObjectNode trigger = NODES.objectNode();
@@ -108,7 +101,6 @@ class SubWorkflowStep {
                 now,
                 null,
                 null));
-        return null;
     }
 
     private Outcome check(RunExecution execution, Step.SubWorkflow step, Run child, Instant now) {
