@@ -77,6 +77,9 @@ class ApprovalStepTest extends AppTestBase {
 
         var ok = decide(api, runId, "approve", "fine");
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(decide(api, runId, "reject", null).status())
+                .as("decided once, whether or not the run has resumed yet")
+                .isEqualTo(409);
         var done = flows.awaitEnd(runId);
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
         JsonNode ask = done.get("steps").get(0);

@@ -104,6 +104,9 @@ class ApprovalService {
                     .findFirst()
                     .orElseThrow(() -> ApiException.notFound("Approval"));
             JsonNode request = step.output() == null ? null : JSON.readTree(step.output());
+            if (request != null && request.hasNonNull("decision")) {
+                throw ApiException.conflict("The approval was already decided");
+            }
             if (!isOpen(request)) {
                 throw ApiException.notFound("Approval");
             }
