@@ -161,6 +161,13 @@ class TenantIsolationTest extends AppTestBase {
         f.put("GET /api/v1/runs/{id}", Map.of("path", "/api/v1/runs/" + aliceIds.get("run")));
         f.put("POST /api/v1/runs/{id}/replay", Map.of("path", "/api/v1/runs/" + aliceIds.get("run") + "/replay"));
         f.put("POST /api/v1/runs/{id}/cancel", Map.of("path", "/api/v1/runs/" + aliceIds.get("run") + "/cancel"));
+        f.put(
+                "POST /api/v1/runs/{id}/approvals/{stepId}",
+                Map.of(
+                        "path",
+                        "/api/v1/runs/" + aliceIds.get("run") + "/approvals/ask",
+                        "body",
+                        Map.of("decision", "approve")));
         return f;
     }
 
@@ -281,6 +288,7 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/ai/models",
                         "/api/v1/connections",
                         "/api/v1/workflows",
-                        "/api/v1/runs");
+                        "/api/v1/runs",
+                        "/api/v1/approvals");
     }
 }

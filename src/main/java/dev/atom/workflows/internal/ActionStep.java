@@ -41,7 +41,7 @@ final class ActionStep {
                     execution.run().workspaceId(),
                     step,
                     input,
-                    idempotencyKey(execution.run().id(), step.id()));
+                    idempotencyKey(execution.run().id(), execution.key(step)));
             return execution.succeed(step, input, output);
         } catch (ConnectorException.Retriable e) {
             if (attempt >= step.retry().maxAttempts()) {

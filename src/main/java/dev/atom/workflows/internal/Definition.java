@@ -29,6 +29,11 @@ record Definition(
             if (s instanceof Step.Condition c) {
                 collect(c.then(), into);
                 collect(c.otherwise(), into);
+            } else if (s instanceof Step.Switch w) {
+                w.cases().forEach(k -> collect(k.steps(), into));
+                collect(w.otherwise(), into);
+            } else if (s instanceof Step.ForEach f) {
+                collect(f.steps(), into);
             }
         }
     }

@@ -29,11 +29,21 @@ final class DefinitionParser {
     private final Set<String> stepIds = new HashSet<>();
     /** Step ids whose output exists when the step being parsed runs (earlier steps on every path to it). */
     private final List<String> before = new ArrayList<>();
+    /** Names a for_each body adds to the expression roots (its item and index), only inside that body. */
+    private final Set<String> scope = new HashSet<>();
+    /** The published version of a workflow of this workspace by id, to check sub-workflow steps; null: skip. */
+    private java.util.function.Function<String, java.util.Optional<Integer>> publishedWorkflows;
 
     DefinitionParser(Connectors connectors, String workspaceId, Templates templates) {
         this.connectors = connectors;
         this.workspaceId = workspaceId;
         this.templates = templates;
+    }
+
+    /** Also checks that sub-workflow steps name a published workflow of the workspace. */
+    DefinitionParser checkingWorkflows(java.util.function.Function<String, java.util.Optional<Integer>> published) {
+        this.publishedWorkflows = published;
+        return this;
     }
 
     /** The definition, or null when {@link #problems()} says why not. */
@@ -178,6 +188,11 @@ final class DefinitionParser {
                 yield new Step.Stop(id);
             }
             case "delay" -> new StepParsers(this).delay(s, path, id);
+            case "switch" -> new FlowStepParsers(this).switchStep(s, path, id);
+            case "for_each" -> new FlowStepParsers(this).forEach(s, path, id);
+            case "workflow" -> new FlowStepParsers(this).subWorkflow(s, path, id);
+            case "approval" -> new FlowStepParsers(this).approval(s, path, id);
+            case "ai" -> new FlowStepParsers(this).ai(s, path, id);
             default -> {
                 problem(path + ".type", "unknown step type '" + type + "'");
                 yield null;
@@ -198,6 +213,34 @@ final class DefinitionParser {
     }
 
     // --- helpers shared with StepParsers ---
+
+    /** Parses nested steps (a branch, a loop body): they are not "before" anything outside the list. */
+    List<Step> nested(JsonNode list, String path, boolean required) {
+        int mark = before.size();
+        List<Step> parsed = steps(list, path, required);
+        before.subList(mark, before.size()).clear();
+        return parsed;
+    }
+
+    /** As {@link #nested}, with {@code names} readable by the expressions inside. */
+    List<Step> nestedWith(Set<String> names, JsonNode list, String path) {
+        Set<String> added = new HashSet<>(names);
+        added.removeAll(scope);
+        scope.addAll(added);
+        try {
+            return nested(list, path, true);
+        } finally {
+            scope.removeAll(added);
+        }
+    }
+
+    java.util.Optional<Integer> publishedVersion(String workflowId) {
+        return publishedWorkflows == null ? java.util.Optional.of(0) : publishedWorkflows.apply(workflowId);
+    }
+
+    boolean checksWorkflows() {
+        return publishedWorkflows != null;
+    }
 
     Connectors connectors() {
         return connectors;
@@ -225,7 +268,7 @@ final class DefinitionParser {
 
     /** Compiles a value that may hold expressions (null when it has problems, which are collected). */
     Tpl compile(JsonNode value, String path) {
-        return templates.compile(value, path, Set.copyOf(before), problems);
+        return templates.compile(value, path, Set.copyOf(before), problems, Set.copyOf(scope));
     }
 
     String text(JsonNode node, String field, String path) {

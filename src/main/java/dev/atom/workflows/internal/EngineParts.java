@@ -44,12 +44,23 @@ class EngineParts {
     private final Map<String, Semaphore> perConnection = new ConcurrentHashMap<>();
 
     private final int connectionConcurrency;
+    private final StepServices steps;
 
-    EngineParts(Templates templates, Connectors connectors, Clock clock, WorkflowProperties properties) {
+    EngineParts(
+            Templates templates,
+            Connectors connectors,
+            Clock clock,
+            WorkflowProperties properties,
+            StepServices steps) {
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
         this.connectionConcurrency = properties.connectionConcurrency();
+        this.steps = steps;
+    }
+
+    StepServices steps() {
+        return steps;
     }
 
     Templates templates() {

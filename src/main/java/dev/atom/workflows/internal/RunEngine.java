@@ -167,6 +167,7 @@ class RunEngine {
         if (end.status() == RunStatus.FAILED) {
             failures.announce(run, end.error());
         }
+        parts.steps().subWorkflows().ended(run, end.status(), now); // wakes a parent run waiting for this one
         return new TurnResult(end.status(), response, output, end.error());
     }
 

@@ -2,8 +2,6 @@ package dev.atom.workflows.internal;
 
 import dev.atom.workflows.internal.StepState.StepStatus;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +20,13 @@ final class RunExecution {
 
     private final Run run;
     private final EngineParts parts;
-    private final Map<String, StepState> states = new HashMap<>();
-    private final List<StepState> dirty = new ArrayList<>();
-    private final ObjectNode context = NODES.objectNode();
-    private final ObjectNode stepsNode = NODES.objectNode();
+    private final RunLedger ledger;
+    /** Prepended to step ids to key their states: empty for the run, {@code loop[3].} in an iteration. */
+    private final String prefix;
+
+    private final ObjectNode context;
+    private final ObjectNode stepsNode;
     private final Persistence persistence;
-    private int seq;
     private JsonNode response;
     private JsonNode lastOutput;
 
@@ -44,16 +43,39 @@ final class RunExecution {
         this.run = run;
         this.parts = parts;
         this.persistence = persistence;
-        for (StepState s : saved) {
-            states.put(s.stepId(), s);
-            seq = Math.max(seq, s.seq());
-        }
+        this.ledger = new RunLedger(saved);
+        this.prefix = "";
+        this.context = NODES.objectNode();
+        this.stepsNode = NODES.objectNode();
         context.set("trigger", trigger);
         if (trigger.has("event")) {
             context.set("event", trigger.get("event"));
         }
         context.set("steps", stepsNode);
         context.set("run", NODES.objectNode().put("id", run.id()).put("workflowId", run.workflowId()));
+    }
+
+    /** An iteration of a for_each: its own step keys and context (the parent's plus its variables). */
+    private RunExecution(RunExecution parent, String prefix, Map<String, JsonNode> variables) {
+        this.run = parent.run;
+        this.parts = parent.parts;
+        this.persistence = parent.persistence;
+        this.ledger = parent.ledger;
+        this.prefix = prefix;
+        // shallow copies: the parent's values are only read while its iterations run
+        this.context = NODES.objectNode().setAll(parent.context);
+        this.stepsNode = NODES.objectNode().setAll(parent.stepsNode);
+        context.set("steps", stepsNode);
+        variables.forEach(context::set);
+    }
+
+    RunExecution iteration(String iterationPrefix, Map<String, JsonNode> variables) {
+        return new RunExecution(this, prefix + iterationPrefix, variables);
+    }
+
+    /** The key of a step's state in this run: its id, prefixed inside for_each iterations. */
+    String key(Step step) {
+        return prefix + step.id();
     }
 
     Outcome walk(List<Step> steps) {
@@ -70,14 +92,18 @@ final class RunExecution {
     }
 
     private Outcome one(Step step) {
-        StepState saved = states.get(step.id());
+        StepState saved = ledger.get(key(step));
         if (saved != null && saved.status() == StepStatus.SUCCEEDED) {
             JsonNode output = parts.json(saved.output());
             remember(step.id(), output);
             if (step instanceof Step.Respond) {
                 response = output;
             }
-            return step instanceof Step.Condition c ? walk(branch(c, output)) : Outcome.CONTINUE;
+            return switch (step) {
+                case Step.Condition c -> walk(branch(c, output));
+                case Step.Switch w -> walk(SwitchStep.chosen(w, output));
+                default -> Outcome.CONTINUE;
+            };
         }
         try {
             return switch (step) {
@@ -91,6 +117,11 @@ final class RunExecution {
                 }
                 case Step.Delay d -> new TimerStep(this, parts).delay(d, saved);
                 case Step.Action a -> new ActionStep(this, parts).run(a, saved);
+                case Step.Switch w -> new SwitchStep(this).run(w);
+                case Step.ForEach f -> new ForEachStep(this, parts).run(f, saved);
+                case Step.SubWorkflow w -> parts.steps().subWorkflows().run(this, w, saved);
+                case Step.Approval a -> new ApprovalStep(this, parts).run(a, saved);
+                case Step.Ai a -> parts.steps().ai().run(this, a, saved);
             };
         } catch (TemplateFailure e) {
             return fail(step, null, e.getMessage());
@@ -149,7 +180,7 @@ final class RunExecution {
     }
 
     Outcome succeed(Step step, JsonNode input, JsonNode output) {
-        StepState prior = states.get(step.id());
+        StepState prior = ledger.get(key(step));
         Instant now = parts.now();
         save(step, StepStatus.SUCCEEDED, prior == null ? 0 : prior.attempts(), input, output, null, prior, now);
         remember(step.id(), parts.json(parts.capped(output)));
@@ -157,9 +188,9 @@ final class RunExecution {
     }
 
     Outcome fail(Step step, JsonNode input, String error) {
-        StepState prior = states.get(step.id());
+        StepState prior = ledger.get(key(step));
         save(step, StepStatus.FAILED, prior == null ? 0 : prior.attempts(), input, null, error, prior, parts.now());
-        return new Outcome.Failed(step.id() + ": " + error);
+        return new Outcome.Failed(key(step) + ": " + error);
     }
 
     /** Records a step's state (buffered until the next flush) and returns it. */
@@ -175,9 +206,9 @@ final class RunExecution {
         boolean done = status == StepStatus.SUCCEEDED || status == StepStatus.FAILED;
         StepState s = new StepState(
                 run.id(),
-                step.id(),
+                key(step),
                 run.workspaceId(),
-                prior == null ? ++seq : prior.seq(),
+                prior == null ? ledger.nextSeq() : prior.seq(),
                 status,
                 attempts,
                 input == null ? (prior == null ? null : prior.input()) : parts.capped(parts.redacted(input)),
@@ -185,9 +216,7 @@ final class RunExecution {
                 error == null ? null : parts.cappedText(error),
                 prior == null || prior.startedAt() == null ? now : prior.startedAt(),
                 done ? now : null);
-        states.put(step.id(), s);
-        dirty.removeIf(d -> d.stepId().equals(s.stepId()));
-        dirty.add(s);
+        ledger.record(s);
         if (output != null) {
             lastOutput = output;
         }
@@ -195,13 +224,21 @@ final class RunExecution {
     }
 
     void flush() {
-        persistence.flush(this);
+        synchronized (ledger) { // iterations running in parallel flush one at a time
+            persistence.flush(this);
+        }
     }
 
     List<StepState> takeDirty() {
-        List<StepState> out = List.copyOf(dirty);
-        dirty.clear();
-        return out;
+        return ledger.takeDirty();
+    }
+
+    boolean cancelled() {
+        return persistence.cancelled();
+    }
+
+    ObjectNode context() {
+        return context;
     }
 
     /** The first respond step's {status, body, headers}, or null when none ran. */

@@ -92,6 +92,91 @@ sealed interface Step {
         }
     }
 
+    /** Runs the steps of the first case whose {@code equals} is the value, else {@code otherwise}. */
+    record Switch(String id, Tpl value, List<Case> cases, List<Step> otherwise) implements Step {
+        public Switch {
+            cases = List.copyOf(cases);
+            otherwise = List.copyOf(otherwise);
+        }
+
+        /** One case: a JSON value compared with the switch's value, and its steps. */
+        record Case(tools.jackson.databind.JsonNode equals, List<Step> steps) {
+            public Case {
+                steps = List.copyOf(steps);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "switch";
+        }
+    }
+
+    /** Runs {@code steps} once per item (as {@code as} and {@code index}), up to {@code concurrency} at once. */
+    record ForEach(String id, Tpl items, String as, int concurrency, List<Step> steps) implements Step {
+        public ForEach {
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public String type() {
+            return "for_each";
+        }
+    }
+
+    /** Starts a run of another published workflow of the workspace; with {@code await}, waits for its end. */
+    record SubWorkflow(String id, String workflow, Tpl input, boolean await) implements Step {
+        @Override
+        public String type() {
+            return "workflow";
+        }
+
+        @Override
+        public boolean sideEffects() {
+            return true;
+        }
+    }
+
+    /**
+     * Waits for a person in {@code approvers} (user ids or roles; empty: any member) to approve or reject, at
+     * most {@code timeout} (null: no limit), then decides as {@code approveOnTimeout} says.
+     */
+    record Approval(
+            String id,
+            Tpl message,
+            List<String> approvers,
+            Duration timeout,
+            boolean approveOnTimeout,
+            boolean continueOnReject)
+            implements Step {
+        public Approval {
+            approvers = List.copyOf(approvers);
+        }
+
+        @Override
+        public String type() {
+            return "approval";
+        }
+
+        @Override
+        public boolean sideEffects() {
+            return true;
+        }
+    }
+
+    /** One completion through the AI gateway; with a {@code schema} the answer is JSON checked against it. */
+    record Ai(String id, Tpl prompt, String model, Tpl system, tools.jackson.databind.JsonNode schema) implements Step {
+        @Override
+        public String type() {
+            return "ai";
+        }
+
+        @Override
+        public boolean sideEffects() {
+            return true;
+        }
+    }
+
     /** How often and how soon a failed attempt is tried again; only retriable failures are retried. */
     record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
         static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofMinutes(5));

@@ -38,6 +38,11 @@ class Templates {
      * names, and steps that do not run before this one ({@code before}). Null when it does not compile.
      */
     Tpl compile(JsonNode value, String path, Set<String> before, List<FieldError> problems) {
+        return compile(value, path, before, problems, Set.of());
+    }
+
+    /** As above, where {@code scoped} names are also readable (a for_each body's item and index). */
+    Tpl compile(JsonNode value, String path, Set<String> before, List<FieldError> problems, Set<String> scoped) {
         List<ExpressionException> errors = expressions.validate(path, value);
         if (!errors.isEmpty()) {
             errors.forEach(e -> problems.add(problem(e)));
@@ -52,7 +57,7 @@ class Templates {
         }
         List<FieldError> found = new ArrayList<>();
         for (Reference r : template.references()) {
-            if (!ROOTS.contains(r.root())) {
+            if (!ROOTS.contains(r.root()) && !scoped.contains(r.root())) {
                 found.add(new FieldError(
                         r.templatePath(),
                         "unknown name '" + r.root() + "' at column " + r.column()

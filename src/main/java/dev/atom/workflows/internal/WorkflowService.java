@@ -124,7 +124,8 @@ class WorkflowService {
     }
 
     private Definition check(String workspaceId, JsonNode definition) {
-        DefinitionParser parser = new DefinitionParser(connectors, workspaceId, templates);
+        DefinitionParser parser = new DefinitionParser(connectors, workspaceId, templates)
+                .checkingWorkflows(id -> workflows.find(workspaceId, id).map(Workflow::activeVersion));
         Definition d = parser.parse(definition);
         if (d == null) {
             // paths are relative to the definition (steps[2].input.channel), as users read them in the builder
