@@ -46,11 +46,7 @@ final class BuilderView {
             List<StepView> then,
             List<StepView> otherwise,
             int index,
-            int count) {
-        boolean condition() {
-            return "condition".equals(type) && raw == null;
-        }
-    }
+            int count) {}
 
     /** A problem for the summary: what, and the id of the control it is shown at. */
     record Problem(String path, String message, String anchor) {}

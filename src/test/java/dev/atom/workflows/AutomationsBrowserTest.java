@@ -1,0 +1,157 @@
+package dev.atom.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atom.testing.BrowserTestBase;
+import dev.atom.testing.TestHttp;
+import dev.atom.testing.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The Automations pages in a real browser: building a workflow from scratch in the form builder (with a
+ * validation problem shown at its field and fixed), publishing, switching it off and on, running it, watching
+ * a run finish without reloading, and cancelling a waiting one.
+ */
+class AutomationsBrowserTest extends BrowserTestBase {
+
+    @Test
+    void buildsPublishesTogglesAndRunsAWorkflowFromScratch() {
+        TestUsers.User ann = new TestUsers(this::http).signUp("ann");
+        TestHttp http = new TestUsers(this::http).as(ann);
+        logInInBrowser(ann.email(), TestUsers.PASSWORD);
+        waitUntil(d -> !currentPath().equals("/login"));
+        $("#nav-automations").click();
+        waitForPath("/automations");
+        $("#automations-empty");
+        $("#new-automation").click();
+        waitForPath("/automations/new");
+
+        type("#f-name", "Greeter");
+        addStep("steps", "transform");
+        field("steps[0].id").clear();
+        field("steps[0].id").sendKeys("shape");
+        setValue(field("steps[0].output"), "{\"msg\": \"{{ trigger.input.who }}\", \"n\": 12}");
+        addStep("steps", "condition");
+        field("steps[1].id").clear();
+        field("steps[1].id").sendKeys("big");
+        // a reference to a step that does not exist: the checks refuse it
+        field("steps[1].if").sendKeys("{{ steps.nope.output.n > 10 }}");
+        addStep("steps[1].then", "respond");
+        assertThat(field("steps[0].id").getDomProperty("value"))
+                .as("typed values survive")
+                .isEqualTo("shape");
+        setValue(field("steps[1].then[0].body"), "{\"size\": \"big\"}");
+        $("#save").click();
+
+        WebElement placed = waitUntil(d -> d.findElement(By.id("e-steps[1].if")));
+        assertThat(placed.getText()).contains("nope");
+        assertThat($("#problems").getText()).contains("steps[1].if");
+        assertThat(field("steps[1].if").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(currentPath()).isEqualTo("/automations/new");
+
+        field("steps[1].if").clear();
+        field("steps[1].if").sendKeys("{{ steps.shape.output.n > 10 }}");
+        $("#save").click();
+        assertThat($("#done").getText()).isEqualTo("Saved.");
+        String id = currentPath().split("/")[2];
+        assertThat($("#workflow-status").getText()).contains("Draft");
+        // the read-only graph: the condition with its then branch
+        assertThat(all(".graph .node-condition .graph-branch .node-respond")).hasSize(1);
+
+        $("#publish").click();
+        waitUntil(d -> $("#done").getText().equals("Published."));
+        assertThat($("#workflow-status").getText()).isEqualTo("Published v1");
+
+        open("/automations");
+        WebElement row = $("#wf-" + id);
+        assertThat(row.findElement(By.cssSelector(".version")).getText()).isEqualTo("published v1");
+        assertThat(row.findElement(By.cssSelector(".trigger")).getText()).isEqualTo("manual");
+        markPage();
+        $("#wf-" + id + " .enabled-toggle").click();
+        waitUntil(d -> !$("#wf-" + id + " .enabled-toggle").isSelected());
+        waitForHtmx();
+        assertThat(http.get("/api/v1/workflows/" + id).json().get("enabled").asBoolean())
+                .isFalse();
+        $("#wf-" + id + " .enabled-toggle").click();
+        waitUntil(d -> $("#wf-" + id + " .enabled-toggle").isSelected());
+        waitForHtmx();
+        assertThat(http.get("/api/v1/workflows/" + id).json().get("enabled").asBoolean())
+                .isTrue();
+        assertThat(pageWasNotReloaded()).isTrue();
+
+        $("#wf-" + id + " .run-now").click();
+        waitUntil(d -> currentPath().startsWith("/runs/"));
+        waitUntil(d -> $("#run-status").getText().equals("succeeded"));
+        assertThat(all(".step-row").stream()
+                        .map(li -> li.findElement(By.cssSelector(".step-id")).getText()))
+                .containsExactly("shape", "big", "respond1");
+        open("/automations");
+        assertThat($("#wf-" + id + " .last-run").getText()).contains("succeeded");
+    }
+
+    @Test
+    void theRunPageFollowsARunToTheEndAndCancelsAWaitingOne() {
+        TestUsers.User ben = new TestUsers(this::http).signUp("ben");
+        WorkflowTestSupport api = new WorkflowTestSupport(new TestUsers(this::http).as(ben));
+        String slow = api.createAndPublish("""
+                {"name": "Slow", "trigger": {"type": "manual"}, "steps": [
+                  {"id": "pause", "type": "delay", "duration": "PT2S"},
+                  {"id": "done", "type": "transform", "output": {"ok": true}}]}""");
+        String waits = api.createAndPublish("""
+                {"name": "Waits", "trigger": {"type": "manual"}, "steps": [
+                  {"id": "pause", "type": "delay", "duration": "PT1H"}]}""");
+        logInInBrowser(ben.email(), TestUsers.PASSWORD);
+        waitUntil(d -> !currentPath().equals("/login"));
+
+        String runId = api.start(slow, Map.of());
+        open("/runs/" + runId);
+        assertThat($("#run-status").getText()).isIn("queued", "running", "waiting");
+        markPage();
+        waitUntil(d -> $("#run-status").getText().equals("succeeded"));
+        assertThat(pageWasNotReloaded())
+                .as("the timeline refreshed itself in place")
+                .isTrue();
+        assertThat($("#step-done .step-status").getText()).isEqualTo("succeeded");
+        assertThat(all("#cancel-run")).isEmpty();
+
+        String waiting = api.start(waits, Map.of());
+        api.awaitStatus(waiting, "waiting");
+        open("/runs/" + waiting);
+        assertThat($("#run-status").getText()).isEqualTo("waiting");
+        $("#cancel-run").click();
+        waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        waitUntil(d -> $("#run-status").getText().equals("cancelled"));
+        assertThat(api.run(waiting).get("status").asString()).isEqualTo("cancelled");
+
+        // the runs list filters by workflow and status
+        open("/runs");
+        new Select($("#filter-workflow")).selectByVisibleText("Waits");
+        new Select($("#filter-status")).selectByValue("cancelled");
+        $("#apply-filters").click();
+        waitUntil(d -> all(".run-row").size() == 1);
+        $(".run-row .run-link").click();
+        waitForPath("/runs/" + waiting);
+    }
+
+    private void addStep(String list, String type) {
+        int before = all("li.step").size();
+        new Select(driver().findElement(By.id("add-" + list))).selectByValue(type);
+        driver().findElement(By.id("add-button-" + list)).click();
+        waitUntil(d -> all("li.step").size() == before + 1);
+        waitForHtmx();
+    }
+
+    private WebElement field(String path) {
+        return waitUntil(d -> d.findElement(By.id("f-" + path)));
+    }
+
+    private void setValue(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
+    }
+}
