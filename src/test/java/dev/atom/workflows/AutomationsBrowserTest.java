@@ -138,6 +138,56 @@ class AutomationsBrowserTest extends BrowserTestBase {
         waitForPath("/runs/" + waiting);
     }
 
+    @Test
+    void pagesAnswer404ForAnotherWorkspacesWorkflowsAndRuns() {
+        TestUsers users = new TestUsers(this::http);
+        WorkflowTestSupport bob = new WorkflowTestSupport(users.as(users.signUp("bob")));
+        String theirs = bob.createAndPublish("""
+                {"name": "Theirs", "trigger": {"type": "manual"}, "steps": [
+                  {"id": "pause", "type": "delay", "duration": "PT1H"}]}""");
+        String theirRun = bob.start(theirs, Map.of());
+        TestUsers.User cara = users.signUp("cara");
+        String mine = new WorkflowTestSupport(users.as(cara)).createAndPublish("""
+                {"name": "Mine", "trigger": {"type": "manual"}, "steps": [
+                  {"id": "pause", "type": "delay", "duration": "PT1H"}]}""");
+        logInInBrowser(cara.email(), TestUsers.PASSWORD);
+        waitUntil(d -> !currentPath().equals("/login"));
+        open("/automations");
+        $("#wf-" + mine);
+
+        assertThat(status("GET", "/automations/" + mine + "/edit", null)).isEqualTo(200);
+        for (String path : new String[] {
+            "/automations/" + theirs + "/edit",
+            "/automations/" + theirs + "/runs",
+            "/runs/" + theirRun,
+            "/runs/" + theirRun + "/timeline"
+        }) {
+            assertThat(status("GET", path, null)).as(path).isEqualTo(404);
+        }
+        for (String path : new String[] {
+            "/automations/" + theirs + "/disable", "/automations/" + theirs + "/run", "/runs/" + theirRun + "/cancel"
+        }) {
+            assertThat(status("POST", path, "")).as(path).isEqualTo(404);
+        }
+        assertThat(status("POST", "/automations/builder", "_id=" + theirs + "&op=save&name=Stolen"))
+                .isEqualTo(404);
+        assertThat(bob.run(theirRun).get("status").asString()).isIn("queued", "running", "waiting");
+        assertThat(status("POST", "/automations/" + mine + "/disable", ""))
+                .as("her own")
+                .isEqualTo(200);
+    }
+
+    /** The status of a request made by the page itself (its session cookie and CSRF header). */
+    private long status(String method, String path, String form) {
+        Object status = ((org.openqa.selenium.JavascriptExecutor) driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const headers = JSON.parse(document.body.getAttribute('hx-headers') || '{}');
+                headers['Content-Type'] = 'application/x-www-form-urlencoded';
+                fetch(arguments[1], {method: arguments[0], headers: headers, body: arguments[2],
+                    redirect: 'manual'}).then(r => done(r.status), e => done(-1));""", method, path, form);
+        return (Long) status;
+    }
+
     private void addStep(String list, String type) {
         int before = all("li.step").size();
         new Select(driver().findElement(By.id("add-" + list))).selectByValue(type);
