@@ -80,7 +80,7 @@ final class BuilderForm {
         }
         String t = text.strip();
         return switch (kind) {
-            case "number" -> NUMBER.matcher(t).matches() ? NODES.numberNode(new BigDecimal(t)) : NODES.stringNode(t);
+            case "number" -> number(t);
             case "boolean" ->
                 t.equals("true") || t.equals("false") ? NODES.booleanNode(t.equals("true")) : NODES.stringNode(t);
             case "json" -> {
@@ -96,6 +96,20 @@ final class BuilderForm {
             }
             default -> NODES.stringNode(text);
         };
+    }
+
+    /** Whole numbers stay integral (checks such as retry.max want them so); anything else not numeric is text. */
+    private static JsonNode number(String t) {
+        if (!NUMBER.matcher(t).matches()) {
+            return NODES.stringNode(t); // an expression, typed and checked at run time
+        }
+        BigDecimal n = new BigDecimal(t);
+        try {
+            long whole = n.longValueExact();
+            return whole == (int) whole ? NODES.numberNode((int) whole) : NODES.numberNode(whole);
+        } catch (ArithmeticException notWhole) {
+            return NODES.numberNode(n);
+        }
     }
 
     // --- structural edits: add, remove, move a step ---
