@@ -95,6 +95,57 @@ class AutomationsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void actionStepsGetTheirInputsFromTheCatalogAndTheJsonTabRoundTrips() {
+        TestUsers.User dan = new TestUsers(this::http).signUp("dan");
+        TestHttp http = new TestUsers(this::http).as(dan);
+        logInInBrowser(dan.email(), TestUsers.PASSWORD);
+        waitUntil(d -> !currentPath().equals("/login"));
+        open("/automations/new");
+        type("#f-name", "Caller");
+        addStep("steps", "action");
+        assertThat(js("return document.activeElement.id"))
+                .as("focus on the new step")
+                .isEqualTo("f-steps[0].id");
+
+        new Select(field("steps[0].action")).selectByValue("http.request");
+        WebElement method = field("steps[0].input.method");
+        waitForHtmx();
+        assertThat(new Select(field("steps[0].connection"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("None needed");
+        new Select(field("steps[0].input.method")).selectByValue("POST");
+        field("steps[0].input.url").sendKeys("{{ trigger.input.base }}/one");
+        assertThat(all("[id='f-steps[0].input.headers']")).hasSize(1);
+        assertThat(method.getTagName()).isEqualTo("select");
+
+        $("#tab-json").click();
+        WebElement json = $("#f-json");
+        assertThat(json.getDomProperty("value")).contains("\"http.request\"").contains("\"POST\"");
+        js("arguments[0].value = arguments[0].value.replace('\"Caller\"', '\"Caller two\"');", json);
+        $("#apply-json").click();
+        waitUntil(d -> $("#f-name").getDomProperty("value").equals("Caller two"));
+        assertThat(field("steps[0].input.url").getDomProperty("value")).isEqualTo("{{ trigger.input.base }}/one");
+        $("#save").click();
+        assertThat($("#done").getText()).isEqualTo("Saved.");
+        String id = currentPath().split("/")[2];
+        var step = http.get("/api/v1/workflows/" + id)
+                .json()
+                .get("definition")
+                .get("steps")
+                .get(0);
+        assertThat(step.get("action").asString()).isEqualTo("http.request");
+        assertThat(step.get("input").get("method").asString()).isEqualTo("POST");
+        assertThat(step.get("input").get("url").asString()).isEqualTo("{{ trigger.input.base }}/one");
+
+        // another type: the action's fields make way for the new type's
+        new Select(field("steps[0].type")).selectByValue("transform");
+        field("steps[0].output");
+        waitForHtmx();
+        assertThat(all("[id='f-steps[0].action']")).isEmpty();
+    }
+
+    @Test
     void theRunPageFollowsARunToTheEndAndCancelsAWaitingOne() {
         TestUsers.User ben = new TestUsers(this::http).signUp("ben");
         WorkflowTestSupport api = new WorkflowTestSupport(new TestUsers(this::http).as(ben));
