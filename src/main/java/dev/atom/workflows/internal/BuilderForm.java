@@ -31,8 +31,11 @@ final class BuilderForm {
 
     private BuilderForm() {}
 
-    /** The definition the form describes, and the values that could not be read (invalid JSON). */
-    record Read(ObjectNode definition, List<FieldError> problems) {}
+    /**
+     * The definition the form describes, the values that could not be read (invalid JSON) and their text as
+     * typed, so the page shows it back unchanged.
+     */
+    record Read(ObjectNode definition, List<FieldError> problems, Map<String, String> unreadable) {}
 
     static Read read(Map<String, String> form) {
         ObjectNode root = NODES.objectNode();
@@ -63,7 +66,13 @@ final class BuilderForm {
                         .forEach(node::remove);
             }
         });
-        return new Read(root, problems);
+        Map<String, String> unreadable = new HashMap<>();
+        problems.forEach(p -> unreadable.put(p.field(), text(form, p.field())));
+        return new Read(root, problems, unreadable);
+    }
+
+    private static String text(Map<String, String> form, String path) {
+        return form.getOrDefault(path + ":json", "");
     }
 
     /** A step's type as the parser reads it: {@code type}, or {@code action} when only an action is given. */

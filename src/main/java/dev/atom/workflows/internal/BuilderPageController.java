@@ -50,7 +50,7 @@ class BuilderPageController {
         starter.put("name", "");
         starter.putObject("trigger").put("type", "manual");
         starter.putArray("steps");
-        return page(user, null, starter, List.of(), null, "form", null, model);
+        return page(user, null, starter, List.of(), Map.of(), null, "form", null, model);
     }
 
     @GetMapping("/automations/{id}/edit")
@@ -61,7 +61,7 @@ class BuilderPageController {
             Model model) {
         Workflow w = workflows.get(user, id);
         model.addAttribute("done", "published".equals(done) ? "Published." : "saved".equals(done) ? "Saved." : null);
-        return page(user, w, (ObjectNode) JSON.readTree(w.draft()), List.of(), null, "form", null, model);
+        return page(user, w, (ObjectNode) JSON.readTree(w.draft()), List.of(), Map.of(), null, "form", null, model);
     }
 
     @PostMapping("/automations/builder")
@@ -78,6 +78,7 @@ class BuilderPageController {
         String tab = op.equals("savejson") || op.equals("tab:json") || op.equals("refresh-json") ? "json" : "form";
         ObjectNode definition;
         List<FieldError> problems = new ArrayList<>();
+        Map<String, String> typed = Map.of();
         if (op.equals("json") || op.equals("savejson") || op.equals("refresh-json")) {
             try {
                 JsonNode parsed = JSON.readTree(form.getOrDefault("_json", ""));
@@ -93,6 +94,7 @@ class BuilderPageController {
                         existing,
                         BuilderForm.read(form).definition(),
                         bad,
+                        Map.of(),
                         form.get("_json"),
                         "json",
                         null,
@@ -102,6 +104,7 @@ class BuilderPageController {
             BuilderForm.Read read = BuilderForm.read(form);
             definition = read.definition();
             problems.addAll(read.problems());
+            typed = read.unreadable();
         }
         String focus = focus(request);
         if (op.startsWith("add:")) {
@@ -118,9 +121,9 @@ class BuilderPageController {
             BuilderForm.move(definition, path, up ? -1 : 1);
             focus = path.substring(0, path.lastIndexOf('[')) + "[" + (index(path) + (up ? -1 : 1)) + "].id";
         } else if (op.equals("save") || op.equals("savejson") || op.equals("publish")) {
-            return save(user, existing, definition, problems, op, tab, request, response, model);
+            return save(user, existing, definition, problems, typed, op, tab, request, response, model);
         }
-        return page(user, existing, definition, List.of(), null, tab, focus, model);
+        return page(user, existing, definition, List.of(), typed, null, tab, focus, model);
     }
 
     private static BuilderView.Field rootField(ObjectNode definition, String key, String label) {
@@ -132,6 +135,7 @@ class BuilderPageController {
             Workflow existing,
             ObjectNode definition,
             List<FieldError> unreadable,
+            Map<String, String> typed,
             String op,
             String tab,
             HttpServletRequest request,
@@ -167,7 +171,7 @@ class BuilderPageController {
             }
             List<FieldError> problems =
                     e.errors().isEmpty() ? List.of(new FieldError("definition", e.getMessage())) : e.errors();
-            return page(user, existing, definition, problems, null, tab, "problems", model);
+            return page(user, existing, definition, problems, typed, null, tab, "problems", model);
         }
     }
 
@@ -176,11 +180,12 @@ class BuilderPageController {
             Workflow w,
             ObjectNode definition,
             List<FieldError> problems,
+            Map<String, String> typed,
             String rawJson,
             String tab,
             String focus,
             Model model) {
-        BuilderView view = new BuilderView(connectors, user.workspaceId());
+        BuilderView view = new BuilderView(connectors, user.workspaceId(), typed);
         JsonNode trigger = definition.get("trigger");
         model.addAttribute("workflow", w);
         model.addAttribute("nameField", rootField(definition, "name", "Name"));

@@ -55,9 +55,13 @@ final class BuilderView {
     private final String workspaceId;
     private final Set<String> anchors = new java.util.HashSet<>(Set.of("name", "trigger", "steps", "description"));
 
-    BuilderView(Connectors connectors, String workspaceId) {
+    private final Map<String, String> typed;
+
+    /** {@code typed}: text to show as typed instead of the definition's value (JSON that could not be read). */
+    BuilderView(Connectors connectors, String workspaceId, Map<String, String> typed) {
         this.connectors = connectors;
         this.workspaceId = workspaceId;
+        this.typed = typed;
     }
 
     List<StepView> steps(JsonNode list, String path) {
@@ -146,7 +150,7 @@ final class BuilderView {
             types.add(new Option(type, type));
         }
         List<Field> fields = new ArrayList<>();
-        fields.add(field("trigger.type", "", "Trigger", "select", type, types, true, null));
+        fields.add(field("trigger.type", "", "Type", "select", type, types, true, null));
         if (type.equals("webhook")) {
             fields.add(field(
                     "trigger.respond",

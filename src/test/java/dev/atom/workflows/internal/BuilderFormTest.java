@@ -71,6 +71,7 @@ class BuilderFormTest {
 
         assertThat(read.problems())
                 .containsExactly(new FieldError("steps[1].output", "is not valid JSON (strings need double quotes)"));
+        assertThat(read.unreadable()).containsExactly(Map.entry("steps[1].output", "{x: 1}"));
         assertThat(read.definition().get("steps").get(0))
                 .isEqualTo(JSON.readTree("{\"id\": \"a\", \"type\": \"respond\"}"));
     }
@@ -98,7 +99,7 @@ class BuilderFormTest {
 
     @Test
     void problemsArePlacedAtTheDeepestControlTheirPathNames() {
-        BuilderView view = new BuilderView(null, "ws");
+        BuilderView view = new BuilderView(null, "ws", Map.of());
         view.steps(JSON.readTree("""
                 [{"id": "a", "type": "transform", "output": {}}, {"id": "z", "type": "mystery"}]"""), "steps");
         var placed = view.place(List.of(
