@@ -163,7 +163,9 @@ class AutomationsBrowserTest extends BrowserTestBase {
         open("/runs/" + runId);
         assertThat($("#run-status").getText()).isIn("queued", "running", "waiting");
         markPage();
+        $("#d-trigger summary").click(); // opened while the timeline refreshes: it stays open
         waitUntil(d -> $("#run-status").getText().equals("succeeded"));
+        assertThat($("#d-trigger").getDomProperty("open")).isEqualTo("true");
         assertThat(pageWasNotReloaded())
                 .as("the timeline refreshed itself in place")
                 .isTrue();

@@ -1,6 +1,7 @@
 package dev.atom.workflows.internal;
 
 import dev.atom.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ class RunsPageController {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final int PAGE = 100;
+    private static final int STOP_POLLING = 286;
     private final WorkflowService workflows;
     private final RunService runs;
 
@@ -117,9 +119,18 @@ class RunsPageController {
         return "workflows/run";
     }
 
+    /** The timeline's content; status 286 tells htmx to stop polling once the run has finished. */
     @GetMapping("/runs/{id}/timeline")
-    String timelineFragment(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-        timeline(user, runs.get(user, id), model);
+    String timelineFragment(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            HttpServletResponse response,
+            Model model) {
+        Run run = runs.get(user, id);
+        timeline(user, run, model);
+        if (run.status().terminal()) {
+            response.setStatus(STOP_POLLING);
+        }
         return "workflows/run :: timeline";
     }
 
