@@ -88,7 +88,7 @@ final class BuilderView {
                     null,
                     List.of(),
                     List.of(),
-                    pretty(s),
+                    typed.getOrDefault(path, pretty(s)),
                     List.of(),
                     List.of(),
                     index,

@@ -116,6 +116,22 @@ class BuilderFormTest {
                 .containsEntry("name", List.of("must be an object"));
     }
 
+    @Test
+    void aStepOfAnUnknownTypeIsEditedAsJsonAndShownBackAsTypedWhenItIsNotJson() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("steps[0]:json", "{\"id\": \"m\", \"type\": \"mystery\"");
+        BuilderForm.Read read = BuilderForm.read(form);
+        assertThat(read.problems()).extracting(FieldError::field).containsExactly("steps[0]");
+
+        var steps = new BuilderView(null, "ws", read.unreadable())
+                .steps(read.definition().get("steps"), "steps");
+        assertThat(steps.getFirst().raw()).isEqualTo("{\"id\": \"m\", \"type\": \"mystery\"");
+        var valid = new BuilderView(null, "ws", Map.of())
+                .steps(JSON.readTree("[{\"id\": \"m\", \"type\": \"mystery\", \"x\": 1}]"), "steps");
+        assertThat(JSON.readTree(valid.getFirst().raw()))
+                .isEqualTo(JSON.readTree("{\"id\": \"m\", \"type\": \"mystery\", \"x\": 1}"));
+    }
+
     private static List<String> ids(ObjectNode d) {
         return d.get("steps").valueStream().map(s -> s.get("id").asString()).toList();
     }
