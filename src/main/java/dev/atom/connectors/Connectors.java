@@ -22,6 +22,9 @@ public interface Connectors {
     /** A connection of the workspace; empty for unknown ids and other workspaces' connections. */
     Optional<ConnectionInfo> connection(String workspaceId, String connectionId);
 
+    /** The workspace's connections (for pickers such as the workflow builder's). */
+    List<ConnectionInfo> connections(String workspaceId);
+
     /**
      * Validates {@code input} against the action's schema and runs it on the connection. Throws {@link
      * ConnectorException.InvalidInput} naming each bad field, {@link ConnectorException} subclasses for the

@@ -240,6 +240,19 @@ class ConnectionService implements Connectors {
     }
 
     @Override
+    public List<ConnectionInfo> connections(String workspaceId) {
+        return repository.list(workspaceId).stream()
+                .map(c -> new ConnectionInfo(
+                        c.id(),
+                        c.workspaceId(),
+                        c.connector(),
+                        c.name(),
+                        c.status().wire(),
+                        c.statusReason()))
+                .toList();
+    }
+
+    @Override
     public JsonNode run(
             String workspaceId, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
         Connection c =

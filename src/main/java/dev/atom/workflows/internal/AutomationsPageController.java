@@ -1,0 +1,98 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.identity.CurrentUser;
+import dev.atom.shared.web.PublicUrl;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The Automations page: the workspace's workflows with their trigger, published version, on/off switch (htmx,
+ * one row at a time), last run, "Run now" and, for webhook triggers, the URL to copy.
+ */
+@Controller
+class AutomationsPageController {
+    private final WorkflowService workflows;
+    private final RunService runs;
+    private final PublicUrl publicUrl;
+
+    AutomationsPageController(WorkflowService workflows, RunService runs, PublicUrl publicUrl) {
+        this.workflows = workflows;
+        this.runs = runs;
+        this.publicUrl = publicUrl;
+    }
+
+    /** One line of the list. {@code lastRun} is null when it never ran. */
+    record Row(
+            String id,
+            String name,
+            String triggerType,
+            Integer version,
+            boolean enabled,
+            String webhookUrl,
+            String lastStatus,
+            String lastAt,
+            String lastRunId) {}
+
+    @GetMapping("/automations")
+    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute(
+                "rows", workflows.list(user).stream().map(w -> row(user, w)).toList());
+        return "workflows/list";
+    }
+
+    @PostMapping("/automations/{id}/enable")
+    String enable(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        model.addAttribute("r", row(user, workflows.setEnabled(user, id, true)));
+        return "workflows/list :: row";
+    }
+
+    @PostMapping("/automations/{id}/disable")
+    String disable(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        model.addAttribute("r", row(user, workflows.setEnabled(user, id, false)));
+        return "workflows/list :: row";
+    }
+
+    /** Queues a run of the published version and opens its timeline. */
+    @PostMapping("/automations/{id}/run")
+    String run(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        String runId = runs.runNow(user, workflows.get(user, id).id(), null);
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", "/runs/" + runId);
+            return "workflows/builder :: empty";
+        }
+        return "redirect:/runs/" + runId;
+    }
+
+    private Row row(CurrentUser user, Workflow w) {
+        List<Run> last = runs.list(user, w.id(), null, null, null, 1);
+        Run r = last.isEmpty() ? null : last.getFirst();
+        return new Row(
+                w.id(),
+                w.name(),
+                WorkflowService.triggerType(w),
+                w.activeVersion(),
+                w.enabled(),
+                webhookUrl(w, publicUrl),
+                r == null ? null : r.status().wire(),
+                r == null ? null : RunsPageController.time(r.createdAt()),
+                r == null ? null : r.id());
+    }
+
+    /** The URL a webhook-triggered workflow listens at; null for other triggers. */
+    static String webhookUrl(Workflow w, PublicUrl publicUrl) {
+        return "webhook".equals(WorkflowService.triggerType(w))
+                ? publicUrl.of(WebhookController.PATH) + "/" + w.webhookToken()
+                : null;
+    }
+}

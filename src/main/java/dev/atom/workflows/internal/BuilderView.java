@@ -1,0 +1,255 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.connectors.Connectors;
+import dev.atom.shared.web.ApiException.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the builder page shows for a definition: the trigger and the steps as form fields named by their
+ * definition paths, and the problems placed next to the field (or step, or list) their path names, with a
+ * summary that links to each. Built per request; not thread-safe.
+ */
+final class BuilderView {
+    static final List<String> STEP_TYPES =
+            List.of("action", "transform", "condition", "respond", "delay", "fail", "stop");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final java.util.function.Function<JsonNode, String> JSON_TEXT = JSON::writeValueAsString;
+
+    /** One input: {@code name} is its path plus how to read it; {@code kind} picks the control. */
+    record Field(
+            String path,
+            String name,
+            String label,
+            String kind,
+            String value,
+            List<Option> options,
+            boolean refresh,
+            String help) {}
+
+    record Option(String value, String label) {}
+
+    /** A step box; {@code fields} empty and {@code raw} set for a type the form does not know (edited as JSON). */
+    record StepView(
+            String path,
+            String id,
+            String type,
+            Field typeField,
+            List<Field> fields,
+            List<Field> hidden,
+            String raw,
+            List<StepView> then,
+            List<StepView> otherwise,
+            int index,
+            int count) {}
+
+    /** A problem for the summary: what, and the id of the control it is shown at. */
+    record Problem(String path, String message, String anchor) {}
+
+    private final Connectors connectors;
+    private final String workspaceId;
+    private final Set<String> anchors = new java.util.HashSet<>(Set.of("name", "trigger", "steps", "description"));
+
+    private final Map<String, String> typed;
+
+    /** {@code typed}: text to show as typed instead of the definition's value (JSON that could not be read). */
+    BuilderView(Connectors connectors, String workspaceId, Map<String, String> typed) {
+        this.connectors = connectors;
+        this.workspaceId = workspaceId;
+        this.typed = typed;
+    }
+
+    List<StepView> steps(JsonNode list, String path) {
+        anchors.add(path);
+        List<StepView> out = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            out.add(step(list.get(i), path + "[" + i + "]", i, list.size()));
+        }
+        return out;
+    }
+
+    private StepView step(JsonNode s, String path, int index, int count) {
+        anchors.add(path);
+        String type = s.isObject() ? BuilderForm.typeOf(s) : "";
+        if (!s.isObject() || !STEP_TYPES.contains(type)) {
+            anchors.add(path + ".id");
+            return new StepView(
+                    path,
+                    s.path("id").asString(""),
+                    type,
+                    null,
+                    List.of(),
+                    List.of(),
+                    typed.getOrDefault(path, pretty(s)),
+                    List.of(),
+                    List.of(),
+                    index,
+                    count);
+        }
+        List<Option> types = STEP_TYPES.stream().map(t -> new Option(t, t)).toList();
+        Field typeField = field(path + ".type", "", "Type", "select", type, types, true, null);
+        List<Field> fields = new ArrayList<>();
+        fields.add(field(
+                path + ".id",
+                "",
+                "Step id",
+                "text",
+                s.path("id").asString(""),
+                null,
+                false,
+                "Later steps read its result as steps.<id>.output"));
+        Set<String> shown = new java.util.HashSet<>(Set.of("id", "type"));
+        switch (type) {
+            case "action" -> new ActionFields(connectors, workspaceId).add(s, path, fields, shown);
+            case "transform" -> fields.add(json(s, path, "output", "Output (JSON, may hold {{ expressions }})", shown));
+            case "condition" -> {
+                fields.add(text(s, path, "if", "If (an expression such as {{ steps.a.output.n > 10 }})", shown));
+                shown.addAll(Set.of("then", "else"));
+            }
+            case "respond" -> {
+                fields.add(number(s, path, "status", "Status code", shown));
+                fields.add(json(s, path, "body", "Body (JSON)", shown));
+                fields.add(json(s, path, "headers", "Headers (JSON object, optional)", shown));
+            }
+            case "delay" -> {
+                fields.add(text(s, path, "duration", "Wait for (ISO-8601 duration such as PT10M)", shown));
+                fields.add(text(s, path, "until", "Or wait until (an instant such as 2026-12-01T09:00:00Z)", shown));
+            }
+            case "fail" -> fields.add(text(s, path, "message", "Message", shown));
+            default -> {}
+        }
+        fields.forEach(f -> anchors.add(f.path()));
+        return new StepView(
+                path,
+                s.path("id").asString(""),
+                type,
+                typeField,
+                fields,
+                hidden(s, path, shown),
+                null,
+                "condition".equals(type) ? steps(s.get("then"), path + ".then") : List.of(),
+                "condition".equals(type) ? steps(s.get("else"), path + ".else") : List.of(),
+                index,
+                count);
+    }
+
+    /** Trigger fields: its type, and for a webhook how it answers. */
+    List<Field> trigger(JsonNode t) {
+        String type = t == null ? "manual" : t.path("type").asString("");
+        List<Option> types = new ArrayList<>(List.of(
+                new Option("manual", "Manual (Run now, API)"), new Option("webhook", "Webhook (a POST to its URL)")));
+        if (!type.isEmpty() && types.stream().noneMatch(o -> o.value().equals(type))) {
+            types.add(new Option(type, type));
+        }
+        List<Field> fields = new ArrayList<>();
+        fields.add(field("trigger.type", "", "Type", "select", type, types, true, null));
+        if (type.equals("webhook")) {
+            fields.add(field(
+                    "trigger.respond",
+                    "",
+                    "Answer the call",
+                    "select",
+                    t.path("respond").asString("immediately"),
+                    List.of(
+                            new Option("immediately", "immediately (202 with the run id)"),
+                            new Option("last_step", "with the run's respond step (last_step)")),
+                    false,
+                    null));
+        }
+        fields.forEach(f -> anchors.add(f.path()));
+        return fields;
+    }
+
+    /** The trigger's fields the form does not show, carried through as JSON. */
+    List<Field> triggerHidden(JsonNode t) {
+        Set<String> shown = Set.of("type", "respond");
+        return t == null || !t.isObject() ? List.of() : hidden(t, "trigger", shown);
+    }
+
+    /** Problems by the path of the control they are shown at (the longest one their path starts with). */
+    Map<String, List<String>> place(List<FieldError> problems) {
+        Map<String, List<String>> placed = new LinkedHashMap<>();
+        for (FieldError p : problems) {
+            placed.computeIfAbsent(anchor(p.field()), k -> new ArrayList<>()).add(p.message());
+        }
+        return placed;
+    }
+
+    List<Problem> summary(List<FieldError> problems) {
+        return problems.stream()
+                .map(p -> new Problem(p.field(), p.message(), "f-" + anchor(p.field())))
+                .toList();
+    }
+
+    private String anchor(String path) {
+        String best = "";
+        for (String a : anchors) {
+            boolean covers = path.equals(a) || path.startsWith(a + ".") || path.startsWith(a + "[");
+            if (covers && a.length() > best.length()) {
+                best = a;
+            }
+        }
+        return best.isEmpty() ? "name" : best;
+    }
+
+    private static List<Field> hidden(JsonNode node, String path, Set<String> shown) {
+        List<Field> out = new ArrayList<>();
+        for (String key : node.propertyNames()) {
+            if (!shown.contains(key)) {
+                String p = path + "." + key;
+                out.add(new Field(
+                        p, p + ":json", key, "hidden", JSON.writeValueAsString(node.get(key)), null, false, null));
+            }
+        }
+        return out;
+    }
+
+    static Field field(
+            String path,
+            String suffix,
+            String label,
+            String kind,
+            String value,
+            List<Option> options,
+            boolean refresh,
+            String help) {
+        return new Field(path, path + suffix, label, kind, value, options, refresh, help);
+    }
+
+    private static Field text(JsonNode s, String path, String key, String label, Set<String> shown) {
+        shown.add(key);
+        return field(path + "." + key, "", label, "text", scalar(s.get(key)), null, false, null);
+    }
+
+    private static Field number(JsonNode s, String path, String key, String label, Set<String> shown) {
+        shown.add(key);
+        return field(path + "." + key, ":number", label, "text", scalar(s.get(key)), null, false, null);
+    }
+
+    private static Field json(JsonNode s, String path, String key, String label, Set<String> shown) {
+        shown.add(key);
+        JsonNode v = s.get(key);
+        return field(
+                path + "." + key, ":json", label, "json", v == null || v.isNull() ? "" : pretty(v), null, false, null);
+    }
+
+    /** A value for a one-line input: text as is, anything else as JSON. */
+    static String scalar(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        return v.isString() ? v.asString() : JSON.writeValueAsString(v);
+    }
+
+    static String pretty(JsonNode v) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(v);
+    }
+}

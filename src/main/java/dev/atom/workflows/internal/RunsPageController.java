@@ -1,0 +1,221 @@
+package dev.atom.workflows.internal;
+
+import dev.atom.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Run history pages: the runs list (filters: workflow, status, days), one workflow's runs, and a run's
+ * timeline of steps, which polls itself every second while the run is not finished.
+ */
+@Controller
+class RunsPageController {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final int PAGE = 100;
+    private static final int STOP_POLLING = 286;
+    private final WorkflowService workflows;
+    private final RunService runs;
+
+    RunsPageController(WorkflowService workflows, RunService runs) {
+        this.workflows = workflows;
+        this.runs = runs;
+    }
+
+    record RunRow(
+            String id,
+            String workflowId,
+            String workflowName,
+            int version,
+            String status,
+            String created,
+            String duration) {}
+
+    record StepRow(
+            String id,
+            String status,
+            int attempts,
+            String started,
+            String duration,
+            String input,
+            String output,
+            String error) {}
+
+    @GetMapping("/runs")
+    String list(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String workflow,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model) {
+        Map<String, String> names = new LinkedHashMap<>();
+        workflows.list(user).forEach(w -> names.put(w.id(), w.name()));
+        List<String> errors = new ArrayList<>();
+        RunStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = RunStatus.fromWire(status);
+            } catch (IllegalArgumentException e) {
+                errors.add("Status must be one of queued, running, waiting, succeeded, failed, cancelled.");
+            }
+        }
+        Instant since = day(from, 0, "From", errors);
+        Instant before = day(to, 1, "To", errors);
+        String wf = workflow == null || workflow.isBlank() ? null : workflow;
+        List<Run> page = errors.isEmpty() ? runs.list(user, wf, wanted, since, before, PAGE) : List.of();
+        model.addAttribute("runs", page.stream().map(r -> row(r, names)).toList());
+        model.addAttribute("names", names);
+        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "f",
+                Map.of(
+                        "workflow", wf == null ? "" : wf,
+                        "status", status == null ? "" : status,
+                        "from", from == null ? "" : from,
+                        "to", to == null ? "" : to));
+        model.addAttribute(
+                "statuses",
+                java.util.Arrays.stream(RunStatus.values()).map(RunStatus::wire).toList());
+        model.addAttribute("workflow", null);
+        return "workflows/runs";
+    }
+
+    @GetMapping("/automations/{id}/runs")
+    String ofWorkflow(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model) {
+        Workflow w = workflows.get(user, id);
+        String view = list(user, w.id(), status, from, to, model);
+        model.addAttribute("workflow", w);
+        return view;
+    }
+
+    @GetMapping("/runs/{id}")
+    String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        timeline(user, runs.get(user, id), model);
+        return "workflows/run";
+    }
+
+    /** The timeline's content; status 286 tells htmx to stop polling once the run has finished. */
+    @GetMapping("/runs/{id}/timeline")
+    String timelineFragment(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            HttpServletResponse response,
+            Model model) {
+        Run run = runs.get(user, id);
+        timeline(user, run, model);
+        if (run.status().terminal()) {
+            response.setStatus(STOP_POLLING);
+        }
+        return "workflows/run :: timeline";
+    }
+
+    @PostMapping("/runs/{id}/cancel")
+    String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        Run run = runs.get(user, id);
+        if (!run.status().terminal()) {
+            runs.cancel(user, id);
+        }
+        timeline(user, runs.get(user, id), model);
+        return "workflows/run :: timeline";
+    }
+
+    private void timeline(CurrentUser user, Run run, Model model) {
+        String name = workflows.list(user).stream()
+                .filter(w -> w.id().equals(run.workflowId()))
+                .map(Workflow::name)
+                .findFirst()
+                .orElse("(deleted)");
+        model.addAttribute("run", row(run, Map.of(run.workflowId(), name)));
+        model.addAttribute("live", !run.status().terminal());
+        model.addAttribute("runError", run.error());
+        model.addAttribute("trigger", pretty(run.triggerData()));
+        model.addAttribute("output", pretty(run.output()));
+        model.addAttribute(
+                "steps",
+                runs.steps(run).stream()
+                        .map(s -> new StepRow(
+                                s.stepId(),
+                                s.status().wire(),
+                                s.attempts(),
+                                time(s.startedAt()),
+                                duration(s.startedAt(), s.finishedAt()),
+                                pretty(s.input()),
+                                pretty(s.output()),
+                                s.error()))
+                        .toList());
+    }
+
+    private static RunRow row(Run r, Map<String, String> names) {
+        return new RunRow(
+                r.id(),
+                r.workflowId(),
+                names.getOrDefault(r.workflowId(), "(deleted)"),
+                r.version(),
+                r.status().wire(),
+                time(r.createdAt()),
+                duration(r.startedAt(), r.finishedAt()));
+    }
+
+    private static Instant day(String value, int plusDays, String label, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value)
+                    .plusDays(plusDays)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(label + " must be a date such as 2026-11-24.");
+            return null;
+        }
+    }
+
+    static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    private static String duration(Instant start, Instant end) {
+        if (start == null || end == null) {
+            return "";
+        }
+        long ms = Duration.between(start, end).toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String pretty(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (RuntimeException e) {
+            return json; // not JSON (a capped or plain value): shown as it is
+        }
+    }
+}
