@@ -93,6 +93,36 @@ class CrashRecoveryTest {
         assertThat(calls("/three")).hasSize(1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aTimerSetBeforeAKillFiresAfterTheRestart(String database) {
+        wm.stubFor(post("/after").willReturn(aResponse().withStatus(200)));
+        useDatabase(database);
+        String runId;
+        TestUsers.User user;
+        try (AtomProcess first = start()) {
+            var users = new TestUsers(first::http);
+            user = users.signUp("tim");
+            var flows = new WorkflowTestSupport(users.as(user));
+            String id = flows.createAndPublish("""
+                    { "name": "Later", "trigger": { "type": "manual" },
+                      "steps": [ { "id": "wait", "type": "delay", "duration": "PT4S" },
+                                 { "id": "call", "action": "http.request",
+                                   "input": { "method": "POST", "url": "{{ trigger.input.base }}/after" } } ] }
+                    """);
+            runId = flows.start(id, Map.of("base", wm.baseUrl()));
+            flows.awaitStatus(runId, "waiting");
+            first.kill();
+        }
+        assertThat(calls("/after")).isEmpty();
+        try (AtomProcess second = start()) {
+            var run = new WorkflowTestSupport(second.http().bearer(user.accessToken())).awaitEnd(runId);
+            assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+            assertThat(run.get("steps").get(0).get("status").asString()).isEqualTo("succeeded");
+        }
+        assertThat(calls("/after")).hasSize(1);
+    }
+
     /** The loop's database: PostgreSQL when configured (CI), else SQLite; each start costs seconds. */
     static List<String> loopDatabase() {
         return List.of(databases().getLast());
