@@ -23,11 +23,13 @@ class WorkflowApiController {
     private final WorkflowService workflows;
     private final RunService runs;
     private final PublicUrl publicUrl;
+    private final TriggerViews triggerViews;
 
-    WorkflowApiController(WorkflowService workflows, RunService runs, PublicUrl publicUrl) {
+    WorkflowApiController(WorkflowService workflows, RunService runs, PublicUrl publicUrl, TriggerViews triggerViews) {
         this.workflows = workflows;
         this.runs = runs;
         this.publicUrl = publicUrl;
+        this.triggerViews = triggerViews;
     }
 
     @PostMapping("/api/v1/workflows")
@@ -101,6 +103,7 @@ class WorkflowApiController {
     }
 
     private WorkflowJson json(Workflow w) {
-        return WorkflowJson.of(w, publicUrl.of(WebhookController.PATH));
+        String hooks = publicUrl.of(WebhookController.PATH);
+        return triggerViews.decorate(WorkflowJson.of(w, hooks), w, hooks);
     }
 }
