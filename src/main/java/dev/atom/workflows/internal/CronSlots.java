@@ -1,6 +1,7 @@
 package dev.atom.workflows.internal;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.springframework.scheduling.support.CronExpression;
@@ -8,8 +9,8 @@ import org.springframework.scheduling.support.CronExpression;
 /**
  * A cron expression read in a time zone: the instants it fires at. Five fields (minute hour day month weekday,
  * as crontab) or Spring's six (with seconds first), or a macro such as {@code @daily}. Daylight saving time is
- * the zone's: a slot in the hour that is skipped in spring moves to the first valid time after it, a slot in
- * the hour that repeats in autumn fires once. Immutable and thread-safe.
+ * the zone's: a slot in the hour that is skipped in spring moves forward by the gap (02:30 becomes 03:30), a
+ * slot in the hour that repeats in autumn fires once, at its first occurrence. Immutable and thread-safe.
  */
 final class CronSlots {
     private final String cron;
@@ -46,7 +47,20 @@ final class CronSlots {
 
     /** The first slot strictly after {@code after}, or null when there is none. */
     Instant next(Instant after) {
-        ZonedDateTime next = expression.next(after.atZone(zone));
-        return next == null ? null : next.toInstant();
+        // the cron is matched on the wall clock, then placed in the zone: a time in a spring gap moves forward
+        // by the gap, a time in an autumn overlap takes the first occurrence (Spring alone would skip the one
+        // and fire the other twice)
+        LocalDateTime local = after.atZone(zone).toLocalDateTime();
+        for (int i = 0; i < 4; i++) {
+            local = expression.next(local);
+            if (local == null) {
+                return null;
+            }
+            Instant at = ZonedDateTime.ofLocal(local, zone, null).toInstant();
+            if (at.isAfter(after)) {
+                return at;
+            }
+        }
+        return null;
     }
 }

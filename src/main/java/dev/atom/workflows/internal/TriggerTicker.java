@@ -23,7 +23,10 @@ class TriggerTicker implements SmartLifecycle {
     private final Clock clock;
     private final Duration every;
     private volatile boolean running;
-    private volatile boolean paused;
+    /** JVM-wide, because tests may run several application contexts on one database. */
+    private static final Object LOCK = new Object();
+
+    private static volatile boolean paused;
     private Thread loop;
 
     TriggerTicker(
@@ -61,9 +64,14 @@ class TriggerTicker implements SmartLifecycle {
         return running;
     }
 
-    /** For tests: stops (true) or resumes (false) the background ticks; a tick in progress finishes. */
-    synchronized void pause(boolean pause) {
-        paused = pause;
+    /**
+     * For tests: stops (true) or resumes (false) the background ticks of every instance in this JVM, so a test
+     * drives the ticks with instants of its choosing; returns once a tick in progress has finished.
+     */
+    static void pause(boolean pause) {
+        synchronized (LOCK) {
+            paused = pause;
+        }
     }
 
     private void run() {
@@ -77,17 +85,19 @@ class TriggerTicker implements SmartLifecycle {
         }
     }
 
-    private synchronized void tickOnce() {
-        if (paused) {
-            return;
-        }
-        var now = clock.instant();
-        try {
-            schedules.tick(now);
-            poller.tick(now);
-            watchdog.tick(now);
-        } catch (RuntimeException e) {
-            log.warn("trigger tick failed; trying again in {}", every, e);
+    private void tickOnce() {
+        synchronized (LOCK) {
+            if (paused) {
+                return;
+            }
+            var now = clock.instant();
+            try {
+                schedules.tick(now);
+                poller.tick(now);
+                watchdog.tick(now);
+            } catch (RuntimeException e) {
+                log.warn("trigger tick failed; trying again in {}", every, e);
+            }
         }
     }
 }
