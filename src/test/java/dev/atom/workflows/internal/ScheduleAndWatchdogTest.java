@@ -2,6 +2,7 @@ package dev.atom.workflows.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atom.connectors.ConnectionNeedsReconnect;
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +40,9 @@ class ScheduleAndWatchdogTest extends AppTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     private TestHttp api;
 
@@ -178,6 +183,53 @@ class ScheduleAndWatchdogTest extends AppTestBase {
         assertThat(api.get("/api/v1/alerts").json())
                 .noneMatch(a -> id.equals(a.get("workflowId").asString()));
         assertThat(api.get("/api/v1/workflows/" + id).json().get("alerts")).isEmpty();
+    }
+
+    @Test
+    void aConnectionThatNeedsReconnectingAlertsEveryWorkflowUsingIt() {
+        var connection = api.post(
+                "/api/v1/connections",
+                Map.of(
+                        "connector",
+                        "testkey",
+                        "name",
+                        "Key",
+                        "credentials",
+                        Map.of("api_key", "good-key-123", "account", "acme")));
+        assertThat(connection.status()).as(connection.toString()).isEqualTo(201);
+        String conn = connection.json().get("id").asString();
+        String step = """
+                { "name": "%s", "trigger": { "type": "manual" },
+                  "steps": [ { "id": "k", "action": "testkey.check_key", "connection": "%s",
+                               "input": { "mode": "echo" } } ] }
+                """;
+        String uses = publish(step.formatted("Uses it", conn));
+        String usesToo = publish(step.formatted("Uses it too", conn));
+        String other = publish("""
+                { "name": "Other", "trigger": { "type": "manual" },
+                  "steps": [ { "id": "s", "type": "transform", "output": 1 } ] }
+                """);
+        String workspace = jdbc.sql("SELECT workspace_id FROM workflows WHERE id = :id")
+                .param("id", uses)
+                .query(String.class)
+                .single();
+        events.publishEvent(
+                new ConnectionNeedsReconnect(workspace, conn, "testkey", null, "the key was revoked", clock.instant()));
+
+        List<String> alerted = new ArrayList<>();
+        api.get("/api/v1/alerts").json().forEach(a -> {
+            if (a.get("kind").asString().equals("connection_needs_reconnect")) {
+                alerted.add(a.get("workflowId").asString());
+                assertThat(a.get("detail").asString()).contains("the key was revoked");
+            }
+        });
+        assertThat(alerted).containsExactlyInAnyOrder(uses, usesToo).doesNotContain(other);
+
+        // switching the workflow on again (after reconnecting) is the answer: its alert closes
+        api.post("/api/v1/workflows/" + uses + "/disable", Map.of());
+        api.post("/api/v1/workflows/" + uses + "/enable", Map.of());
+        assertThat(api.get("/api/v1/workflows/" + uses).json().get("alerts")).isEmpty();
+        assertThat(api.get("/api/v1/workflows/" + usesToo).json().get("alerts")).hasSize(1);
     }
 
     @Test
