@@ -64,6 +64,7 @@ class ConnectorHooks {
         Workflow w = found.get();
         var live = runs.live(w.workspaceId(), w.id());
         if (live.isEmpty()
+                || live.get().definition() == null
                 || !(live.get().definition().trigger() instanceof Definition.Trigger.ConnectorEvent c)
                 || c.polls()) {
             return Optional.empty();

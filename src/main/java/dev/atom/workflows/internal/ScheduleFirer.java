@@ -28,11 +28,13 @@ class ScheduleFirer {
     private final TriggerRepository triggers;
     private final TriggerRuns runs;
     private final TransactionOperations transactions;
+    private final Watchdog health;
 
-    ScheduleFirer(TriggerRepository triggers, TriggerRuns runs, TransactionOperations transactions) {
+    ScheduleFirer(TriggerRepository triggers, TriggerRuns runs, TransactionOperations transactions, Watchdog health) {
         this.triggers = triggers;
         this.runs = runs;
         this.transactions = transactions;
+        this.health = health;
     }
 
     /** Fires every slot due at {@code now}; returns how many runs were started. */
@@ -51,6 +53,13 @@ class ScheduleFirer {
 
     private boolean fire(TriggerState t, Instant now) {
         var live = runs.live(t.workspaceId(), t.workflowId());
+        if (live.isPresent() && live.get().definition() == null) {
+            // switched on but broken: say so on the workflow (and alert) rather than stop silently
+            if (triggers.advance(t.workflowId(), t.nextFireAt(), now.plus(GRACE))) {
+                health.failed(t, live.get().problem(), now);
+            }
+            return false;
+        }
         if (live.isEmpty() || !(live.get().definition().trigger() instanceof Definition.Trigger.Schedule s)) {
             triggers.disarm(t.workspaceId(), t.workflowId());
             return false;
@@ -71,6 +80,10 @@ class ScheduleFirer {
         String runId = transactions.execute(tx -> {
             if (!triggers.advance(t.workflowId(), t.nextFireAt(), next)) {
                 return null; // another instance took this slot
+            }
+            if (t.failures() > 0) { // it works again: clear the error shown on the workflow
+                triggers.savePoll(t.workflowId(), t.pollSeq(), t.cursor(), now);
+                health.pollSucceeded(t, now);
             }
             if (!fire) {
                 return "";

@@ -22,11 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * cursor (only if no other poll stored one meanwhile), records each event's key in the connectors'
  * de-duplication table and queues one run per new event that passes the filter. A crash before that commit
  * polls again from the old cursor and the keys keep events from starting twice. A failed poll is recorded on
- * the trigger (shown on the workflow) and, after {@link #FAILING_AFTER} in a row, alerted. Thread-safe.
+ * the trigger (shown on the workflow) and, after {@link Watchdog#FAILING_AFTER} in a row, alerted. Thread-safe.
  */
 @Component
 class TriggerPoller {
-    static final int FAILING_AFTER = 3;
     /** How long an event key is remembered: far longer than any cursor overlaps. */
     static final Duration REMEMBER = Duration.ofDays(7);
 
@@ -72,6 +71,12 @@ class TriggerPoller {
 
     private int pollOne(TriggerState t, Instant now) {
         var live = runs.live(t.workspaceId(), t.workflowId());
+        if (live.isPresent() && live.get().definition() == null) {
+            if (triggers.advance(t.workflowId(), t.nextFireAt(), now.plus(TriggerParsers.DEFAULT_INTERVAL))) {
+                watchdog.failed(t, live.get().problem(), now);
+            }
+            return 0;
+        }
         if (live.isEmpty()
                 || !(live.get().definition().trigger() instanceof Definition.Trigger.ConnectorEvent c)
                 || !c.polls()) {
@@ -86,14 +91,14 @@ class TriggerPoller {
             PollingTrigger trigger = polling(c.type()).orElseThrow(() -> new NoSuchElementException(c.type()));
             poll = trigger.poll(connectors.context(t.workspaceId(), c.connectionId()), t.cursor());
         } catch (ConnectorException e) {
-            failed(t, describe(e), now);
+            watchdog.failed(t, describe(e), now);
             return 0;
         } catch (NoSuchElementException e) {
-            failed(t, "the connection or trigger no longer exists", now);
+            watchdog.failed(t, "the connection or trigger no longer exists", now);
             return 0;
         } catch (RuntimeException e) {
             log.warn("poll of workflow {} ({}) failed", t.workflowId(), c.type(), e);
-            failed(t, "the poll failed unexpectedly", now);
+            watchdog.failed(t, "the poll failed unexpectedly", now);
             return 0;
         }
         Integer started = transactions.execute(tx -> {
@@ -132,13 +137,6 @@ class TriggerPoller {
         } catch (TemplateFailure e) {
             log.warn("the trigger filter of workflow {} failed: {}", t.workflowId(), e.getMessage());
             return false;
-        }
-    }
-
-    private void failed(TriggerState t, String error, Instant now) {
-        int failures = triggers.pollFailed(t.workflowId(), error, now);
-        if (failures >= FAILING_AFTER) {
-            watchdog.failing(t, failures, error, now);
         }
     }
 

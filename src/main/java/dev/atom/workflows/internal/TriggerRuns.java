@@ -28,10 +28,13 @@ class TriggerRuns {
         this.worker = worker;
     }
 
-    /** A workflow that is published and switched on, with its active definition. */
-    record Live(Workflow workflow, Definition definition) {}
+    /**
+     * A workflow that is published and switched on, with its active definition, or (definition null) the
+     * reason that definition no longer checks out (a connection it uses was deleted, say).
+     */
+    record Live(Workflow workflow, Definition definition, String problem) {}
 
-    /** The workflow when it is published, switched on and its active version still checks out. */
+    /** The workflow when it is published and switched on; empty when it is not (or no longer exists). */
     Optional<Live> live(String workspaceId, String workflowId) {
         Optional<Workflow> found = workflows.find(workspaceId, workflowId);
         if (found.isEmpty() || !found.get().enabled() || found.get().activeVersion() == null) {
@@ -39,9 +42,9 @@ class TriggerRuns {
         }
         Workflow w = found.get();
         try {
-            return Optional.of(new Live(w, definitions.get(workspaceId, workflowId, w.activeVersion())));
+            return Optional.of(new Live(w, definitions.get(workspaceId, workflowId, w.activeVersion()), null));
         } catch (DefinitionCache.InvalidDefinition e) {
-            return Optional.empty();
+            return Optional.of(new Live(w, null, "the published version no longer checks out: " + e.getMessage()));
         }
     }
 

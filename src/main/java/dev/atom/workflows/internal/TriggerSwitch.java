@@ -36,7 +36,7 @@ class TriggerSwitch {
     /** Arms the active version's trigger when the workflow is published and on, else switches it off. */
     void sync(String workspaceId, String workflowId) {
         var found = live.live(workspaceId, workflowId);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().definition() == null) {
             triggers.disarm(workspaceId, workflowId);
             return;
         }

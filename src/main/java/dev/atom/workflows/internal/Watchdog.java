@@ -28,6 +28,7 @@ class Watchdog {
     static final String SILENT = "trigger_silent";
     static final String FAILING = "trigger_failing";
     static final String RECONNECT = "connection_needs_reconnect";
+    static final int FAILING_AFTER = 3;
 
     private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -71,8 +72,12 @@ class Watchdog {
         alerts.close(t.workspaceId(), t.workflowId(), FAILING, now);
     }
 
-    void failing(TriggerState t, int failures, String error, Instant now) {
-        open(t.workspaceId(), t.workflowId(), FAILING, failures + " polls failed in a row: " + error, now);
+    /** Records a failed poll (or a broken trigger) on the workflow; alerts after {@link #FAILING_AFTER} in a row. */
+    void failed(TriggerState t, String error, Instant now) {
+        int failures = triggers.pollFailed(t.workflowId(), error, now);
+        if (failures >= FAILING_AFTER) {
+            open(t.workspaceId(), t.workflowId(), FAILING, failures + " attempts failed in a row: " + error, now);
+        }
     }
 
     /** Alerts for every switched-on workflow whose trigger or steps use the connection. */

@@ -154,6 +154,34 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
     }
 
     @Test
+    void aTriggerWhoseConnectionWasDeletedStaysOnAndSaysWhyItFails() {
+        var connection = api.post(
+                "/api/v1/connections",
+                Map.of(
+                        "connector",
+                        "testfeed",
+                        "name",
+                        "Gone",
+                        "credentials",
+                        Map.of("api_key", "k-123456", "feed_url", STUB.baseUrl() + "/feed")));
+        String conn = connection.json().get("id").asString();
+        String id = publish("""
+                { "name": "Orphan", "trigger": { "type": "testfeed.new_item", "connection": "%s" },
+                  "steps": [ { "id": "s", "type": "transform", "output": 1 } ] }
+                """.formatted(conn));
+        assertThat(api.delete("/api/v1/connections/" + conn).status()).isEqualTo(204);
+        Instant t = clock.instant();
+        for (int i = 1; i <= 3; i++) {
+            poller.tick(t.plus(Duration.ofMinutes(2L * i)));
+        }
+        var workflow = api.get("/api/v1/workflows/" + id).json();
+        assertThat(workflow.get("trigger").get("active").asBoolean()).isTrue();
+        assertThat(workflow.get("trigger").get("status").asString()).isEqualTo("failing");
+        assertThat(workflow.get("trigger").get("lastError").asString()).containsAnyOf("no longer", "connection");
+        assertThat(workflow.get("alerts").get(0).get("kind").asString()).isEqualTo("trigger_failing");
+    }
+
+    @Test
     void aConnectorTriggerIsCheckedAgainstTheCatalogAndTheWorkspacesConnections() {
         var bad = api.post("/api/v1/workflows", Map.of("definition", JSON.readTree("""
                                 { "name": "Bad", "trigger": { "type": "github.issue_event", "connection": "nope",
