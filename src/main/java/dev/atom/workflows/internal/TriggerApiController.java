@@ -2,6 +2,7 @@ package dev.atom.workflows.internal;
 
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.web.ApiException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,12 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/workflows/{id}/webhook-secret}: a new signing secret for a connector webhook trigger, shown once.
  */
 @RestController
-class AlertApiController {
+class TriggerApiController {
     private final AlertRepository alerts;
     private final WorkflowService workflows;
     private final TriggerSwitch triggers;
 
-    AlertApiController(AlertRepository alerts, WorkflowService workflows, TriggerSwitch triggers) {
+    TriggerApiController(AlertRepository alerts, WorkflowService workflows, TriggerSwitch triggers) {
         this.alerts = alerts;
         this.workflows = workflows;
         this.triggers = triggers;
@@ -28,7 +29,7 @@ class AlertApiController {
 
     @GetMapping("/api/v1/alerts")
     List<AlertJson> list(@AuthenticationPrincipal CurrentUser user) {
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         workflows.list(user).forEach(w -> names.put(w.id(), w.name()));
         return alerts.open(user.workspaceId(), null).stream()
                 .map(a -> AlertJson.of(a, names.get(a.workflowId())))
