@@ -158,6 +158,7 @@ class TenantIsolationTest extends AppTestBase {
         f.put(
                 "POST /api/v1/workflows/{id}/runs",
                 Map.of("path", workflow + "/runs", "body", Map.of("input", Map.of())));
+        f.put("POST /api/v1/workflows/{id}/webhook-secret", Map.of("path", workflow + "/webhook-secret"));
         f.put("GET /api/v1/runs/{id}", Map.of("path", "/api/v1/runs/" + aliceIds.get("run")));
         f.put("POST /api/v1/runs/{id}/replay", Map.of("path", "/api/v1/runs/" + aliceIds.get("run") + "/replay"));
         f.put("POST /api/v1/runs/{id}/cancel", Map.of("path", "/api/v1/runs/" + aliceIds.get("run") + "/cancel"));

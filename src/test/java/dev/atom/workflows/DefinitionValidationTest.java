@@ -44,7 +44,7 @@ class DefinitionValidationTest extends AppTestBase {
         assertThat(r.header("Content-Type")).contains("application/problem+json");
         assertThat(errors(r))
                 .contains(
-                        "trigger.type: unknown trigger type 'cron' (known: manual, webhook)",
+                        "trigger.type: unknown trigger type 'cron' (known: manual, webhook, schedule)",
                         "steps[0].input.method: is required",
                         "steps[0].input.colour: is not a known field",
                         "steps[1].id: 'a' is used by another step",

@@ -64,5 +64,29 @@ record Definition(
                 return "last_step".equals(respond);
             }
         }
+
+        /** A cron schedule in a time zone; {@code catchUp} (skip or run_once) says what missed slots get. */
+        record Schedule(CronSlots slots, String catchUp) implements Trigger {
+            @Override
+            public String type() {
+                return "schedule";
+            }
+
+            boolean runsOnce() {
+                return "run_once".equals(catchUp);
+            }
+        }
+
+        /**
+         * A connector's trigger ({@code github.issue_event}, {@code gmail.new_mail}) on a connection: {@code kind}
+         * is polling (every {@code interval}) or webhook; {@code filter} (may be null) decides per event.
+         */
+        record ConnectorEvent(
+                String type, String connectionId, String kind, JsonNode config, Tpl filter, java.time.Duration interval)
+                implements Trigger {
+            boolean polls() {
+                return "polling".equals(kind);
+            }
+        }
     }
 }

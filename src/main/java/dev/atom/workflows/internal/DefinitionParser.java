@@ -108,19 +108,25 @@ final class DefinitionParser {
         }
         return switch (type) {
             case "manual" -> {
-                known(t, "trigger", Set.of("type"));
+                known(t, "trigger", Set.of("type", "expect"));
+                TriggerParsers.expect(this, t);
                 yield new Definition.Trigger.Manual();
             }
             case "webhook" -> {
-                known(t, "trigger", Set.of("type", "respond"));
+                known(t, "trigger", Set.of("type", "respond", "expect"));
+                TriggerParsers.expect(this, t);
                 String respond = t.has("respond") ? t.get("respond").asString("") : "immediately";
                 if (!respond.equals("immediately") && !respond.equals("last_step")) {
                     problem("trigger.respond", "must be immediately or last_step");
                 }
                 yield new Definition.Trigger.Webhook(respond, "token");
             }
+            case "schedule" -> TriggerParsers.schedule(this, t);
             default -> {
-                problem("trigger.type", "unknown trigger type '" + type + "' (known: manual, webhook)");
+                if (type.contains(".")) {
+                    yield TriggerParsers.connector(this, t, type);
+                }
+                problem("trigger.type", "unknown trigger type '" + type + "' (known: manual, webhook, schedule)");
                 yield null;
             }
         };

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +38,11 @@ class WebhookController {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final RunService runs;
+    private final ConnectorHooks connectorHooks;
 
-    WebhookController(RunService runs) {
+    WebhookController(RunService runs, ConnectorHooks connectorHooks) {
         this.runs = runs;
+        this.connectorHooks = connectorHooks;
     }
 
     @RequestMapping(
@@ -64,6 +68,11 @@ class WebhookController {
         trigger.set("query", query(request.getParameterMap()));
         var outcome = runs.webhook(token, trigger);
         if (outcome.isEmpty()) {
+            // not a plain webhook: perhaps a service's delivery for a connector trigger, verified by its connector
+            var delivered = connectorHooks.receive(token, rawHeaders(request), body);
+            if (delivered.isPresent()) {
+                return delivered.get();
+            }
             return problem(HttpStatus.NOT_FOUND, "No enabled workflow listens at this URL", null);
         }
         String runId = outcome.get().runId();
@@ -113,6 +122,14 @@ class WebhookController {
             if (!HIDDEN_HEADERS.contains(lower)) {
                 headers.put(lower, request.getHeader(name));
             }
+        }
+        return headers;
+    }
+
+    private static Map<String, List<String>> rawHeaders(HttpServletRequest request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
         }
         return headers;
     }

@@ -29,10 +29,13 @@ class WorkflowApiController {
     private static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
-    WorkflowApiController(WorkflowService workflows, RunService runs, PublicUrl publicUrl) {
+    private final TriggerViews triggerViews;
+
+    WorkflowApiController(WorkflowService workflows, RunService runs, PublicUrl publicUrl, TriggerViews triggerViews) {
         this.workflows = workflows;
         this.runs = runs;
         this.publicUrl = publicUrl;
+        this.triggerViews = triggerViews;
     }
 
     @PostMapping("/api/v1/workflows")
@@ -136,6 +139,7 @@ class WorkflowApiController {
     }
 
     private WorkflowJson json(Workflow w) {
-        return WorkflowJson.of(w, publicUrl.of(WebhookController.PATH));
+        String hooks = publicUrl.of(WebhookController.PATH);
+        return triggerViews.decorate(WorkflowJson.of(w, hooks), w, hooks);
     }
 }

@@ -1,6 +1,7 @@
 package dev.atom.workflows.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,9 @@ record WorkflowJson(
         String webhookUrl,
         JsonNode definition,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        JsonNode trigger,
+        List<AlertJson> alerts) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static WorkflowJson of(Workflow w, String hooksBase) {
@@ -31,6 +34,25 @@ record WorkflowJson(
                 "webhook".equals(trigger) ? hooksBase + "/" + w.webhookToken() : null,
                 JSON.readTree(w.draft()),
                 w.createdAt().toString(),
-                w.updatedAt().toString());
+                w.updatedAt().toString(),
+                null,
+                null);
+    }
+
+    /** With the switched-on trigger's state, the open alerts, and the URL a connector webhook trigger uses. */
+    WorkflowJson withTrigger(JsonNode triggerState, List<AlertJson> openAlerts, String hookUrl) {
+        return new WorkflowJson(
+                id,
+                name,
+                status,
+                version,
+                enabled,
+                triggerType,
+                webhookUrl != null ? webhookUrl : hookUrl,
+                definition,
+                createdAt,
+                updatedAt,
+                triggerState,
+                openAlerts);
     }
 }

@@ -33,6 +33,7 @@ class WorkflowService {
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TriggerSwitch triggers;
 
     WorkflowService(
             WorkflowRepository workflows,
@@ -41,7 +42,8 @@ class WorkflowService {
             DefinitionCache cache,
             TransactionOperations transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TriggerSwitch triggers) {
         this.workflows = workflows;
         this.connectors = connectors;
         this.templates = templates;
@@ -49,6 +51,7 @@ class WorkflowService {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.triggers = triggers;
     }
 
     Workflow create(CurrentUser user, JsonNode definition) {
@@ -88,7 +91,10 @@ class WorkflowService {
 
     void delete(CurrentUser user, String id) {
         Workflow w = get(user, id);
-        transactions.executeWithoutResult(tx -> workflows.delete(user.workspaceId(), id));
+        transactions.executeWithoutResult(tx -> {
+            triggers.delete(user.workspaceId(), id);
+            workflows.delete(user.workspaceId(), id);
+        });
         cache.forget(id);
         audit(user, "workflow.deleted", w);
     }
@@ -99,6 +105,7 @@ class WorkflowService {
         check(user.workspaceId(), JSON.readTree(w.draft()));
         Integer version = transactions.execute(
                 tx -> workflows.publish(user.workspaceId(), id, w.draft(), user.userId(), clock.instant()));
+        triggers.sync(user.workspaceId(), id);
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
@@ -114,6 +121,7 @@ class WorkflowService {
             throw ApiException.conflict("Publish the workflow before switching it on");
         }
         workflows.setEnabled(user.workspaceId(), id, enabled, clock.instant());
+        triggers.sync(user.workspaceId(), id);
         audit(user, enabled ? "workflow.enabled" : "workflow.disabled", w);
         return get(user, id);
     }

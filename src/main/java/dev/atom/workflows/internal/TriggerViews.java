@@ -1,0 +1,52 @@
+package dev.atom.workflows.internal;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Adds what the triggers know to a workflow's resource: {@code trigger} (status ok or failing, last poll, last
+ * error, consecutive failures, the next schedule slot), the open {@code alerts}, and the webhook URL of a
+ * connector webhook trigger. Thread-safe.
+ */
+@Component
+class TriggerViews {
+    private final TriggerRepository triggers;
+    private final AlertRepository alerts;
+
+    TriggerViews(TriggerRepository triggers, AlertRepository alerts) {
+        this.triggers = triggers;
+        this.alerts = alerts;
+    }
+
+    WorkflowJson decorate(WorkflowJson json, Workflow w, String hooksBase) {
+        var state = triggers.find(w.workspaceId(), w.id()).orElse(null);
+        List<AlertJson> open = alerts.open(w.workspaceId(), w.id()).stream()
+                .map(a -> AlertJson.of(a, w.name()))
+                .toList();
+        if (state == null) {
+            return json.withTrigger(null, open, null);
+        }
+        ObjectNode t = JsonNodeFactory.instance.objectNode();
+        t.put("kind", state.kind());
+        t.put("active", state.active());
+        t.put("status", state.failures() > 0 ? "failing" : "ok");
+        t.put(
+                "lastPolledAt",
+                state.lastPolledAt() == null ? null : state.lastPolledAt().toString());
+        t.put("lastError", state.lastError());
+        t.put(
+                "lastErrorAt",
+                state.lastErrorAt() == null ? null : state.lastErrorAt().toString());
+        t.put("consecutiveFailures", state.failures());
+        if (state.nextFireAt() != null) {
+            t.put("nextFireAt", state.nextFireAt().toString());
+        }
+        if (state.expectSeconds() != null) {
+            t.put("expectAtLeastEverySeconds", state.expectSeconds());
+        }
+        String hookUrl = "connector_webhook".equals(state.kind()) ? hooksBase + "/" + w.webhookToken() : null;
+        return json.withTrigger(t, open, hookUrl);
+    }
+}
