@@ -51,21 +51,13 @@ class FailureFollowUp {
         failedRun.put("id", failed.id()).put("workflowId", failed.workflowId()).put("error", error);
         int colon = error == null ? -1 : error.indexOf(':');
         failedRun.put("step", colon > 0 ? error.substring(0, colon) : null);
-        return new Run(
+        return Run.queued(
                 Ids.newId(),
                 failed.workspaceId(),
                 target.get().id(),
                 target.get().activeVersion(),
-                RunStatus.QUEUED,
                 JSON.writeValueAsString(trigger),
-                null,
-                null,
-                now,
-                null,
-                null,
-                now,
-                null,
-                null);
+                now);
     }
 
     /** Tells the owner (audit log) after the failure was saved. */

@@ -21,4 +21,24 @@ record Run(
         Instant leaseUntil,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {}
+        Instant finishedAt) {
+
+    /** A new run waiting for a worker from {@code now}, with the JSON its trigger gave. */
+    static Run queued(String id, String workspaceId, String workflowId, int version, String triggerData, Instant now) {
+        return new Run(
+                id,
+                workspaceId,
+                workflowId,
+                version,
+                RunStatus.QUEUED,
+                triggerData,
+                null,
+                null,
+                now,
+                null,
+                null,
+                now,
+                null,
+                null);
+    }
+}

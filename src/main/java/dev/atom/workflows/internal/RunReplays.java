@@ -63,21 +63,8 @@ class RunReplays {
             trigger.putObject("replay").put("step", failedStep).set("input", stepInput);
         }
         Instant now = clock.instant();
-        Run run = new Run(
-                Ids.newId(),
-                old.workspaceId(),
-                old.workflowId(),
-                old.version(),
-                RunStatus.QUEUED,
-                JSON.writeValueAsString(trigger),
-                null,
-                null,
-                now,
-                null,
-                null,
-                now,
-                null,
-                null);
+        Run run = Run.queued(
+                Ids.newId(), old.workspaceId(), old.workflowId(), old.version(), JSON.writeValueAsString(trigger), now);
         List<StepState> carried = saved.stream()
                 .filter(s -> s.status() == StepStatus.SUCCEEDED)
                 .map(s -> new StepState(

@@ -59,21 +59,8 @@ class RunService {
         trigger.put("type", "manual");
         trigger.put("by", user.userId());
         Instant now = clock.instant();
-        Run run = new Run(
-                Ids.newId(),
-                w.workspaceId(),
-                w.id(),
-                w.activeVersion(),
-                RunStatus.QUEUED,
-                JSON.writeValueAsString(trigger),
-                null,
-                null,
-                now,
-                null,
-                null,
-                now,
-                null,
-                null);
+        Run run = Run.queued(
+                Ids.newId(), w.workspaceId(), w.id(), w.activeVersion(), JSON.writeValueAsString(trigger), now);
         runs.insert(run);
         worker.wake();
         return run.id();
@@ -107,21 +94,7 @@ class RunService {
         String text = JSON.writeValueAsString(trigger);
         boolean inline = definition == null || ((Definition.Trigger.Webhook) definition.trigger()).waitsForRun();
         if (!inline) {
-            Run run = new Run(
-                    Ids.newId(),
-                    w.workspaceId(),
-                    w.id(),
-                    w.activeVersion(),
-                    RunStatus.QUEUED,
-                    text,
-                    null,
-                    null,
-                    now,
-                    null,
-                    null,
-                    now,
-                    null,
-                    null);
+            Run run = Run.queued(Ids.newId(), w.workspaceId(), w.id(), w.activeVersion(), text, now);
             runs.insert(run);
             worker.wake();
             return Optional.of(new WebhookOutcome(run.id(), null));

@@ -86,21 +86,8 @@ class SubWorkflowStep {
                 .put("runId", parent.id())
                 .put("workflowId", parent.workflowId())
                 .put("stepId", execution.key(step));
-        runs.insert(new Run(
-                childId,
-                parent.workspaceId(),
-                step.workflow(),
-                version,
-                RunStatus.QUEUED,
-                JSON.writeValueAsString(trigger),
-                null,
-                null,
-                now,
-                null,
-                null,
-                now,
-                null,
-                null));
+        runs.insert(Run.queued(
+                childId, parent.workspaceId(), step.workflow(), version, JSON.writeValueAsString(trigger), now));
     }
 
     private Outcome check(RunExecution execution, Step.SubWorkflow step, Run child, Instant now) {

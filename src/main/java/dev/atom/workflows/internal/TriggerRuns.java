@@ -50,21 +50,8 @@ class TriggerRuns {
 
     /** Inserts a queued run of the active version; call {@link #wake} once the transaction committed. */
     String queue(Workflow w, JsonNode triggerData, Instant now) {
-        Run run = new Run(
-                Ids.newId(),
-                w.workspaceId(),
-                w.id(),
-                w.activeVersion(),
-                RunStatus.QUEUED,
-                JSON.writeValueAsString(triggerData),
-                null,
-                null,
-                now,
-                null,
-                null,
-                now,
-                null,
-                null);
+        Run run = Run.queued(
+                Ids.newId(), w.workspaceId(), w.id(), w.activeVersion(), JSON.writeValueAsString(triggerData), now);
         runs.insert(run);
         return run.id();
     }
