@@ -335,6 +335,12 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             }
             assertThat(c).as(connector).isNotNull();
             assertThat(c.at("/auth/kind").asString()).isEqualTo(facts.get(0));
+            List<String> kinds = new ArrayList<>();
+            c.get("auths").forEach(a -> kinds.add(a.get("kind").asString()));
+            assertThat(kinds)
+                    .as(connector + " ways to connect")
+                    .containsExactlyElementsOf(
+                            connector.equals("notion") ? List.of("api_key", "oauth2") : List.of("oauth2"));
             List<String> ids = new ArrayList<>();
             for (JsonNode a : c.get("actions")) {
                 ids.add(a.get("id").asString());

@@ -73,6 +73,12 @@ class NotionConnector implements Connector {
                         + " Connections).")));
     }
 
+    /** An internal integration secret (preferred: no app to register) or Notion's public-integration OAuth. */
+    @Override
+    public List<AuthSpec> auths() {
+        return List.of(auth(), OAUTH);
+    }
+
     @Override
     public String defaultBaseUrl() {
         return "https://api.notion.com/v1";

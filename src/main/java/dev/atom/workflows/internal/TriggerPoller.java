@@ -89,7 +89,7 @@ class TriggerPoller {
         PollingTrigger.Poll poll;
         try {
             PollingTrigger trigger = polling(c.type()).orElseThrow(() -> new NoSuchElementException(c.type()));
-            poll = trigger.poll(connectors.context(t.workspaceId(), c.connectionId()), t.cursor());
+            poll = trigger.poll(connectors.context(t.workspaceId(), c.connectionId()), c.config(), t.cursor());
         } catch (ConnectorException e) {
             watchdog.failed(t, describe(e), now);
             return 0;
