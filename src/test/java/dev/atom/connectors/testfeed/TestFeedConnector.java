@@ -29,6 +29,9 @@ class TestFeedConnector implements Connector {
 
     record Item(String id, String title) {}
 
+    /** The workflow's trigger settings: a tag the feed is filtered by (sent as {@code &tag=}). */
+    record Settings(String tag) {}
+
     private final PollingTrigger newItem = new PollingTrigger() {
         @Override
         public String id() {
@@ -51,9 +54,21 @@ class TestFeedConnector implements Connector {
         }
 
         @Override
+        public Class<Settings> settingsType() {
+            return Settings.class;
+        }
+
+        @Override
         public Poll poll(ActionContext context, String cursor) {
+            return poll(context, null, cursor);
+        }
+
+        @Override
+        public Poll poll(ActionContext context, JsonNode settings, String cursor) {
+            String tag = settings == null ? "" : settings.path("tag").asString("");
             String url = context.credentials().require("feed_url") + "?since="
-                    + URLEncoder.encode(cursor == null ? "" : cursor, StandardCharsets.UTF_8);
+                    + URLEncoder.encode(cursor == null ? "" : cursor, StandardCharsets.UTF_8)
+                    + (tag.isEmpty() ? "" : "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
             var response = context.http().checked(context.http().send(GuardedHttpClient.Request.get(url)));
             JsonNode body = JSON.readTree(response.body());
             if (cursor == null) {

@@ -3,6 +3,7 @@ package dev.atom.workflows.internal;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,7 +100,7 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
         assertThat(connection.status()).as(connection.toString()).isEqualTo(201);
         String id = publish("""
                 { "name": "Feed", "trigger": { "type": "testfeed.new_item", "connection": "%s", "interval": "PT15S",
-                    "filter": "{{ event.title != 'skip me' }}" },
+                    "config": { "tag": "news" }, "filter": "{{ event.title != 'skip me' }}" },
                   "steps": [ { "id": "s", "type": "transform", "output": "{{ event.title }}" } ] }
                 """.formatted(connection.json().get("id").asString()));
         Instant t = clock.instant();
@@ -116,6 +117,7 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
 
         poller.tick(t.plus(Duration.ofMinutes(1))); // the first poll only takes the cursor
         assertThat(events(id)).isEmpty();
+        STUB.verify(getRequestedFor(urlPathEqualTo("/feed")).withQueryParam("tag", equalTo("news")));
         var trigger = api.get("/api/v1/workflows/" + id).json().get("trigger");
         assertThat(trigger.get("status").asString()).isEqualTo("ok");
         assertThat(trigger.get("lastPolledAt").isNull()).isFalse();
