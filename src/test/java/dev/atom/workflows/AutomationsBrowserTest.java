@@ -181,6 +181,22 @@ class AutomationsBrowserTest extends BrowserTestBase {
         waitUntil(d -> $("#run-status").getText().equals("cancelled"));
         assertThat(api.run(waiting).get("status").asString()).isEqualTo("cancelled");
 
+        // a cancelled (or failed) run can be replayed from its unfinished step: the page moves to the new run
+        waitUntil(
+                d -> { // the timeline may still be swapping in the cancelled state: click the settled button
+                    try {
+                        d.findElement(By.id("replay-run")).click();
+                        return true;
+                    } catch (org.openqa.selenium.StaleElementReferenceException
+                            | org.openqa.selenium.NoSuchElementException e) {
+                        return false;
+                    }
+                });
+        waitUntil(d -> currentPath().startsWith("/runs/") && !currentPath().equals("/runs/" + waiting));
+        String replay = currentPath().substring("/runs/".length());
+        assertThat(api.run(replay).get("trigger").get("replayOf").asString()).isEqualTo(waiting);
+        assertThat(all("#replay-run")).as("a live run is not replayed").isEmpty();
+
         // the runs list filters by workflow and status
         open("/runs");
         new Select($("#filter-workflow")).selectByVisibleText("Waits");

@@ -34,10 +34,12 @@ class RunsPageController {
     private static final int STOP_POLLING = 286;
     private final WorkflowService workflows;
     private final RunService runs;
+    private final RunReplays replays;
 
-    RunsPageController(WorkflowService workflows, RunService runs) {
+    RunsPageController(WorkflowService workflows, RunService runs, RunReplays replays) {
         this.workflows = workflows;
         this.runs = runs;
+        this.replays = replays;
     }
 
     record RunRow(
@@ -144,6 +146,19 @@ class RunsPageController {
         return "workflows/run :: timeline";
     }
 
+    /** A new run from the failed step on (htmx follows HX-Redirect to it). */
+    @PostMapping("/runs/{id}/replay")
+    String replay(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            HttpServletResponse response,
+            Model model) {
+        String newRun = replays.replay(user, id, null);
+        response.setHeader("HX-Redirect", "/runs/" + newRun);
+        timeline(user, runs.get(user, id), model);
+        return "workflows/run :: timeline";
+    }
+
     private void timeline(CurrentUser user, Run run, Model model) {
         String name = workflows.list(user).stream()
                 .filter(w -> w.id().equals(run.workflowId()))
@@ -152,6 +167,7 @@ class RunsPageController {
                 .orElse("(deleted)");
         model.addAttribute("run", row(run, Map.of(run.workflowId(), name)));
         model.addAttribute("live", !run.status().terminal());
+        model.addAttribute("replayable", run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED);
         model.addAttribute("runError", run.error());
         model.addAttribute("trigger", pretty(run.triggerData()));
         model.addAttribute("output", pretty(run.output()));
