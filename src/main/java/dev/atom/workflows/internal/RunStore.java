@@ -11,23 +11,30 @@ import org.springframework.transaction.support.TransactionOperations;
  * a held run check the lease owner, so a worker that lost its lease changes nothing. Thread-safe.
  */
 @Component
-class RunStore {
+class RunStore implements AutoCloseable {
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final TransactionOperations transactions;
+    private final RunWriter writer;
 
     RunStore(RunRepository runs, RunStepRepository steps, TransactionOperations transactions) {
         this.runs = runs;
         this.steps = steps;
         this.transactions = transactions;
+        this.writer = new RunWriter(runs, steps, transactions);
     }
 
-    /** Saves a new run as it stands, with its steps so far. */
+    /**
+     * Saves a new run as it stands, with its steps so far, committed together with other new runs (group
+     * commit); returns once committed.
+     */
     void insert(Run run, List<StepState> stepStates) {
-        transactions.executeWithoutResult(tx -> {
-            runs.insert(run);
-            steps.insertAll(stepStates);
-        });
+        writer.insert(run, stepStates);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** Saves steps of a run this owner holds; false (nothing saved) when the lease was lost. */
