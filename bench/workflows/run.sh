@@ -12,6 +12,7 @@
 #   TARGETS='sqlite postgres nodered'              # what to measure (default all three)
 #   BASELINE_JAR=/tmp/old.jar                      # also an older build on SQLite ("sqlite-before"), same run
 #   ATOM_JAR=/tmp/new.jar                          # the build to measure (default target/atom.jar)
+#   TARGETS=ab BASELINE_JAR=/tmp/old.jar AB_ROUNDS=3 AB_LOAD=10:2   # A/B: both builds up at once, loaded in turn
 #   ATOM_JAVA_OPTS='-Xmx512m'                      # passed to java
 #   PG_FSYNC=off                                   # PostgreSQL cluster without fsync (default on: durable)
 #
@@ -205,6 +206,30 @@ for target in $targets; do
       start_nodered
       load nodered "http://127.0.0.1:$nr_port/echo" "$nr_pid"
       stop "$nr_pid" ;;
+    ab)
+      # both builds up at once on SQLite, loaded in turn (A B A B ...) so machine noise hits both alike
+      [ -n "${BASELINE_JAR:-}" ] || { echo "ab needs BASELINE_JAR" >&2; exit 2; }
+      start_atom ab_before "$BASELINE_JAR" sqlite; hook_a=$hook; pid_a=$atom_pid
+      start_atom ab_after "$jar" sqlite; hook_b=$hook; pid_b=$atom_pid
+      c=${AB_LOAD:-10:2}; t=${c##*:}; c=${c%%:*}
+      wrk -t2 -c10 -d"${warmup}s" -s "$here/post.lua" "$hook_a" >/dev/null
+      wrk -t2 -c10 -d"${warmup}s" -s "$here/post.lua" "$hook_b" >/dev/null
+      for round in $(seq "${AB_ROUNDS:-3}"); do
+        for side in a b; do
+          url=hook_$side; before=$(count_runs "ab_$([ $side = a ] && echo before || echo after)" sqlite)
+          line=$(wrk -t"$t" -c"$c" -d"${duration}s" --latency -s "$here/post.lua" "${!url}" | grep '^RESULT')
+          sleep 1
+          after=$(count_runs "ab_$([ $side = a ] && echo before || echo after)" sqlite)
+          ok=$(sed -E 's/.*requests=([0-9]+).* non2xx=([0-9]+).*/\1 \2/' <<<"$line" | awk '{print $1-$2}')
+          [ $(( after - before )) -ge "$ok" ] || { echo "LOST RUNS on $side" >&2; failed=1; }
+          echo "round $round $([ $side = a ] && echo before || echo after) c=$c $line load $(uptime | sed 's/.*average: //; s/,.*//')"
+          results+=("$(printf '%-14s %-8s %9s %9s %9s %8s %9s  %s' "ab_$side" "r$round" \
+            "$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")" "$(sed -E 's/.* p50_ms=([0-9.]+).*/\1/' <<<"$line")" \
+            "$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<<"$line")" "$(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$line")" \
+            "$(rss_mib "$([ $side = a ] && echo $pid_a || echo $pid_b)")" "c=$c; runs recorded $(( after - before )) >= 2xx $ok")")
+        done
+      done
+      stop "$pid_a"; stop "$pid_b" ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
 done
