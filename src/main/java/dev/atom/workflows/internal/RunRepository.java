@@ -19,6 +19,12 @@ import org.springframework.stereotype.Repository;
 class RunRepository {
     static final String COLUMNS = "id, workspace_id, workflow_id, version, status, trigger_data, output, error,"
             + " due_at, lease_owner, lease_until, created_at, started_at, finished_at";
+    /** 14 parameters a row: far below SQLite's and PostgreSQL's limits on parameters per statement. */
+    static final int ROWS_PER_INSERT = 100;
+
+    private static final String ROW = "(:id_i, :ws_i, :workflow_i, :version_i, :status_i, :trigger_i, :output_i,"
+            + " :error_i, :due_i, :owner_i, :lease_i, :created_i, :started_i, :finished_i)";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -28,23 +34,36 @@ class RunRepository {
     }
 
     void insert(Run r) {
-        jdbc.sql("INSERT INTO workflow_runs (" + COLUMNS + ") VALUES (:id, :ws, :workflow, :version, :status,"
-                        + " :trigger, :output, :error, :due, :owner, :lease, :created, :started, :finished)")
-                .param("id", r.id())
-                .param("ws", r.workspaceId())
-                .param("workflow", r.workflowId())
-                .param("version", r.version())
-                .param("status", r.status().wire())
-                .param("trigger", r.triggerData())
-                .param("output", r.output())
-                .param("error", r.error())
-                .param("due", Timestamps.format(r.dueAt()))
-                .param("owner", r.leaseOwner())
-                .param("lease", Timestamps.format(r.leaseUntil()))
-                .param("created", Timestamps.format(r.createdAt()))
-                .param("started", Timestamps.format(r.startedAt()))
-                .param("finished", Timestamps.format(r.finishedAt()))
-                .update();
+        insertAll(List.of(r));
+    }
+
+    /** Inserts new runs with multi-row INSERTs (group commit writes many runs in one transaction). */
+    void insertAll(List<Run> all) {
+        for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+            List<Run> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
+            var sql = new StringBuilder("INSERT INTO workflow_runs (" + COLUMNS + ") VALUES ");
+            var params = new java.util.HashMap<String, Object>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Run r = chunk.get(i);
+                String n = "_" + i;
+                sql.append(i == 0 ? "" : ", ").append(ROW.replace("_i", n));
+                params.put("id" + n, r.id());
+                params.put("ws" + n, r.workspaceId());
+                params.put("workflow" + n, r.workflowId());
+                params.put("version" + n, r.version());
+                params.put("status" + n, r.status().wire());
+                params.put("trigger" + n, r.triggerData());
+                params.put("output" + n, r.output());
+                params.put("error" + n, r.error());
+                params.put("due" + n, Timestamps.format(r.dueAt()));
+                params.put("owner" + n, r.leaseOwner());
+                params.put("lease" + n, Timestamps.format(r.leaseUntil()));
+                params.put("created" + n, Timestamps.format(r.createdAt()));
+                params.put("started" + n, Timestamps.format(r.startedAt()));
+                params.put("finished" + n, Timestamps.format(r.finishedAt()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
     }
 
     Optional<Run> find(String workspaceId, String id) {

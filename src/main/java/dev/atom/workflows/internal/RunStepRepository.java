@@ -12,6 +12,12 @@ import org.springframework.stereotype.Repository;
 class RunStepRepository {
     private static final String COLUMNS =
             "run_id, step_id, workspace_id, seq, status, attempts, input, output, error, started_at, finished_at";
+    /** 11 parameters a row: far below SQLite's and PostgreSQL's limits on parameters per statement. */
+    static final int ROWS_PER_INSERT = 100;
+
+    private static final String ROW = "(:run_i, :step_i, :ws_i, :seq_i, :status_i, :attempts_i, :input_i, :output_i,"
+            + " :error_i, :started_i, :finished_i)";
+
     private final JdbcClient jdbc;
 
     RunStepRepository(JdbcClient jdbc) {
@@ -33,13 +39,21 @@ class RunStepRepository {
         }
     }
 
-    /** Inserts the steps of a run that never had any saved (a run finished in memory in one go). */
+    /**
+     * Inserts steps that were never saved (runs finished in memory in one go), with multi-row INSERTs of up
+     * to {@link #ROWS_PER_INSERT} rows: one statement instead of one per step.
+     */
     void insertAll(List<StepState> steps) {
-        for (StepState s : steps) {
-            jdbc.sql("INSERT INTO workflow_run_steps (" + COLUMNS + ") VALUES (:run, :step, :ws, :seq, :status,"
-                            + " :attempts, :input, :output, :error, :started, :finished)")
-                    .params(params(s))
-                    .update();
+        for (int from = 0; from < steps.size(); from += ROWS_PER_INSERT) {
+            List<StepState> chunk = steps.subList(from, Math.min(steps.size(), from + ROWS_PER_INSERT));
+            var sql = new StringBuilder("INSERT INTO workflow_run_steps (" + COLUMNS + ") VALUES ");
+            var params = new java.util.HashMap<String, Object>();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(ROW.replace("_i", "_" + i));
+                int n = i;
+                params(chunk.get(i)).forEach((k, v) -> params.put(k + "_" + n, v));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
     }
 

@@ -11,31 +11,46 @@ import org.springframework.transaction.support.TransactionOperations;
  * a held run check the lease owner, so a worker that lost its lease changes nothing. Thread-safe.
  */
 @Component
-class RunStore {
+class RunStore implements AutoCloseable {
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final TransactionOperations transactions;
+    private final RunWriter writer;
 
     RunStore(RunRepository runs, RunStepRepository steps, TransactionOperations transactions) {
         this.runs = runs;
         this.steps = steps;
         this.transactions = transactions;
+        this.writer = new RunWriter(runs, steps, transactions);
     }
 
-    /** Saves a new run as it stands, with its steps so far. */
+    /**
+     * Saves a new run as it stands, with its steps so far, committed together with other new runs (group
+     * commit); returns once committed.
+     */
     void insert(Run run, List<StepState> stepStates) {
         insert(run, stepStates, null);
     }
 
-    /** As {@link #insert(Run, List)}, plus a run to start because of this one (may be null). */
+    /**
+     * As {@link #insert(Run, List)}, plus a run to start because of this one (may be null; such a rare pair is
+     * written in a transaction of its own, outside the group commit).
+     */
     void insert(Run run, List<StepState> stepStates, Run followUp) {
+        if (followUp == null) {
+            writer.insert(run, stepStates);
+            return;
+        }
         transactions.executeWithoutResult(tx -> {
             runs.insert(run);
             steps.insertAll(stepStates);
-            if (followUp != null) {
-                runs.insert(followUp);
-            }
+            runs.insert(followUp);
         });
+    }
+
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** Saves steps of a run this owner holds; false (nothing saved) when the lease was lost. */
