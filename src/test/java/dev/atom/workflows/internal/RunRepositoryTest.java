@@ -238,4 +238,15 @@ class RunRepositoryTest {
                 .as("leases expired")
                 .isZero();
     }
+
+    @Test
+    void insertsManyRunsAtOnce() {
+        List<Run> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(queued(ws, "wf-batch", t0.plusSeconds(i)));
+        }
+        runs.insertAll(batch);
+        assertThat(runs.list(ws, "wf-batch", null, null, null, 10)).containsExactlyElementsOf(batch.reversed());
+        runs.insertAll(List.of());
+    }
 }
