@@ -234,7 +234,11 @@ class AutomationsBrowserTest extends BrowserTestBase {
             assertThat(status("GET", path, null)).as(path).isEqualTo(404);
         }
         for (String path : new String[] {
-            "/automations/" + theirs + "/disable", "/automations/" + theirs + "/run", "/runs/" + theirRun + "/cancel"
+            "/automations/" + theirs + "/disable",
+            "/automations/" + theirs + "/run",
+            "/runs/" + theirRun + "/cancel",
+            "/runs/" + theirRun + "/replay",
+            "/approvals/" + theirRun + "/pause?decision=approve"
         }) {
             assertThat(status("POST", path, "")).as(path).isEqualTo(404);
         }
