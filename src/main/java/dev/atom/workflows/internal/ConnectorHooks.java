@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class ConnectorHooks {
-    private final WorkflowRepository workflows;
+    private final WebhookTargets targets;
     private final TriggerRepository triggers;
     private final TriggerRuns runs;
     private final TriggerSwitch switches;
@@ -36,7 +36,7 @@ class ConnectorHooks {
     private final Clock clock;
 
     ConnectorHooks(
-            WorkflowRepository workflows,
+            WebhookTargets targets,
             TriggerRepository triggers,
             TriggerRuns runs,
             TriggerSwitch switches,
@@ -44,7 +44,7 @@ class ConnectorHooks {
             Webhooks webhooks,
             TransactionOperations transactions,
             Clock clock) {
-        this.workflows = workflows;
+        this.targets = targets;
         this.triggers = triggers;
         this.runs = runs;
         this.switches = switches;
@@ -56,8 +56,7 @@ class ConnectorHooks {
 
     /** The answer to a delivery when the token's workflow has a connector webhook trigger; else empty. */
     Optional<ResponseEntity<?>> receive(String token, Map<String, List<String>> headers, byte[] body) {
-        Optional<Workflow> found =
-                workflows.findByWebhookToken(token).filter(w -> w.enabled() && w.activeVersion() != null);
+        Optional<Workflow> found = targets.listening(token);
         if (found.isEmpty()) {
             return Optional.empty();
         }

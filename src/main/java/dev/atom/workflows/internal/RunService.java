@@ -23,6 +23,7 @@ class RunService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WorkflowRepository workflows;
+    private final WebhookTargets targets;
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final DefinitionCache definitions;
@@ -32,6 +33,7 @@ class RunService {
 
     RunService(
             WorkflowRepository workflows,
+            WebhookTargets targets,
             RunRepository runs,
             RunStepRepository steps,
             DefinitionCache definitions,
@@ -39,6 +41,7 @@ class RunService {
             EngineWorker worker,
             Clock clock) {
         this.workflows = workflows;
+        this.targets = targets;
         this.runs = runs;
         this.steps = steps;
         this.definitions = definitions;
@@ -75,8 +78,7 @@ class RunService {
      * is queued and the result is null.
      */
     Optional<WebhookOutcome> webhook(String token, ObjectNode trigger) {
-        Optional<Workflow> found =
-                workflows.findByWebhookToken(token).filter(w -> w.enabled() && w.activeVersion() != null);
+        Optional<Workflow> found = targets.listening(token);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -34,6 +34,7 @@ class WorkflowService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TriggerSwitch triggers;
+    private final WebhookTargets targets;
 
     WorkflowService(
             WorkflowRepository workflows,
@@ -43,7 +44,8 @@ class WorkflowService {
             TransactionOperations transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            TriggerSwitch triggers) {
+            TriggerSwitch triggers,
+            WebhookTargets targets) {
         this.workflows = workflows;
         this.connectors = connectors;
         this.templates = templates;
@@ -52,6 +54,7 @@ class WorkflowService {
         this.events = events;
         this.clock = clock;
         this.triggers = triggers;
+        this.targets = targets;
     }
 
     Workflow create(CurrentUser user, JsonNode definition) {
@@ -96,6 +99,7 @@ class WorkflowService {
             workflows.delete(user.workspaceId(), id);
         });
         cache.forget(id);
+        targets.changed();
         audit(user, "workflow.deleted", w);
     }
 
@@ -106,6 +110,7 @@ class WorkflowService {
         Integer version = transactions.execute(
                 tx -> workflows.publish(user.workspaceId(), id, w.draft(), user.userId(), clock.instant()));
         triggers.sync(user.workspaceId(), id);
+        targets.changed();
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
@@ -122,6 +127,7 @@ class WorkflowService {
         }
         workflows.setEnabled(user.workspaceId(), id, enabled, clock.instant());
         triggers.sync(user.workspaceId(), id);
+        targets.changed();
         audit(user, enabled ? "workflow.enabled" : "workflow.disabled", w);
         return get(user, id);
     }
