@@ -172,10 +172,7 @@ final class DefinitionParser {
         }
         return switch (type) {
             case "action" -> new StepParsers(this).action(s, path, id);
-            case "transform" -> {
-                known(s, path, Set.of("id", "type", "output"));
-                yield new Step.Transform(id, template(s, "output", path, true));
-            }
+            case "transform" -> new TransformParser(this).parse(s, path, id);
             case "condition" -> condition(s, path, id);
             case "respond" -> {
                 known(s, path, Set.of("id", "type", "status", "body", "headers"));
@@ -270,6 +267,18 @@ final class DefinitionParser {
             return null;
         }
         return compile(value, path + "." + field);
+    }
+
+    /** Compiles {@code node.field} where {@code names} are readable too (a transform's item and index). */
+    Tpl templateWith(Set<String> names, JsonNode node, String field, String path) {
+        Set<String> added = new HashSet<>(names);
+        added.removeAll(scope);
+        scope.addAll(added);
+        try {
+            return template(node, field, path, false);
+        } finally {
+            scope.removeAll(added);
+        }
     }
 
     /** Compiles a value that may hold expressions (null when it has problems, which are collected). */

@@ -107,7 +107,7 @@ final class RunExecution {
         }
         try {
             return switch (step) {
-                case Step.Transform t -> succeed(step, null, render(t.output()));
+                case Step.Transform t -> new TransformStep(this, parts.templates()).run(t);
                 case Step.Condition c -> condition(c);
                 case Step.Respond r -> respond(r);
                 case Step.Fail f -> fail(step, null, text(render(f.message())));

@@ -34,8 +34,16 @@ sealed interface Step {
         }
     }
 
-    /** Builds a new value from earlier ones: its output is the rendered {@code output} template. */
-    record Transform(String id, Tpl output) implements Step {
+    /**
+     * Builds a new value from earlier ones: the rendered {@code output}, or, with {@code items}, a list made from
+     * each item ({@code filter} keeps those it is truthy for, {@code map} shapes each one; both read {@code item}
+     * and {@code index}); {@code pick} (may be empty) keeps only those fields of the result's object(s).
+     */
+    record Transform(String id, Tpl output, Tpl items, Tpl filter, Tpl map, List<String> pick) implements Step {
+        public Transform {
+            pick = pick == null ? List.of() : List.copyOf(pick);
+        }
+
         @Override
         public String type() {
             return "transform";
