@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Jazzer feeds the evaluator random templates (raw text, and token soups built from the language's own
  * operators, functions and awkward literals) over random contexts. The property, in {@link
- * RandomExpressions#check}: every outcome is a bounded value or an {@link ExpressionException} with a plain
+ * RandomExpressions#assertBoundedValueOrPlainError}: every outcome is a bounded value or an {@link ExpressionException} with a plain
  * message; any other throwable (a RuntimeException, a StackOverflowError, an OutOfMemoryError) fails. Under
  * {@code mvn test} this runs the seed corpus in
  * src/test/resources/dev/atom/workflows/expr/ExpressionFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes for real.
@@ -32,6 +32,6 @@ class ExpressionFuzzTest {
             }
         };
         var context = RandomExpressions.context(source);
-        RandomExpressions.check(RandomExpressions.template(source), context);
+        RandomExpressions.assertBoundedValueOrPlainError(RandomExpressions.template(source), context);
     }
 }

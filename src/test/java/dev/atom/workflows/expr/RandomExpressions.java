@@ -223,7 +223,7 @@ final class RandomExpressions {
      * The property: a bounded value or our own plain error; nothing else, and no hang. Answers whether the
      * template gave a value (callers check that enough do, so the property is not checked on errors alone).
      */
-    static boolean check(String template, JsonNode context) {
+    static boolean assertBoundedValueOrPlainError(String template, JsonNode context) {
         long start = System.nanoTime();
         boolean value = false;
         try {

@@ -46,7 +46,8 @@ class RandomExpressionsTest {
         int values = 0;
         int runs = 5000;
         for (int i = 0; i < runs; i++) {
-            if (RandomExpressions.check(RandomExpressions.template(source), RandomExpressions.context(source))) {
+            if (RandomExpressions.assertBoundedValueOrPlainError(
+                    RandomExpressions.template(source), RandomExpressions.context(source))) {
                 values++;
             }
         }
