@@ -67,12 +67,7 @@ class AsanaJiraCatalogTest extends StubbedServiceTestBase {
         var catalog = users.as(users.signUp("ida")).get("/api/v1/connectors").json();
         List<String> undescribed = new ArrayList<>();
         POLLED.forEach((connector, actions) -> {
-            JsonNode c = null;
-            for (JsonNode n : catalog) {
-                if (n.get("id").asString().equals(connector)) {
-                    c = n;
-                }
-            }
+            JsonNode c = Catalogs.connector(catalog, connector);
             assertThat(c).as(connector).isNotNull();
             List<String> kinds = new ArrayList<>();
             c.get("auths").forEach(a -> kinds.add(a.get("kind").asString()));
@@ -81,11 +76,7 @@ class AsanaJiraCatalogTest extends StubbedServiceTestBase {
             List<String> ids = new ArrayList<>();
             for (JsonNode a : c.get("actions")) {
                 ids.add(a.get("id").asString());
-                a.at("/inputSchema/properties").properties().forEach(p -> {
-                    if (p.getValue().path("description").asString("").isBlank()) {
-                        undescribed.add(a.get("id").asString() + "." + p.getKey());
-                    }
-                });
+                Catalogs.undescribed(a.get("id").asString(), a.at("/inputSchema/properties"), undescribed);
             }
             assertThat(ids).containsExactlyInAnyOrderElementsOf(actions);
             assertThat(c.get("triggers")).hasSize(1);
@@ -93,11 +84,7 @@ class AsanaJiraCatalogTest extends StubbedServiceTestBase {
             assertThat(t.get("kind").asString()).isEqualTo("polling");
             assertThat(t.at("/settingsSchema/type").asString()).isEqualTo("object");
             for (String schema : List.of("eventSchema", "settingsSchema")) {
-                t.path(schema).path("properties").properties().forEach(p -> {
-                    if (p.getValue().path("description").asString("").isBlank()) {
-                        undescribed.add(connector + " " + schema + "." + p.getKey());
-                    }
-                });
+                Catalogs.undescribed(connector + " " + schema, t.path(schema).path("properties"), undescribed);
             }
         });
         List<String> tokens = new ArrayList<>();

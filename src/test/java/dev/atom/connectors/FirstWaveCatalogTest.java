@@ -193,12 +193,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         var catalog = users.as(users.signUp("ida")).get("/api/v1/connectors").json();
         List<String> undescribed = new ArrayList<>();
         STANDARD_FIELDS.forEach((connector, fields) -> {
-            JsonNode c = null;
-            for (JsonNode n : catalog) {
-                if (n.get("id").asString().equals(connector)) {
-                    c = n;
-                }
-            }
+            JsonNode c = Catalogs.connector(catalog, connector);
             assertThat(c).as(connector).isNotNull();
             assertThat(c.at("/auth/kind").asString()).isEqualTo("basic");
             List<String> names = new ArrayList<>();
@@ -207,19 +202,10 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             }
             assertThat(names).as(connector).containsExactlyElementsOf(fields);
             for (JsonNode a : c.get("actions")) {
-                a.at("/inputSchema/properties").properties().forEach(p -> {
-                    if (p.getValue().path("description").asString("").isBlank()) {
-                        undescribed.add(a.get("id").asString() + "." + p.getKey());
-                    }
-                });
+                Catalogs.undescribed(a.get("id").asString(), a.at("/inputSchema/properties"), undescribed);
             }
         });
-        JsonNode email = null;
-        for (JsonNode n : catalog) {
-            if (n.get("id").asString().equals("email")) {
-                email = n;
-            }
-        }
+        JsonNode email = Catalogs.connector(catalog, "email");
         assertThat(email.get("triggers")).hasSize(1);
         assertThat(email.at("/triggers/0/id").asString()).isEqualTo("email.new_mail");
         assertThat(email.at("/triggers/0/kind").asString()).isEqualTo("polling");
@@ -237,22 +223,13 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         var catalog = users.as(users.signUp("cato")).get("/api/v1/connectors").json();
         List<String> undescribed = new ArrayList<>();
         ACTIONS.forEach((connector, actions) -> {
-            JsonNode c = null;
-            for (JsonNode n : catalog) {
-                if (n.get("id").asString().equals(connector)) {
-                    c = n;
-                }
-            }
+            JsonNode c = Catalogs.connector(catalog, connector);
             assertThat(c).as(connector).isNotNull();
             assertThat(c.at("/auth/kind").asString()).isEqualTo("api_key");
             List<String> ids = new ArrayList<>();
             for (JsonNode a : c.get("actions")) {
                 ids.add(a.get("id").asString());
-                a.at("/inputSchema/properties").properties().forEach(p -> {
-                    if (p.getValue().path("description").asString("").isBlank()) {
-                        undescribed.add(a.get("id").asString() + "." + p.getKey());
-                    }
-                });
+                Catalogs.undescribed(a.get("id").asString(), a.at("/inputSchema/properties"), undescribed);
             }
             assertThat(ids).containsExactlyInAnyOrderElementsOf(actions);
             assertThat(c.get("triggers")).hasSize(1);
@@ -274,12 +251,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
     void outlookDeclaresMicrosoftOAuthItsActionsAndDescribedSchemas() {
         var users = new TestUsers(this::http);
         var catalog = users.as(users.signUp("otto")).get("/api/v1/connectors").json();
-        JsonNode c = null;
-        for (JsonNode n : catalog) {
-            if (n.get("id").asString().equals("outlook")) {
-                c = n;
-            }
-        }
+        JsonNode c = Catalogs.connector(catalog, "outlook");
         assertThat(c).isNotNull();
         assertThat(c.at("/auth/kind").asString()).isEqualTo("oauth2");
         assertThat(c.at("/auth/pkce").asBoolean()).isTrue();
@@ -313,11 +285,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         if (schema == null || !schema.isContainer()) {
             return;
         }
-        schema.path("properties").properties().forEach(p -> {
-            if (p.getValue().path("description").asString("").isBlank()) {
-                out.add(where + "." + p.getKey());
-            }
-        });
+        Catalogs.undescribed(where, schema.path("properties"), out);
         schema.forEach(child -> undescribedIn(where, child, out));
     }
 
@@ -327,12 +295,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
         var catalog = users.as(users.signUp("nils")).get("/api/v1/connectors").json();
         List<String> undescribed = new ArrayList<>();
         POLLING.forEach((connector, facts) -> {
-            JsonNode c = null;
-            for (JsonNode n : catalog) {
-                if (n.get("id").asString().equals(connector)) {
-                    c = n;
-                }
-            }
+            JsonNode c = Catalogs.connector(catalog, connector);
             assertThat(c).as(connector).isNotNull();
             assertThat(c.at("/auth/kind").asString()).isEqualTo(facts.get(0));
             List<String> kinds = new ArrayList<>();
@@ -344,11 +307,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             List<String> ids = new ArrayList<>();
             for (JsonNode a : c.get("actions")) {
                 ids.add(a.get("id").asString());
-                a.at("/inputSchema/properties").properties().forEach(p -> {
-                    if (p.getValue().path("description").asString("").isBlank()) {
-                        undescribed.add(a.get("id").asString() + "." + p.getKey());
-                    }
-                });
+                Catalogs.undescribed(a.get("id").asString(), a.at("/inputSchema/properties"), undescribed);
             }
             assertThat(ids).containsExactlyInAnyOrderElementsOf(facts.subList(2, facts.size()));
             assertThat(c.get("triggers")).hasSize(1);
@@ -359,20 +318,11 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
                 assertThat(t.path(schema).path("properties").isObject())
                         .as(connector + " " + schema)
                         .isTrue();
-                t.path(schema).path("properties").properties().forEach(p -> {
-                    if (p.getValue().path("description").asString("").isBlank()) {
-                        undescribed.add(connector + " " + schema + "." + p.getKey());
-                    }
-                });
+                Catalogs.undescribed(connector + " " + schema, t.path(schema).path("properties"), undescribed);
             }
         });
         assertThat(undescribed).isEmpty();
-        JsonNode dropbox = null;
-        for (JsonNode n : catalog) {
-            if (n.get("id").asString().equals("dropbox")) {
-                dropbox = n;
-            }
-        }
+        JsonNode dropbox = Catalogs.connector(catalog, "dropbox");
         assertThat(dropbox.at("/auth/pkce").asBoolean()).isTrue();
         assertThat(dropbox.at("/auth/scopes").toString()).contains("files.content.write", "sharing.write");
     }
