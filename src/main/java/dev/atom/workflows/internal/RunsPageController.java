@@ -25,8 +25,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Run history pages: the runs list (filters: workflow, status, days; 100 a page, "Older runs" for the next),
- * one workflow's runs, and a run's timeline of steps, which polls itself every second while the run is not finished.
+ * Run history pages: the runs list (filters: workflow, status, days; 100 a page, "Older runs" for the
+ * next), one workflow's runs, and a run's timeline of steps, which polls itself every second while the run is
+ * not finished.
  */
 @Controller
 class RunsPageController {
