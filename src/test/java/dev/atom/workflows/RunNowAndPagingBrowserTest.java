@@ -54,6 +54,15 @@ class RunNowAndPagingBrowserTest extends BrowserTestBase {
         waitUntil(d -> d.findElement(By.id("run-input-error-" + id)).getText().startsWith("Must be a JSON object"));
         assertThat(currentPath()).isEqualTo("/automations");
         assertThat(pageWasNotReloaded()).isTrue();
+        // a plain form post (no htmx) is checked the same way: 422 with the form, no run
+        Object plain = ((org.openqa.selenium.JavascriptExecutor) driver())
+                .executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const headers = JSON.parse(document.body.getAttribute('hx-headers') || '{}');
+                headers['Content-Type'] = 'application/x-www-form-urlencoded';
+                fetch(arguments[0], {method: 'POST', headers: headers, body: 'input=%7Bnope'})
+                    .then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('-1'));""", "/automations/" + id + "/run");
+        assertThat((String) plain).startsWith("422 ").contains("Not valid JSON");
         assertThat(http.get("/api/v1/runs?workflow=" + id).json().get("items"))
                 .as("no run was started")
                 .isEmpty();
