@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * The cap on action calls in flight per connected account ({@code atom.workflows.connection-concurrency}).
  * Within one instance a semaphore per connection holds it. On PostgreSQL, where several instances share the
- * work, a call also leases one of the connection's numbered slot rows, so the cap holds across instances;
- * a dead holder's slot comes free when its lease (the call's timeout plus a minute) runs out. SQLite serves
- * one instance, so the semaphore alone is the cap there. Thread-safe.
+ * work, a call also leases one of the connection's numbered slot rows, so the cap holds across instances.
+ * The lease is as short as a run's ({@code atom.workflows.lease}) and renewed while the call lasts, so the
+ * slots of an instance that died come free as soon as its runs do (a long lease would stall the runs that
+ * resume them). SQLite serves one instance, so the semaphore alone is the cap there. Thread-safe.
  */
 @Component
 class ConnectionSlots {
@@ -32,32 +33,38 @@ class ConnectionSlots {
         void close();
     }
 
-    private static final Duration LEASE_MARGIN = Duration.ofMinutes(1);
     private static final long RETRY_MILLIS = 25;
+
+    /** A slot row this instance holds, renewed until it is freed. */
+    private record Lease(String key, int slot, String holder) {}
 
     private final Map<String, Semaphore> local = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final boolean shared;
     private final int cap;
     private final Clock clock;
+    private final Duration lease;
+    private final Set<Lease> held = ConcurrentHashMap.newKeySet();
+    private final Thread renewer;
 
     @Autowired
     ConnectionSlots(JdbcClient jdbc, SqlDialect dialect, WorkflowProperties properties, Clock clock) {
-        this(jdbc, dialect == SqlDialect.POSTGRESQL, properties.connectionConcurrency(), clock);
+        this(jdbc, dialect == SqlDialect.POSTGRESQL, properties.connectionConcurrency(), clock, properties.lease());
     }
 
-    ConnectionSlots(JdbcClient jdbc, boolean shared, int cap, Clock clock) {
+    ConnectionSlots(JdbcClient jdbc, boolean shared, int cap, Clock clock, Duration lease) {
         this.jdbc = jdbc;
         this.shared = shared;
         this.cap = cap;
         this.clock = clock;
+        this.lease = lease;
+        this.renewer = shared
+                ? Thread.ofPlatform().name("atom-connection-slots").daemon().start(this::renewHeld)
+                : null;
     }
 
-    /**
-     * A slot of connection {@code key} for a call that lasts at most {@code callTimeout}, waiting up to
-     * {@code maxWait} for one; null when none came free in time.
-     */
-    Held acquire(String key, Duration maxWait, Duration callTimeout) throws InterruptedException {
+    /** A slot of connection {@code key}, waiting up to {@code maxWait} for one; null when none came free. */
+    Held acquire(String key, Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         Semaphore semaphore = local.computeIfAbsent(key, k -> new Semaphore(cap));
         if (!semaphore.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -69,9 +76,12 @@ class ConnectionSlots {
         String holder = Ids.newId();
         try {
             while (true) {
-                Integer slot = lease(key, holder, callTimeout.plus(LEASE_MARGIN));
+                Integer slot = lease(key, holder, lease);
                 if (slot != null) {
+                    Lease taken = new Lease(key, slot, holder);
+                    held.add(taken);
                     return () -> {
+                        held.remove(taken);
                         try {
                             free(key, slot, holder);
                         } finally {
@@ -117,6 +127,32 @@ class ConnectionSlots {
             }
         }
         return null;
+    }
+
+    /** Extends the leases of the slots held here, every third of a lease, until the process ends. */
+    private void renewHeld() {
+        long every = Math.max(lease.toMillis() / 3, 50);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(every);
+            } catch (InterruptedException e) {
+                return;
+            }
+            String until = Timestamps.format(clock.instant().plus(lease));
+            for (Lease l : held) {
+                try {
+                    renew(l.key(), l.slot(), l.holder(), until);
+                } catch (RuntimeException e) {
+                    // the next round tries again; a lease lost meanwhile only lets one more call through
+                }
+            }
+        }
+    }
+
+    void renew(String key, int slot, String holder, String until) {
+        jdbc.sql("UPDATE workflow_connection_slots SET lease_until = ? WHERE slot_key = ? AND slot = ? AND holder = ?")
+                .params(until, key, slot, holder)
+                .update();
     }
 
     /** Frees the slot if {@code holder} still holds it (an expired lease may have passed to another). */

@@ -86,10 +86,9 @@ class EngineParts {
      */
     JsonNode runAction(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
         String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
-        Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
         ConnectionSlots.Held slot;
         try {
-            slot = perConnection.acquire(key, DEFAULT_STEP_TIMEOUT, timeout);
+            slot = perConnection.acquire(key, DEFAULT_STEP_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException.Retriable(0, "interrupted", null);

@@ -37,7 +37,7 @@ class ConnectionSlotsTest {
     }
 
     private ConnectionSlots slots(Instant now) {
-        return new ConnectionSlots(db.jdbc(), true, 2, Clock.fixed(now, ZoneOffset.UTC));
+        return new ConnectionSlots(db.jdbc(), false, 2, Clock.fixed(now, ZoneOffset.UTC), LEASE);
     }
 
     @Test
@@ -69,6 +69,17 @@ class ConnectionSlotsTest {
         assertThat(slots(T0.plus(LEASE)).lease(key, "later", LEASE))
                 .as("the dead holder's late release leaves the new holder's slot alone")
                 .isNull();
+    }
+
+    @Test
+    void aRenewedLeaseOutlivesItsFirstEnd() {
+        slots(T0).lease(key, "busy", LEASE);
+        slots(T0).lease(key, "other", LEASE);
+        slots(T0).renew(key, 0, "busy", dev.atom.shared.time.Timestamps.format(T0.plus(LEASE.multipliedBy(2))));
+        assertThat(slots(T0.plus(LEASE)).lease(key, "late", LEASE))
+                .as("slot 1 expired, slot 0 renewed")
+                .isEqualTo(1);
+        assertThat(slots(T0.plus(LEASE)).lease(key, "later", LEASE)).isNull();
     }
 
     @Test
