@@ -74,7 +74,11 @@ class RunEngine {
      * written; it must carry this owner as lease owner).
      */
     TurnResult turn(Run run, boolean persisted) {
-        held.add(run.id());
+        if (!held.add(run.id())) {
+            // This instance is still working on it: its lease ran out under load (a long pause) and the claim
+            // handed it back to the same owner. The turn in flight goes on; a second one would call again.
+            return new TurnResult(RunStatus.RUNNING, null, null, null);
+        }
         turns.increment();
         try {
             return doTurn(run, persisted);

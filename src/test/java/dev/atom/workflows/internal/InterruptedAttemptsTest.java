@@ -41,6 +41,9 @@ class InterruptedAttemptsTest extends AppTestBase {
     @Autowired
     EngineWorker worker;
 
+    @Autowired
+    RunEngine engine;
+
     private final WireMockServer wm = new WireMockServer(wireMockConfig().dynamicPort());
     private WorkflowTestSupport flows;
     private TestUsers.User user;
@@ -93,5 +96,41 @@ class InterruptedAttemptsTest extends AppTestBase {
                 .isEqualTo(
                         "call: gave up: Atom stopped during 11 attempts of this step; the call may be what stops it");
         assertThat(wm.findAll(postRequestedFor(urlEqualTo("/call")))).isEmpty();
+    }
+
+    @Test
+    void aRunThisInstanceIsStillTurningIsNotTurnedAgain() throws Exception {
+        wm.stubFor(post("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+        String id = flows.createAndPublish(ONE_CALL.replace("/call", "/slow"));
+        Instant far = Instant.parse("2190-01-01T00:00:00Z"); // never due: only this test turns it
+        String trigger = "{\"type\":\"manual\",\"input\":{\"base\":\"" + wm.baseUrl() + "\"}}";
+        Run run = new Run(
+                Ids.newId(),
+                user.workspaceId(),
+                id,
+                1,
+                RunStatus.RUNNING,
+                trigger,
+                null,
+                null,
+                far,
+                engine.owner(),
+                far,
+                Instant.now(),
+                Instant.now(),
+                null);
+        runs.insert(run);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = pool.submit(() -> engine.turn(run, true));
+            while (wm.findAll(postRequestedFor(urlEqualTo("/slow"))).isEmpty()) {
+                WorkflowTestSupport.sleep(20);
+            }
+            // as when the lease ran out under load and the claim handed the run back to this same owner
+            assertThat(engine.turn(run, true).status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(first.get().status()).isEqualTo(RunStatus.SUCCEEDED);
+        }
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/slow"))))
+                .as("one call")
+                .hasSize(1);
     }
 }
