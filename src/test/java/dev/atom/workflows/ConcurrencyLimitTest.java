@@ -95,6 +95,29 @@ class ConcurrencyLimitTest extends AppTestBase {
     }
 
     @Test
+    void aCappedWebhookRunThatHasToWaitIsAnswered202WithItsRunId() {
+        String id = flows.createAndPublish("""
+                { "name": "Later hook", "trigger": { "type": "webhook", "respond": "last_step" }, "concurrency": 1,
+                  "steps": [ { "id": "wait", "type": "delay", "duration": "PT1H" },
+                             { "id": "answer", "type": "respond", "status": 200, "body": "done" } ] }
+                """);
+        String hook = java.net
+                .URI
+                .create(api.get("/api/v1/workflows/" + id)
+                        .json()
+                        .get("webhookUrl")
+                        .asString())
+                .getPath();
+        var answer = http().post(hook, Map.of("n", 1));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        assertThat(answer.json().get("status").asString()).isEqualTo("waiting");
+        String runId = answer.json().get("runId").asString();
+        assertThat(flows.run(runId).get("status").asString()).isEqualTo("waiting");
+        assertThat(api.post("/api/v1/runs/" + runId + "/cancel", Map.of()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void callsOnOneConnectionAreCappedPerInstance() {
         String id = flows.createAndPublish(slowCall(""));
         List<String> runs = new ArrayList<>();
