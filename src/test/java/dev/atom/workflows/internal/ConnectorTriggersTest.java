@@ -54,8 +54,12 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
         api = users.as(owner);
     }
 
+    /** Workflows this test switched on: switched off after it, so no real tick polls the shared stub later. */
+    private final List<String> switchedOn = new ArrayList<>();
+
     @AfterEach
     void resume() {
+        switchedOn.forEach(id -> api.post("/api/v1/workflows/" + id + "/disable", Map.of()));
         TriggerTicker.pause(false);
     }
 
@@ -65,6 +69,7 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
         String id = created.json().get("id").asString();
         var published = api.post("/api/v1/workflows/" + id + "/publish", Map.of());
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        switchedOn.add(id);
         return id;
     }
 
