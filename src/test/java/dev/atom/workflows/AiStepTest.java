@@ -32,6 +32,9 @@ class AiStepTest extends GatewayTestBase {
         addKey(owner, "openai", prefix);
     }
 
+    private static final String SCHEMA = ", \"schema\": { \"type\": \"object\", \"required\": [\"priority\"],"
+            + " \"properties\": { \"priority\": { \"enum\": [\"low\", \"high\"] } } }";
+
     private String completions() {
         return "/" + prefix + "/v1/chat/completions";
     }
@@ -92,6 +95,45 @@ class AiStepTest extends GatewayTestBase {
                 .withRequestBody(containing(RETRY_TEXT + ": it is not JSON")));
         assertThat(retried).isNotEmpty();
         awaitLedgerCalls(2);
+    }
+
+    @Test
+    void anObjectSchemaIsAlsoSentAsTheProvidersNativeStructuredOutput() {
+        answers("{\\\"priority\\\":\\\"low\\\"}");
+        String id = flows.createAndPublish(flow(SCHEMA));
+        var run = flows.awaitEnd(flows.start(id, Map.of("text", "x")));
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        var sent = provider.findAll(postRequestedFor(urlPathEqualTo(completions())));
+        JsonNode format =
+                WorkflowTestSupport.JSON.readTree(sent.get(0).getBodyAsString()).get("response_format");
+        assertThat(format.get("type").asString()).isEqualTo("json_schema");
+        assertThat(format.get("json_schema").get("strict").asBoolean()).isFalse();
+        assertThat(format.get("json_schema")
+                        .get("schema")
+                        .get("required")
+                        .get(0)
+                        .asString())
+                .isEqualTo("priority");
+    }
+
+    @Test
+    void aModelWithoutNativeStructuredOutputGetsTheSchemaInThePromptOnly() {
+        String deepseek = prefix("deepseek");
+        addKey(owner, "deepseek", deepseek);
+        provider.stubFor(post(urlPathEqualTo("/" + deepseek + "/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("{\\\"priority\\\":\\\"high\\\"}", 5, 3, 0))));
+        String id = flows.createAndPublish(flow(SCHEMA).replace("openai/gpt-5.6-luna", "deepseek/deepseek-chat"));
+        var run = flows.awaitEnd(flows.start(id, Map.of("text", "x")));
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.get("output").get("data").get("priority").asString()).isEqualTo("high");
+        var sent = provider.findAll(postRequestedFor(urlPathEqualTo("/" + deepseek + "/v1/chat/completions")));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getBodyAsString())
+                .doesNotContain("response_format")
+                .contains("matches this JSON Schema");
     }
 
     @Test

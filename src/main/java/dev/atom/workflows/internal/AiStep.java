@@ -20,6 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
  * usage with source WORKFLOW), as the workflow's creator. With a schema, the answer must be JSON that fits
  * it: one more try tells the model what was wrong, then the step fails with the reason. Rate limits and
  * provider outages are retried with back-off like connector calls. Thread-safe.
+ *
+ * <p>An object schema is also sent as the providers' native structured output ({@code response_format:
+ * json_schema}, which the gateway translates for Anthropic and Gemini), not strict: strict mode refuses
+ * ordinary schemas (optional fields, open objects). When no model the caller may use offers it (DeepSeek,
+ * say), the request is made again without it and the schema in the prompt plus the check above do the work.
+ * The schema stays in the prompt either way, for OpenAI-compatible servers that ignore the field.
  */
 @Component
 class AiStep {
@@ -67,7 +73,7 @@ class AiStep {
         }
         messages.addObject().put("role", "user").put("content", prompt);
         try {
-            AiGateway.Result result = chat(caller, model, messages);
+            AiGateway.Result result = chat(caller, model, messages, step.schema());
             String text = content(result);
             if (step.schema() == null) {
                 return execution.succeed(step, input, output(result).put("text", text));
@@ -81,7 +87,7 @@ class AiStep {
                                 "content",
                                 "That answer is not valid: " + problem
                                         + ". Answer again with only the JSON value matching the schema.");
-                result = chat(caller, model, messages);
+                result = chat(caller, model, messages, step.schema());
                 text = content(result);
                 problem = problem(text, step.schema());
                 if (problem != null) {
@@ -102,10 +108,26 @@ class AiStep {
         }
     }
 
-    private AiGateway.Result chat(AiGateway.Caller caller, String model, ArrayNode messages) {
+    private AiGateway.Result chat(AiGateway.Caller caller, String model, ArrayNode messages, JsonNode schema) {
         ObjectNode request = NODES.objectNode().put("model", model);
         request.set("messages", messages.deepCopy());
-        return gateway.chat(caller, request);
+        if (schema == null || !"object".equals(schema.path("type").asString(""))) {
+            return gateway.chat(caller, request);
+        }
+        ObjectNode format = request.putObject("response_format").put("type", "json_schema");
+        format.putObject("json_schema")
+                .put("name", "output")
+                .put("strict", false)
+                .set("schema", schema);
+        try {
+            return gateway.chat(caller, request);
+        } catch (AiGatewayException e) {
+            if (!"model_not_capable".equals(e.code())) {
+                throw e;
+            }
+            request.remove("response_format"); // no usable model offers it: the prompt carries the schema
+            return gateway.chat(caller, request);
+        }
     }
 
     private static ObjectNode output(AiGateway.Result result) {

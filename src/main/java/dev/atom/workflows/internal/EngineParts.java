@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -40,23 +38,34 @@ class EngineParts {
     private final Connectors connectors;
     private final Clock clock;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    /** Calls in flight per connection on this instance, so one busy workflow cannot flood an account. */
-    private final Map<String, Semaphore> perConnection = new ConcurrentHashMap<>();
+    /** Calls in flight per connection, so one busy workflow cannot flood an account. */
+    private final ConnectionSlots perConnection;
 
-    private final int connectionConcurrency;
     private final StepServices steps;
+    private final RunStepRepository stepRows;
 
     EngineParts(
             Templates templates,
             Connectors connectors,
             Clock clock,
-            WorkflowProperties properties,
+            ConnectionSlots perConnection,
+            RunStepRepository stepRows,
             StepServices steps) {
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
-        this.connectionConcurrency = properties.connectionConcurrency();
+        this.perConnection = perConnection;
+        this.stepRows = stepRows;
         this.steps = steps;
+    }
+
+    /** Attempts of a run's step that a stopped worker cut short, counting the one just found cut short. */
+    int interruptions(Run run, StepState saved) {
+        if (saved == null) {
+            return 0;
+        }
+        int earlier = saved.attempts() > 1 ? stepRows.interruptions(run.workspaceId(), run.id(), saved.stepId()) : 0;
+        return earlier + (saved.status() == StepState.StepStatus.RUNNING ? 1 : 0);
     }
 
     StepServices steps() {
@@ -77,19 +86,19 @@ class EngineParts {
      */
     JsonNode runAction(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
         String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
-        Semaphore slots = perConnection.computeIfAbsent(key, k -> new Semaphore(connectionConcurrency));
+        Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
+        ConnectionSlots.Held slot;
         try {
-            if (!slots.tryAcquire(DEFAULT_STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ConnectorException.Retriable(0, "too many calls in flight on this connection", null);
-            }
+            slot = perConnection.acquire(key, DEFAULT_STEP_TIMEOUT, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException.Retriable(0, "interrupted", null);
         }
-        try {
+        if (slot == null) {
+            throw new ConnectorException.Retriable(0, "too many calls in flight on this connection", null);
+        }
+        try (slot) {
             return call(workspaceId, step, input, idempotencyKey);
-        } finally {
-            slots.release();
         }
     }
 

@@ -30,12 +30,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two Atom instances on one PostgreSQL database under load: both take work, every run is executed, and no
- * step's call is made twice (no crash here, so exactly once each).
+ * Two Atom instances on one PostgreSQL database under load: both take work, every run is executed, no
+ * step's call is made twice (no crash here, so exactly once each), and the cap on calls in flight per
+ * connection ({@value #PER_CONNECTION}, here the workspace's {@code http.request}) holds across both.
  */
 @RequiresPostgres
 class TwoEnginesTest {
     private static final int RUNS = 200;
+    private static final int PER_CONNECTION = 4;
     private static final String TWO_CALLS = """
             { "name": "Two calls", "trigger": { "type": "manual" },
               "steps": [
@@ -83,6 +85,9 @@ class TwoEnginesTest {
                 assertThat(perKey).as(path + ": one call per run").hasSize(RUNS);
                 assertThat(perKey.values()).as(path + ": no call twice").containsOnly(1L);
             }
+            assertThat(mostInFlight(wm))
+                    .as("calls in flight at once, across both instances")
+                    .isLessThanOrEqualTo(PER_CONNECTION);
             long firstTurns = first.getBean(RunEngine.class).turnsTaken();
             long secondTurns = second.getBean(RunEngine.class).turnsTaken();
             assertThat(firstTurns).as("the first instance took work").isPositive();
@@ -90,6 +95,27 @@ class TwoEnginesTest {
         } finally {
             wm.stop();
         }
+    }
+
+    /**
+     * The most calls the stub was serving at one moment: each call spans [received, received + its serve
+     * time) in whole milliseconds, which never makes calls that followed each other look overlapping.
+     */
+    private static int mostInFlight(WireMockServer wm) {
+        List<long[]> edges = new ArrayList<>();
+        for (var event : wm.getAllServeEvents()) {
+            long start = event.getRequest().getLoggedDate().getTime();
+            edges.add(new long[] {start, 1});
+            edges.add(new long[] {start + event.getTiming().getTotalTime(), -1});
+        }
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int now = 0;
+        int most = 0;
+        for (long[] edge : edges) {
+            now += (int) edge[1];
+            most = Math.max(most, now);
+        }
+        return most;
     }
 
     private static void awaitAllSucceeded(TestHttp api, String workflowId) {
@@ -122,7 +148,8 @@ class TwoEnginesTest {
             "--atom.db.user=" + Objects.toString(TestDatabases.postgresUser(), ""),
             "--atom.db.password=" + Objects.toString(TestDatabases.postgresPassword(), ""),
             "--atom.http.allow-hosts=localhost,127.0.0.1",
-            "--atom.workflows.concurrency=16"
+            "--atom.workflows.concurrency=16",
+            "--atom.workflows.connection-concurrency=" + PER_CONNECTION
         };
     }
 
