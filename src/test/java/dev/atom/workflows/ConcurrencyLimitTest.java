@@ -22,6 +22,7 @@ class ConcurrencyLimitTest extends AppTestBase {
     private static final int DELAY_MS = 400;
     private WireMockServer wm;
     private WorkflowTestSupport flows;
+    private dev.atom.testing.TestHttp api;
 
     @BeforeEach
     void setUp() {
@@ -29,7 +30,8 @@ class ConcurrencyLimitTest extends AppTestBase {
         wm.start();
         wm.stubFor(post("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(DELAY_MS)));
         var users = new TestUsers(this::http);
-        flows = new WorkflowTestSupport(users.as(users.signUp("cora")));
+        api = users.as(users.signUp("cora"));
+        flows = new WorkflowTestSupport(api);
     }
 
     @AfterEach
@@ -54,6 +56,65 @@ class ConcurrencyLimitTest extends AppTestBase {
         }
         runs.forEach(r -> assertThat(flows.awaitEnd(r).get("status").asString()).isEqualTo("succeeded"));
         assertThat(maxInFlight()).isEqualTo(1);
+    }
+
+    /**
+     * Webhook runs that answer with their response would run inline on the request's thread; with a cap they
+     * go through the queue, and each caller still gets its run's response.
+     */
+    @Test
+    void webhookRunsAnsweredWithTheirResponseHonourTheCap() throws Exception {
+        String id = flows.createAndPublish("""
+                { "name": "Slow hook", "trigger": { "type": "webhook", "respond": "last_step" }, "concurrency": 1,
+                  "steps": [ { "id": "call", "action": "http.request",
+                               "input": { "method": "POST", "url": "{{ trigger.body.base }}/slow" } },
+                             { "id": "answer", "type": "respond", "status": 201,
+                               "body": { "n": "{{ trigger.body.n }}" } } ] }
+                """);
+        String hook = java.net
+                .URI
+                .create(api.get("/api/v1/workflows/" + id)
+                        .json()
+                        .get("webhookUrl")
+                        .asString())
+                .getPath();
+        List<java.util.concurrent.Future<dev.atom.testing.TestHttp.Response>> calls = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                calls.add(threads.submit(() -> http().post(hook, Map.of("base", wm.baseUrl(), "n", n))));
+            }
+            for (int i = 0; i < 4; i++) {
+                var answer = calls.get(i).get();
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+                assertThat(answer.json().get("n").asInt()).isEqualTo(i);
+            }
+        }
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/slow")))).hasSize(4);
+        assertThat(maxInFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void aCappedWebhookRunThatHasToWaitIsAnswered202WithItsRunId() {
+        String id = flows.createAndPublish("""
+                { "name": "Later hook", "trigger": { "type": "webhook", "respond": "last_step" }, "concurrency": 1,
+                  "steps": [ { "id": "wait", "type": "delay", "duration": "PT1H" },
+                             { "id": "answer", "type": "respond", "status": 200, "body": "done" } ] }
+                """);
+        String hook = java.net
+                .URI
+                .create(api.get("/api/v1/workflows/" + id)
+                        .json()
+                        .get("webhookUrl")
+                        .asString())
+                .getPath();
+        var answer = http().post(hook, Map.of("n", 1));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        assertThat(answer.json().get("status").asString()).isEqualTo("waiting");
+        String runId = answer.json().get("runId").asString();
+        assertThat(flows.run(runId).get("status").asString()).isEqualTo("waiting");
+        assertThat(api.post("/api/v1/runs/" + runId + "/cancel", Map.of()).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Starting runs (manual, webhook) and reading their history. A manual run is queued and taken by a worker; a
  * webhook whose trigger answers with the run's response runs its first turn inline on the request's thread,
- * so a workflow of pure steps costs one transaction. Thread-safe.
+ * so a workflow of pure steps costs one transaction; a workflow with a concurrency cap is queued instead and the
+ * request waits for the run ({@link QueuedWebhookRuns}). Thread-safe.
  */
 @Service
 class RunService {
@@ -32,6 +33,7 @@ class RunService {
     private final RunEngine engine;
     private final EngineWorker worker;
     private final Clock clock;
+    private final QueuedWebhookRuns queuedWebhooks;
 
     RunService(
             WorkflowRepository workflows,
@@ -41,7 +43,8 @@ class RunService {
             DefinitionCache definitions,
             RunEngine engine,
             EngineWorker worker,
-            Clock clock) {
+            Clock clock,
+            QueuedWebhookRuns queuedWebhooks) {
         this.workflows = workflows;
         this.targets = targets;
         this.runs = runs;
@@ -50,6 +53,7 @@ class RunService {
         this.engine = engine;
         this.worker = worker;
         this.clock = clock;
+        this.queuedWebhooks = queuedWebhooks;
     }
 
     /** Queues a run of the active version with {@code {"input": input}} as its trigger. */
@@ -97,11 +101,13 @@ class RunService {
         Instant now = clock.instant();
         String text = JSON.writeValueAsString(trigger);
         boolean inline = definition == null || ((Definition.Trigger.Webhook) definition.trigger()).waitsForRun();
-        if (!inline) {
+        // a workflow with a concurrency cap goes through the queue, where the cap holds across instances
+        boolean capped = definition != null && definition.concurrency() > 0;
+        if (!inline || capped) {
             Run run = Run.queued(Ids.newId(), w.workspaceId(), w.id(), w.activeVersion(), text, now);
             runs.insert(run);
             worker.wake();
-            return Optional.of(new WebhookOutcome(run.id(), null));
+            return Optional.of(new WebhookOutcome(run.id(), inline ? queuedWebhooks.await(run, definition) : null));
         }
         Run run = new Run(
                 Ids.newId(),

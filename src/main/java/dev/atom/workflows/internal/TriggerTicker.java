@@ -66,11 +66,15 @@ class TriggerTicker implements SmartLifecycle {
 
     /**
      * For tests: stops (true) or resumes (false) the background ticks of every instance in this JVM, so a test
-     * drives the ticks with instants of its choosing; returns once a tick in progress has finished.
+     * drives the ticks with instants of its choosing; returns once a tick in progress and the polls it
+     * started have finished.
      */
     static void pause(boolean pause) {
         synchronized (LOCK) {
             paused = pause;
+        }
+        if (pause) {
+            TriggerPoller.awaitIdle(Duration.ofSeconds(60));
         }
     }
 
@@ -93,7 +97,7 @@ class TriggerTicker implements SmartLifecycle {
             var now = clock.instant();
             try {
                 schedules.tick(now);
-                poller.tick(now);
+                poller.start(now); // polls run on their own threads: a slow service holds up nothing here
                 watchdog.tick(now);
             } catch (RuntimeException e) {
                 log.warn("trigger tick failed; trying again in {}", every, e);

@@ -6,7 +6,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Adds what the triggers know to a workflow's resource: {@code trigger} (status ok or failing, last poll, last
+ * Adds what the triggers know to a workflow's resource: {@code trigger} (status ok, failing or needs_reconnect, last poll, last
  * error, consecutive failures, the next schedule slot), the open {@code alerts}, and the webhook URL of a
  * connector webhook trigger. Thread-safe.
  */
@@ -31,7 +31,7 @@ class TriggerViews {
         ObjectNode t = JsonNodeFactory.instance.objectNode();
         t.put("kind", state.kind());
         t.put("active", state.active());
-        t.put("status", state.failures() > 0 ? "failing" : "ok");
+        t.put("status", status(state, open));
         t.put(
                 "lastPolledAt",
                 state.lastPolledAt() == null ? null : state.lastPolledAt().toString());
@@ -48,5 +48,13 @@ class TriggerViews {
         }
         String hookUrl = "connector_webhook".equals(state.kind()) ? hooksBase + "/" + w.webhookToken() : null;
         return json.withTrigger(t, open, hookUrl);
+    }
+
+    /** ok, failing, or needs_reconnect while polls fail and the connection is alerted as needing it. */
+    private static String status(TriggerState state, List<AlertJson> open) {
+        if (state.failures() == 0) {
+            return "ok";
+        }
+        return open.stream().anyMatch(a -> Watchdog.RECONNECT.equals(a.kind())) ? "needs_reconnect" : "failing";
     }
 }

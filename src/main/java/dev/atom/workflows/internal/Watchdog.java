@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Alerts a workflow's owner when its trigger goes quiet or breaks: {@code trigger_silent} when a workflow that
  * declares {@code expect.atLeastEvery} has started no run for longer (closed once one starts), {@code
  * trigger_failing} after several failed polls in a row (closed by a good poll), {@code
- * connection_needs_reconnect} for every switched-on workflow using a connection that needs reconnecting. An
+ * connection_needs_reconnect} for every switched-on workflow using a connection that needs reconnecting (and at
+ * once when a poll finds its trigger's connection does). An
  * alert is an open row (one per workflow and kind, so instances do not double it) plus an audit event when it
  * opens. Thread-safe.
  */
@@ -78,6 +79,15 @@ class Watchdog {
         if (failures >= FAILING_AFTER) {
             open(t.workspaceId(), t.workflowId(), FAILING, failures + " attempts failed in a row: " + error, now);
         }
+    }
+
+    /**
+     * A poll found that the trigger's connection needs reconnecting: recorded on the trigger like any failed
+     * poll, but alerted at once (it will not mend itself), as {@link #RECONNECT}.
+     */
+    void needsReconnect(TriggerState t, String connectionId, String error, Instant now) {
+        triggers.pollFailed(t.workflowId(), error, now);
+        open(t.workspaceId(), t.workflowId(), RECONNECT, "connection " + connectionId + ": " + error, now);
     }
 
     /** Alerts for every switched-on workflow whose trigger or steps use the connection. */

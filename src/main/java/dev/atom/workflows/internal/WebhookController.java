@@ -77,7 +77,7 @@ class WebhookController {
         }
         String runId = outcome.get().runId();
         RunEngine.TurnResult result = outcome.get().result();
-        if (result == null || result.status() == RunStatus.WAITING || result.status() == RunStatus.RUNNING) {
+        if (result == null || !result.status().terminal()) { // queued (waited long enough), running or waiting
             return ResponseEntity.accepted()
                     .header("X-Atom-Run-Id", runId)
                     .body(Map.of(

@@ -54,8 +54,12 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
         api = users.as(owner);
     }
 
+    /** Workflows this test switched on: switched off after it, so no real tick polls the shared stub later. */
+    private final List<String> switchedOn = new ArrayList<>();
+
     @AfterEach
     void resume() {
+        switchedOn.forEach(id -> api.post("/api/v1/workflows/" + id + "/disable", Map.of()));
         TriggerTicker.pause(false);
     }
 
@@ -65,6 +69,7 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
         String id = created.json().get("id").asString();
         var published = api.post("/api/v1/workflows/" + id + "/publish", Map.of());
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        switchedOn.add(id);
         return id;
     }
 
@@ -153,6 +158,115 @@ class ConnectorTriggersTest extends StubbedServiceTestBase {
         assertThat(recovered.get("trigger").get("lastError").isNull()).isTrue();
         assertThat(recovered.get("alerts")).isEmpty();
         assertThat(events(id)).extracting(e -> e.get("id").asString()).containsExactly("a", "b", "d");
+    }
+
+    private String feedConnection(String name, String path) {
+        var connection = api.post(
+                "/api/v1/connections",
+                Map.of(
+                        "connector",
+                        "testfeed",
+                        "name",
+                        name,
+                        "credentials",
+                        Map.of("api_key", "k-123456", "feed_url", STUB.baseUrl() + path)));
+        assertThat(connection.status()).as(connection.toString()).isEqualTo(201);
+        return connection.json().get("id").asString();
+    }
+
+    private static String feedWorkflow(String name, String connection) {
+        return """
+                { "name": "%s", "trigger": { "type": "testfeed.new_item", "connection": "%s", "interval": "PT15S" },
+                  "steps": [ { "id": "s", "type": "transform", "output": "{{ event.title }}" } ] }
+                """.formatted(name, connection);
+    }
+
+    private static void feedAt(String path, String since, int delayMs, String body) {
+        STUB.stubFor(get(urlPathEqualTo(path))
+                .withQueryParam("since", equalTo(since))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(delayMs)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
+    }
+
+    private void awaitEvents(String workflowId, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (events(workflowId).size() < count) {
+            assertThat(Instant.now())
+                    .as("waiting for %d runs of %s", count, workflowId)
+                    .isBefore(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aSlowPollHoldsUpNoOtherTriggerAndIsNotStartedTwice() throws Exception {
+        String slow = publish(feedWorkflow("Slow feed", feedConnection("Slow", "/slow-feed")));
+        String fast = publish(feedWorkflow("Fast feed", feedConnection("Fast", "/fast-feed")));
+        feedAt("/slow-feed", "", 0, "{\"cursor\":\"s1\"}");
+        feedAt("/fast-feed", "", 0, "{\"cursor\":\"f1\"}");
+        Instant t = clock.instant().plus(Duration.ofMinutes(1));
+        poller.tick(t); // both take their cursors
+
+        feedAt("/slow-feed", "s1", 6_000, "{\"items\":[{\"id\":\"a\",\"title\":\"A\"}],\"cursor\":\"s2\"}");
+        feedAt("/fast-feed", "f1", 0, "{\"items\":[{\"id\":\"b\",\"title\":\"B\"}],\"cursor\":\"f2\"}");
+        feedAt("/fast-feed", "f2", 0, "{\"items\":[{\"id\":\"c\",\"title\":\"C\"}],\"cursor\":\"f3\"}");
+        var first = poller.start(t.plus(Duration.ofMinutes(1)));
+        awaitEvents(fast, 1);
+        // the slow poll is claimed for its interval plus the lease, so no other instance takes it meanwhile
+        Instant claimed = Instant.parse(api.get("/api/v1/workflows/" + slow)
+                .json()
+                .get("trigger")
+                .get("nextFireAt")
+                .asString());
+        assertThat(claimed).isAfter(t.plus(Duration.ofMinutes(2)));
+
+        var second = poller.start(t.plus(Duration.ofMinutes(2))); // the fast feed's next poll, on time
+        for (var poll : second) {
+            poll.get();
+        }
+        assertThat(events(fast)).extracting(e -> e.get("id").asString()).containsExactly("b", "c");
+        assertThat(events(slow)).as("the slow poll has not answered yet").isEmpty();
+
+        for (var poll : first) {
+            poll.get();
+        }
+        assertThat(events(slow)).extracting(e -> e.get("id").asString()).containsExactly("a");
+        STUB.verify(1, getRequestedFor(urlPathEqualTo("/slow-feed")).withQueryParam("since", equalTo("s1")));
+        Instant next = Instant.parse(api.get("/api/v1/workflows/" + slow)
+                .json()
+                .get("trigger")
+                .get("nextFireAt")
+                .asString());
+        assertThat(next)
+                .as("after the poll: an interval after it began")
+                .isEqualTo(t.plus(Duration.ofMinutes(1))
+                        .plusSeconds(15)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    @Test
+    void aPollWhoseConnectionNeedsReconnectingAlertsAtOnce() {
+        String id = publish(feedWorkflow("Revoked", feedConnection("Revoked", "/revoked-feed")));
+        STUB.stubFor(get(urlPathEqualTo("/revoked-feed"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"token revoked\"}")));
+        poller.tick(clock.instant().plus(Duration.ofMinutes(1)));
+
+        var workflow = api.get("/api/v1/workflows/" + id).json();
+        assertThat(workflow.get("trigger").get("status").asString()).isEqualTo("needs_reconnect");
+        assertThat(workflow.get("trigger").get("consecutiveFailures").asInt()).isEqualTo(1);
+        assertThat(workflow.get("trigger").get("lastError").asString()).contains("reconnect", "token revoked");
+        assertThat(workflow.get("alerts")).hasSize(1);
+        assertThat(workflow.get("alerts").get(0).get("kind").asString()).isEqualTo("connection_needs_reconnect");
+        var alerts = api.get("/api/v1/alerts").json();
+        assertThat(alerts)
+                .anyMatch(a -> id.equals(a.get("workflowId").asString())
+                        && a.get("kind").asString().equals("connection_needs_reconnect"));
     }
 
     @Test

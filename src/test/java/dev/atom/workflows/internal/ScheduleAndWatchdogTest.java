@@ -108,8 +108,37 @@ class ScheduleAndWatchdogTest extends AppTestBase {
         List<JsonNode> all = triggers(id);
         assertThat(all).hasSize(2);
         assertThat(all.get(1).get("missed").asInt()).isEqualTo(3);
+        assertThat(all.get(1).get("catchUp").asBoolean()).isTrue();
+        assertThat(first.has("catchUp")).isFalse();
         assertThat(all.get(1).get("scheduledFor").asString()).isEqualTo("2040-02-29T08:00:00Z");
         assertThat(trigger(id).get("nextFireAt").asString()).isEqualTo("2044-02-29T08:00:00Z");
+    }
+
+    @Test
+    void slotsMissedBeforeAnOnTimeSlotGetOneCatchUpRunWithRunOnceAndNoneWithSkip() {
+        // down from now until just after the 2040 slot: 2028, 2032 and 2036 are missed, 2040 is on time
+        Instant restart = Instant.parse("2040-02-29T08:00:10Z");
+        String once = publish(leapDay("run_once", ""));
+        String skip = publish(leapDay("skip", ""));
+        scheduler.tick(restart);
+        scheduler.tick(restart.plusSeconds(5));
+
+        List<JsonNode> caughtUp = triggers(once);
+        assertThat(caughtUp).hasSize(2);
+        assertThat(caughtUp.get(0).get("catchUp").asBoolean()).isTrue();
+        assertThat(caughtUp.get(0).get("missed").asInt()).isEqualTo(3);
+        assertThat(caughtUp.get(0).get("scheduledFor").asString()).isEqualTo("2036-02-29T08:00:00Z");
+        assertThat(caughtUp.get(1).has("catchUp")).isFalse();
+        assertThat(caughtUp.get(1).get("missed").asInt()).isZero();
+        assertThat(caughtUp.get(1).get("scheduledFor").asString()).isEqualTo("2040-02-29T08:00:00Z");
+
+        List<JsonNode> skipped = triggers(skip);
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.getFirst().has("catchUp")).isFalse();
+        assertThat(skipped.getFirst().get("scheduledFor").asString()).isEqualTo("2040-02-29T08:00:00Z");
+        assertThat(skipped.getFirst().get("missed").asInt())
+                .as("the slots the run stands in for")
+                .isEqualTo(3);
     }
 
     @Test
