@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /api/v1/ai/routing} (any member) and {@code PUT} (admins and owners): the workspace's default routing,
- * what {@code atom/default} stands for. {@code updatedAt} and {@code updatedBy} are null while it is the built-in
+ * what {@code atom/default} stands for. {@code updatedAt} and {@code updatedBy} are absent while it is the built-in
  * {@code ["atom/balanced"]}.
  */
 @RestController
