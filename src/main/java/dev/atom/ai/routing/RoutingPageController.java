@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,8 +75,7 @@ class RoutingPageController {
     private void fill(CurrentUser user, List<String> values, Map<String, String> errors, boolean saved, Model model) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < Math.max(WorkspaceRouting.MAX_ENTRIES, values.size()); i++) {
-            String label = i == 0 ? "First choice" : "Fallback " + i;
-            rows.add(new Row(i, label, i < values.size() ? values.get(i) : "", errors.get(String.valueOf(i))));
+            rows.add(new Row(i, label(i), i < values.size() ? values.get(i) : "", errors.get(String.valueOf(i))));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("current", routing.models(user.workspaceId()));
@@ -90,6 +90,10 @@ class RoutingPageController {
         model.addAttribute("saved", saved);
     }
 
+    private static String label(int row) {
+        return row == 0 ? "First choice" : "Fallback " + row;
+    }
+
     /** "models[i]" becomes the key of the field entry i came from; anything else is shown above the fields. */
     private static Map<String, String> messages(ApiException e, List<Integer> rowOf) {
         Map<String, String> out = new HashMap<>();
@@ -102,6 +106,15 @@ class RoutingPageController {
                     ? String.valueOf(rowOf.get(Integer.parseInt(m.group(1))))
                     : "form";
             String message = error.field().equals("models") ? "The list " + error.message() : error.message();
+            // "repeats models[0]" speaks of the list the API got; here it is "repeats the first choice"
+            Matcher other = ENTRY.matcher(message);
+            StringBuilder said = new StringBuilder();
+            while (other.find()) {
+                int j = Integer.parseInt(other.group(1));
+                String place = j < rowOf.size() ? label(rowOf.get(j)).toLowerCase(Locale.ROOT) : other.group();
+                other.appendReplacement(said, Matcher.quoteReplacement("the " + place));
+            }
+            message = other.appendTail(said).toString();
             out.merge(key, message, (a, b) -> a + "; " + b);
         }
         return out;
