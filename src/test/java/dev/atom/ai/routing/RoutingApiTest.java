@@ -69,8 +69,8 @@ class RoutingApiTest extends GatewayTestBase {
         addKey(user, providerId, prefix);
     }
 
-    /** An openai-compatible key named {@code name} whose server lists {@code models}. */
-    private void compatibleKey(TestUsers.User user, String name, String scope, String... models) {
+    /** An openai-compatible key named {@code name} whose server lists {@code models}; answers its id. */
+    private String compatibleKey(TestUsers.User user, String name, String scope, String... models) {
         String prefix = prefix(name);
         StringBuilder data = new StringBuilder();
         for (String m : models) {
@@ -97,6 +97,7 @@ class RoutingApiTest extends GatewayTestBase {
                                 "baseUrl",
                                 "http://127.0.0.1:" + provider.port() + "/" + prefix + "/v1"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
     }
 
     @Test
@@ -208,6 +209,19 @@ class RoutingApiTest extends GatewayTestBase {
                             .contains("atom/default is this workspace's default routing: anthropic/claude-haiku-5-5")
                             .contains("PUT /api/v1/ai/routing");
                 });
+    }
+
+    @Test
+    void anEntryWhoseKeyWasRemovedIsSkipped() {
+        TestUsers.User owner = users().signUp("olga");
+        keyAnswering(owner, "openai", 200);
+        String shared = compatibleKey(owner, "gone-llm", "workspace", "llama3.3:70b");
+        assertThat(put(owner, "gone-llm/llama3.3:70b", "openai/gpt-5.6-luna").status())
+                .isEqualTo(200);
+        assertThat(users().as(owner).delete("/api/v1/ai/keys/" + shared).status())
+                .isEqualTo(204);
+        assertThat(answeredBy(owner, "{\"model\":\"atom/default\"," + HELLO + "}"))
+                .isEqualTo("openai/gpt-5.6-luna");
     }
 
     @Test
