@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
  * Turns a request into its ordered candidates: the named model, the {@code models: [...]} list in order
  * (OpenRouter's convention; a {@code model} not in the list goes first), or an {@code atom/...} policy over
  * every catalog model the caller holds a key for. {@code atom/default} is replaced, where it stands, by the
- * workspace's default routing (a list of the same kinds of names; see {@link WorkspaceRouting}). Only catalog models with a usable key count; each of the
- * caller's keys for a provider is its own candidate (the caller's own keys before the workspace's). A model
+ * workspace's default routing (a list of the same kinds of names; see {@link WorkspaceRouting}). Only catalog
+ * models with a usable key count; each of the caller's keys for a provider is its own candidate (the caller's
+ * own keys before the workspace's). A model
  * must have every capability the request needs and a window that fits the prompt estimate plus the output
  * bound. Models of openai-compatible servers ({@code <key name>/<model>}) use only the key of that name and
  * are not filtered by capability: the catalog cannot know what a self-hosted model does, so the server

@@ -136,16 +136,17 @@ public class WorkspaceRouting {
         if (name.equals(AiGateway.WORKSPACE_DEFAULT)) {
             return "cannot be part of itself: name the models " + AiGateway.WORKSPACE_DEFAULT + " stands for";
         }
-        if (name.startsWith(RoutingPolicy.PREFIX)) {
-            return RoutingPolicy.fromModel(name).isPresent()
-                    ? null
-                    : "unknown policy \"" + name + "\": the policies are " + policies();
+        if (RoutingPolicy.fromModel(name).isPresent()) {
+            return null;
         }
         CatalogEntry entry = shared.get(name);
         if (entry == null) {
-            return visible.containsKey(name)
-                    ? "\"" + name + "\" comes from a personal key: only models of the workspace's shared keys can be"
-                            + " its default"
+            if (visible.containsKey(name)) {
+                return "\"" + name + "\" comes from a personal key: only models of the workspace's shared keys can"
+                        + " be its default";
+            }
+            return name.startsWith(RoutingPolicy.PREFIX)
+                    ? "unknown policy \"" + name + "\": the policies are " + policies()
                     : "unknown model \"" + name + "\"";
         }
         if (entry.model().can(Capability.EMBEDDINGS)) {
