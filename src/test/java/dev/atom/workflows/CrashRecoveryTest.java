@@ -83,6 +83,9 @@ class CrashRecoveryTest {
             var run = new WorkflowTestSupport(api).awaitEnd(runId);
             assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
             assertThat(run.get("steps").get(1).get("attempts").asInt()).isEqualTo(2);
+            assertThat(run.get("steps").get(1).get("attemptHistory").findValuesAsString("outcome"))
+                    .as("the killed attempt is on record")
+                    .containsExactly("interrupted", "succeeded");
         }
         assertThat(calls("/one")).as("step 1's side effect happened once").hasSize(1);
         List<LoggedRequest> two = calls("/two");

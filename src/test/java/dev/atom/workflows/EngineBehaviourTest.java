@@ -55,6 +55,9 @@ class EngineBehaviourTest extends AppTestBase {
         assertThat(run.get("error").asString()).isEqualTo("call: no such list");
         assertThat(run.get("steps")).hasSize(1);
         assertThat(run.get("steps").get(0).get("attempts").asInt()).isEqualTo(1);
+        assertThat(run.get("steps").get(0).get("attemptHistory"))
+                .as("one attempt: the step says it all")
+                .isEmpty();
         assertThat(wm.findAll(postRequestedFor(urlEqualTo("/bad")))).hasSize(1);
     }
 
@@ -70,6 +73,33 @@ class EngineBehaviourTest extends AppTestBase {
         long gap = calls.get(1).getLoggedDate().getTime()
                 - calls.get(0).getLoggedDate().getTime();
         assertThat(gap).as("the second attempt waited for Retry-After").isGreaterThanOrEqualTo(950);
+        var history = run.get("steps").get(0).get("attemptHistory");
+        assertThat(history.findValuesAsString("outcome")).containsExactly("retried", "failed");
+        assertThat(history.get(0).get("error").asString()).contains("503");
+        assertThat(history.get(1).get("error").asString()).contains("503");
+    }
+
+    @Test
+    void aStepThatSucceedsAfterARetryShowsEachAttempt() {
+        wm.stubFor(post("/flaky")
+                .inScenario("flaky")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("up"));
+        wm.stubFor(post("/flaky")
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200)));
+        String id = flows.createAndPublish(oneCall("/flaky", "\"retry\": { \"max\": 3, \"backoff\": \"PT0.01S\" },"));
+        var run = flows.awaitEnd(flows.start(id, Map.of("base", wm.baseUrl())));
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        var step = run.get("steps").get(0);
+        assertThat(step.get("attempts").asInt()).isEqualTo(2);
+        var history = step.get("attemptHistory");
+        assertThat(history.findValuesAsString("outcome")).containsExactly("retried", "succeeded");
+        assertThat(history.get(0).get("error").asString()).contains("502");
+        assertThat(history.get(1).path("error").isMissingNode()).isTrue();
+        assertThat(history.get(0).get("endedAt").asString()).isNotBlank();
     }
 
     @Test

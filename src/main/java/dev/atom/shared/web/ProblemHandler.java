@@ -86,6 +86,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof BodyTooLargeException tooLarge) { // a body without a length
+            return api(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "too-large", tooLarge.getMessage()));
+        }
         return api(unreadable(e));
     }
 

@@ -11,8 +11,14 @@ import tools.jackson.databind.JsonNode;
  * Runs a connector action step: one attempt per turn, saved as running before the call so a crash mid-call
  * is resumed as the next attempt with the same idempotency key. Retriable failures park the run for the
  * back-off; anything else fails the step.
+ *
+ * <p>An attempt cut short because Atom stopped (found still "running" when the run resumes) is not the
+ * service's failure, so it does not use up the step's retry policy: restarts and deploys never fail a run.
+ * Up to {@link #MAX_INTERRUPTIONS} such attempts are made, so a call that brings Atom down each time (a
+ * poison pill) cannot keep crashing it.
  */
 final class ActionStep {
+    static final int MAX_INTERRUPTIONS = 10;
     private final RunExecution execution;
     private final EngineParts parts;
 
@@ -29,7 +35,15 @@ final class ActionStep {
     Outcome run(Step.Action step, StepState saved) {
         JsonNode input = execution.replayInput(step.id()).orElseGet(() -> execution.render(step.input()));
         int attempts = saved == null ? 0 : saved.attempts();
-        if (attempts >= step.retry().maxAttempts()) {
+        int interrupted = parts.interruptions(execution.run(), saved);
+        if (interrupted > MAX_INTERRUPTIONS) {
+            return execution.fail(
+                    step,
+                    input,
+                    "gave up: Atom stopped during " + interrupted + " attempts of this step;"
+                            + " the call may be what stops it");
+        }
+        if (attempts - interrupted >= step.retry().maxAttempts()) {
             return execution.fail(step, input, "gave up after " + attempts + " attempts: " + lastError(saved));
         }
         int attempt = attempts + 1;
@@ -44,7 +58,7 @@ final class ActionStep {
                     idempotencyKey(execution.run().id(), execution.key(step)));
             return execution.succeed(step, input, output);
         } catch (ConnectorException.Retriable e) {
-            if (attempt >= step.retry().maxAttempts()) {
+            if (attempt - interrupted >= step.retry().maxAttempts()) {
                 return execution.fail(step, input, "gave up after " + attempt + " attempts: " + e.getMessage());
             }
             Duration wait = Backoff.after(attempt, step.retry(), e.retryAfter().orElse(null));

@@ -59,6 +59,14 @@ class AlertRepository {
                 .list();
     }
 
+    /** How many alerts are open in the workspace. */
+    int countOpen(String workspaceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM workflow_alerts WHERE workspace_id = :ws AND closed_at IS NULL")
+                .param("ws", workspaceId)
+                .query(Integer.class)
+                .single();
+    }
+
     void deleteFor(String workspaceId, String workflowId) {
         jdbc.sql("DELETE FROM workflow_alerts WHERE workspace_id = :ws AND workflow_id = :workflow")
                 .param("ws", workspaceId)

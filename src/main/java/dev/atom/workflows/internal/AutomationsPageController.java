@@ -21,11 +21,20 @@ class AutomationsPageController {
     private final WorkflowService workflows;
     private final RunService runs;
     private final PublicUrl publicUrl;
+    private final Attention attention;
+    private final TriggerRepository triggers;
 
-    AutomationsPageController(WorkflowService workflows, RunService runs, PublicUrl publicUrl) {
+    AutomationsPageController(
+            WorkflowService workflows,
+            RunService runs,
+            PublicUrl publicUrl,
+            Attention attention,
+            TriggerRepository triggers) {
         this.workflows = workflows;
         this.runs = runs;
         this.publicUrl = publicUrl;
+        this.attention = attention;
+        this.triggers = triggers;
     }
 
     /** One line of the list. {@code lastRun} is null when it never ran. */
@@ -38,10 +47,13 @@ class AutomationsPageController {
             String webhookUrl,
             String lastStatus,
             String lastAt,
-            String lastRunId) {}
+            String lastRunId,
+            int alerts,
+            String triggerError) {}
 
     @GetMapping("/automations")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("attentionItems", attention.items(user));
         model.addAttribute(
                 "rows", workflows.list(user).stream().map(w -> row(user, w)).toList());
         return "workflows/list";
@@ -86,7 +98,17 @@ class AutomationsPageController {
                 webhookUrl(w, publicUrl),
                 r == null ? null : r.status().wire(),
                 r == null ? null : RunsPageController.time(r.createdAt()),
-                r == null ? null : r.id());
+                r == null ? null : r.id(),
+                attention.openFor(user, w.id()),
+                triggerError(w));
+    }
+
+    /** The last error of a trigger that is failing now (visible on the workflow, not only in an alert). */
+    private String triggerError(Workflow w) {
+        return triggers.find(w.workspaceId(), w.id())
+                .filter(t -> t.active() && t.failures() > 0)
+                .map(TriggerState::lastError)
+                .orElse(null);
     }
 
     /** The URL a webhook-triggered workflow listens at; null for other triggers. */

@@ -42,18 +42,30 @@ class EngineParts {
     private final ConnectionSlots perConnection;
 
     private final StepServices steps;
+    private final RunStepRepository stepRows;
 
     EngineParts(
             Templates templates,
             Connectors connectors,
             Clock clock,
             ConnectionSlots perConnection,
+            RunStepRepository stepRows,
             StepServices steps) {
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
         this.perConnection = perConnection;
+        this.stepRows = stepRows;
         this.steps = steps;
+    }
+
+    /** Attempts of a run's step that a stopped worker cut short, counting the one just found cut short. */
+    int interruptions(Run run, StepState saved) {
+        if (saved == null) {
+            return 0;
+        }
+        int earlier = saved.attempts() > 1 ? stepRows.interruptions(run.workspaceId(), run.id(), saved.stepId()) : 0;
+        return earlier + (saved.status() == StepState.StepStatus.RUNNING ? 1 : 0);
     }
 
     StepServices steps() {

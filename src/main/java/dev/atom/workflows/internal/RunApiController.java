@@ -61,13 +61,13 @@ class RunApiController {
     @GetMapping("/api/v1/runs/{id}")
     RunJson get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         Run run = runs.get(user, id);
-        return RunJson.of(run, runs.steps(run));
+        return RunJson.of(run, runs.steps(run), runs.attempts(run));
     }
 
     @PostMapping("/api/v1/runs/{id}/cancel")
     RunJson cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         Run run = runs.cancel(user, id);
-        return RunJson.of(run, runs.steps(run));
+        return RunJson.of(run, runs.steps(run), runs.attempts(run));
     }
 
     /** A new run that goes on from the failed step: {@code {"stepInput": {...}}} optionally edits its input. */

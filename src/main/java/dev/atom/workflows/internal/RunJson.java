@@ -2,6 +2,7 @@ package dev.atom.workflows.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,10 @@ record RunJson(
         List<StepJson> steps) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One step's state: {@code attempts} counts tries, the idempotency key stayed the same across them. */
+    /**
+     * One step's state: {@code attempts} counts tries, the idempotency key stayed the same across them;
+     * {@code attemptHistory} says how each of several attempts ended (empty for a single attempt).
+     */
     record StepJson(
             String id,
             String status,
@@ -29,9 +33,17 @@ record RunJson(
             JsonNode output,
             String error,
             String startedAt,
-            String finishedAt) {}
+            String finishedAt,
+            List<AttemptJson> attemptHistory) {}
+
+    /** An attempt of a step that took several: retried, interrupted, succeeded or failed. */
+    record AttemptJson(int attempt, String outcome, String error, String endedAt) {}
 
     static RunJson of(Run r, List<StepState> steps) {
+        return of(r, steps, Map.of());
+    }
+
+    static RunJson of(Run r, List<StepState> steps, Map<String, List<RunStepRepository.Attempt>> history) {
         return new RunJson(
                 r.id(),
                 r.workflowId(),
@@ -54,7 +66,11 @@ record RunJson(
                                         json(s.output()),
                                         s.error(),
                                         text(s.startedAt()),
-                                        text(s.finishedAt())))
+                                        text(s.finishedAt()),
+                                        history.getOrDefault(s.stepId(), List.of()).stream()
+                                                .map(a -> new AttemptJson(
+                                                        a.attempt(), a.outcome(), a.error(), text(a.endedAt())))
+                                                .toList()))
                                 .toList());
     }
 

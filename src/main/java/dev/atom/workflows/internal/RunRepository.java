@@ -223,6 +223,9 @@ class RunRepository {
 
     /** Deletes these runs and their steps; returns how many runs went. */
     int deleteWithSteps(List<String> ids) {
+        jdbc.sql("DELETE FROM workflow_step_attempts WHERE run_id IN (:ids)")
+                .param("ids", ids)
+                .update();
         jdbc.sql("DELETE FROM workflow_run_steps WHERE run_id IN (:ids)")
                 .param("ids", ids)
                 .update();

@@ -6,7 +6,9 @@ import dev.atom.shared.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,6 +127,12 @@ class RunService {
 
     List<StepState> steps(Run run) {
         return steps.list(run.workspaceId(), run.id());
+    }
+
+    /** How each attempt of the run's steps with several attempts ended, by step id. */
+    Map<String, List<RunStepRepository.Attempt>> attempts(Run run) {
+        return steps.attempts(run.workspaceId(), run.id()).stream()
+                .collect(Collectors.groupingBy(RunStepRepository.Attempt::stepId));
     }
 
     List<Run> list(CurrentUser user, String workflowId, RunStatus status, Instant since, Instant before, int limit) {

@@ -59,7 +59,8 @@ class RunsPageController {
             String duration,
             String input,
             String output,
-            String error) {}
+            String error,
+            List<String> history) {}
 
     @GetMapping("/runs")
     String list(
@@ -171,6 +172,7 @@ class RunsPageController {
         model.addAttribute("runError", run.error());
         model.addAttribute("trigger", pretty(run.triggerData()));
         model.addAttribute("output", pretty(run.output()));
+        var history = runs.attempts(run);
         model.addAttribute(
                 "steps",
                 runs.steps(run).stream()
@@ -182,7 +184,12 @@ class RunsPageController {
                                 duration(s.startedAt(), s.finishedAt()),
                                 pretty(s.input()),
                                 pretty(s.output()),
-                                s.error()))
+                                s.error(),
+                                history.getOrDefault(s.stepId(), List.of()).stream()
+                                        .map(a -> "Attempt " + a.attempt() + ": " + a.outcome()
+                                                + (a.error() == null ? "" : ": " + a.error())
+                                                + (a.endedAt() == null ? "" : " (" + time(a.endedAt()) + ")"))
+                                        .toList()))
                         .toList());
     }
 

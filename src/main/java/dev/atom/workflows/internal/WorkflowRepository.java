@@ -127,6 +127,11 @@ class WorkflowRepository {
 
     /** Deletes the workflow, its versions and its runs' history. */
     boolean delete(String workspaceId, String id) {
+        jdbc.sql("DELETE FROM workflow_step_attempts WHERE workspace_id = :ws AND run_id IN"
+                        + " (SELECT id FROM workflow_runs WHERE workflow_id = :id AND workspace_id = :ws)")
+                .param("id", id)
+                .param("ws", workspaceId)
+                .update();
         jdbc.sql("DELETE FROM workflow_run_steps WHERE workspace_id = :ws AND run_id IN"
                         + " (SELECT id FROM workflow_runs WHERE workflow_id = :id AND workspace_id = :ws)")
                 .param("id", id)
