@@ -81,12 +81,23 @@ public final class AtomProcess implements AutoCloseable {
         kill();
     }
 
+    /** The last lines of the log: the test's temporary directory is gone by the time anyone looks. */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     private void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Atom exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                        "Atom exited with " + process.exitValue() + "; the end of " + log + ":\n" + tail(log, 40));
             }
             try {
                 var response = client.send(

@@ -85,6 +85,7 @@ class AutomationsBrowserTest extends BrowserTestBase {
         assertThat(pageWasNotReloaded()).isTrue();
 
         $("#wf-" + id + " .run-now").click();
+        $("#run-panel-" + id + " .run-start").click(); // the input form; {} as it comes
         waitUntil(d -> currentPath().startsWith("/runs/"));
         waitUntil(d -> $("#run-status").getText().equals("succeeded"));
         assertThat(all(".step-row").stream()
@@ -229,7 +230,8 @@ class AutomationsBrowserTest extends BrowserTestBase {
             "/automations/" + theirs + "/edit",
             "/automations/" + theirs + "/runs",
             "/runs/" + theirRun,
-            "/runs/" + theirRun + "/timeline"
+            "/runs/" + theirRun + "/timeline",
+            "/automations/" + theirs + "/run"
         }) {
             assertThat(status("GET", path, null)).as(path).isEqualTo(404);
         }

@@ -2,8 +2,6 @@ package dev.atom.workflows.internal;
 
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.web.PublicUrl;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,7 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The Automations page: the workspace's workflows with their trigger, published version, on/off switch (htmx,
- * one row at a time), last run, "Run now" and, for webhook triggers, the URL to copy.
+ * one row at a time), last run, "Run now" (its form is {@link RunNowPageController}'s) and, for webhook
+ * triggers, the URL to copy.
  */
 @Controller
 class AutomationsPageController {
@@ -69,21 +68,6 @@ class AutomationsPageController {
     String disable(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
         model.addAttribute("r", row(user, workflows.setEnabled(user, id, false)));
         return "workflows/list :: row";
-    }
-
-    /** Queues a run of the published version and opens its timeline. */
-    @PostMapping("/automations/{id}/run")
-    String run(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable String id,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        String runId = runs.runNow(user, workflows.get(user, id).id(), null);
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", "/runs/" + runId);
-            return "workflows/builder :: empty";
-        }
-        return "redirect:/runs/" + runId;
     }
 
     private Row row(CurrentUser user, Workflow w) {

@@ -5,7 +5,7 @@ import dev.atom.shared.web.FieldErrors;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/v1/runs}: the run history with filters, one run's timeline, cancel. */
+/** {@code /api/v1/runs}: the run history with filters and keyset paging, one run's timeline, cancel. */
 @RestController
 class RunApiController {
     private static final int MAX_LIMIT = 200;
@@ -29,13 +30,19 @@ class RunApiController {
         this.replays = replays;
     }
 
+    /**
+     * Newest first. {@code nextCursor} (and a {@code Link: rel="next"} header with the same filters) is there
+     * when more runs match; {@code nextBefore}, the last run's time, is kept for older clients, though paging by
+     * it skips runs created in the same microsecond as that last one.
+     */
     @GetMapping("/api/v1/runs")
-    Map<String, Object> list(
+    ResponseEntity<Map<String, Object>> list(
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String workflow,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String since,
             @RequestParam(required = false) String before,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false, defaultValue = "50") int limit) {
         FieldErrors errors = new FieldErrors();
         RunStatus wanted = null;
@@ -48,14 +55,33 @@ class RunApiController {
         }
         Instant from = instant(since, "since", errors);
         Instant until = instant(before, "before", errors);
+        RunCursor after = null;
+        if (cursor != null) {
+            after = RunCursor.decode(cursor).orElse(null);
+            if (after == null) {
+                errors.add("cursor", "is not a cursor this list gave (use nextCursor of the previous page)");
+            }
+        }
         if (limit < 1 || limit > MAX_LIMIT) {
             errors.add("limit", "must be from 1 to " + MAX_LIMIT);
         }
         errors.throwIfAny();
-        List<Run> page = runs.list(user, workflow, wanted, from, until, limit);
-        List<RunJson> items = page.stream().map(r -> RunJson.of(r, null)).toList();
-        String next = page.size() == limit ? page.getLast().createdAt().toString() : null;
-        return next == null ? Map.of("items", items) : Map.of("items", items, "nextBefore", next);
+        RunService.RunPage page = runs.page(user, workflow, wanted, from, until, after, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.runs().stream().map(r -> RunJson.of(r, null)).toList());
+        if (page.next() == null) {
+            return ResponseEntity.ok(body);
+        }
+        String next = page.next().encode();
+        body.put("nextCursor", next);
+        body.put("nextBefore", page.next().createdAt().toString());
+        var uri = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("cursor", next)
+                .build();
+        String link = uri.getPath() + "?" + uri.getQuery(); // relative: right behind any proxy
+        return ResponseEntity.ok()
+                .header("Link", "<" + link + ">; rel=\"next\"")
+                .body(body);
     }
 
     @GetMapping("/api/v1/runs/{id}")

@@ -75,24 +75,53 @@ class RunRepository {
     }
 
     /**
-     * The workspace's runs, newest first, optionally of one workflow and/or status, created before {@code
-     * before} (the previous page's last created_at; null for the first page).
+     * The workspace's runs, newest first, optionally of one workflow and/or status, created in [{@code since},
+     * {@code before}).
      */
     List<Run> list(String workspaceId, String workflowId, RunStatus status, Instant since, Instant before, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM workflow_runs WHERE workspace_id = :ws"
-                        + " AND (CAST(:workflow AS TEXT) IS NULL OR workflow_id = :workflow)"
-                        + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
-                        + " AND (CAST(:since AS TEXT) IS NULL OR created_at >= :since)"
-                        + " AND (CAST(:before AS TEXT) IS NULL OR created_at < :before)"
-                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .param("ws", workspaceId)
-                .param("workflow", workflowId)
-                .param("status", status == null ? null : status.wire())
-                .param("since", Timestamps.format(since))
-                .param("before", Timestamps.format(before))
-                .param("limit", limit)
-                .query(RunRepository::row)
-                .list();
+        return list(workspaceId, workflowId, status, since, before, null, limit);
+    }
+
+    /**
+     * The same, after {@code after} (keyset paging in (created_at, id) order; null for the first page). Only
+     * the filters given become SQL, so each is an index range: (workspace_id, created_at, id) for the list and
+     * (workflow_id, created_at) for one workflow's runs; a page reads about {@code limit} rows however deep.
+     */
+    List<Run> list(
+            String workspaceId,
+            String workflowId,
+            RunStatus status,
+            Instant since,
+            Instant before,
+            RunCursor after,
+            int limit) {
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM workflow_runs WHERE workspace_id = :ws");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("ws", workspaceId);
+        if (workflowId != null) {
+            sql.append(" AND workflow_id = :workflow");
+            params.put("workflow", workflowId);
+        }
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status.wire());
+        }
+        if (since != null) {
+            sql.append(" AND created_at >= :since");
+            params.put("since", Timestamps.format(since));
+        }
+        if (before != null) {
+            sql.append(" AND created_at < :before");
+            params.put("before", Timestamps.format(before));
+        }
+        if (after != null) { // a row value: both databases use it as one index range
+            sql.append(" AND created_at <= :afterAt AND (created_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", Timestamps.format(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(RunRepository::row).list();
     }
 
     /**

@@ -139,6 +139,26 @@ class RunService {
         return runs.list(user.workspaceId(), workflowId, status, since, before, limit);
     }
 
+    /** One page of a runs list, newest first; {@code next} is null on the last page. */
+    record RunPage(List<Run> runs, RunCursor next) {}
+
+    /** A page after {@code after} (null: the first); reads one run more than asked to know if there is more. */
+    RunPage page(
+            CurrentUser user,
+            String workflowId,
+            RunStatus status,
+            Instant since,
+            Instant before,
+            RunCursor after,
+            int limit) {
+        List<Run> rows = runs.list(user.workspaceId(), workflowId, status, since, before, after, limit + 1);
+        if (rows.size() <= limit) {
+            return new RunPage(rows, null);
+        }
+        List<Run> page = rows.subList(0, limit);
+        return new RunPage(List.copyOf(page), RunCursor.after(page.getLast()));
+    }
+
     Run cancel(CurrentUser user, String runId) {
         Run run = get(user, runId);
         if (!runs.cancel(user.workspaceId(), runId, clock.instant())

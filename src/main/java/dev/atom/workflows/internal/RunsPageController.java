@@ -1,6 +1,7 @@
 package dev.atom.workflows.internal;
 
 import dev.atom.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Run history pages: the runs list (filters: workflow, status, days), one workflow's runs, and a run's
- * timeline of steps, which polls itself every second while the run is not finished.
+ * Run history pages: the runs list (filters: workflow, status, days; 100 a page, "Older runs" for the
+ * next), one workflow's runs, and a run's timeline of steps, which polls itself every second while the run is
+ * not finished.
  */
 @Controller
 class RunsPageController {
@@ -69,6 +73,42 @@ class RunsPageController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request,
+            Model model) {
+        String wf = workflow == null || workflow.isBlank() ? null : workflow;
+        return page(user, "/runs", wf, status, from, to, cursor, request, model);
+    }
+
+    @GetMapping("/automations/{id}/runs")
+    String ofWorkflow(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request,
+            Model model) {
+        Workflow w = workflows.get(user, id);
+        String view = page(user, "/automations/" + w.id() + "/runs", w.id(), status, from, to, cursor, request, model);
+        model.addAttribute("workflow", w);
+        return view;
+    }
+
+    /**
+     * A page of the list. "Older runs" asks htmx for the next page with the same filters and a cursor, and gets
+     * only its rows (and the next "Older runs"); without htmx the same link opens that page whole.
+     */
+    private String page(
+            CurrentUser user,
+            String path,
+            String wf,
+            String status,
+            String from,
+            String to,
+            String cursor,
+            HttpServletRequest request,
             Model model) {
         Map<String, String> names = new LinkedHashMap<>();
         workflows.list(user).forEach(w -> names.put(w.id(), w.name()));
@@ -83,9 +123,24 @@ class RunsPageController {
         }
         Instant since = day(from, 0, "From", errors);
         Instant before = day(to, 1, "To", errors);
-        String wf = workflow == null || workflow.isBlank() ? null : workflow;
-        List<Run> page = errors.isEmpty() ? runs.list(user, wf, wanted, since, before, PAGE) : List.of();
-        model.addAttribute("runs", page.stream().map(r -> row(r, names)).toList());
+        RunCursor after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            after = RunCursor.decode(cursor).orElse(null);
+            if (after == null) {
+                errors.add("The link to older runs is damaged: start again from the newest runs.");
+            }
+        }
+        RunService.RunPage page = errors.isEmpty()
+                ? runs.page(user, wf, wanted, since, before, after, PAGE)
+                : new RunService.RunPage(List.of(), null);
+        model.addAttribute("runs", page.runs().stream().map(r -> row(r, names)).toList());
+        model.addAttribute(
+                "older",
+                page.next() == null
+                        ? null
+                        : link(path, wf, status, from, to, page.next().encode()));
+        model.addAttribute("newest", link(path, wf, status, from, to, null));
+        model.addAttribute("olderPage", cursor != null && !cursor.isBlank());
         model.addAttribute("names", names);
         model.addAttribute("errors", errors);
         model.addAttribute(
@@ -99,21 +154,26 @@ class RunsPageController {
                 "statuses",
                 java.util.Arrays.stream(RunStatus.values()).map(RunStatus::wire).toList());
         model.addAttribute("workflow", null);
-        return "workflows/runs";
+        boolean more = cursor != null && request.getHeader("HX-Request") != null;
+        model.addAttribute("focusFirst", more); // the rows htmx adds: focus goes to the first of them
+        return more ? "workflows/runs :: rows" : "workflows/runs";
     }
 
-    @GetMapping("/automations/{id}/runs")
-    String ofWorkflow(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable String id,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            Model model) {
-        Workflow w = workflows.get(user, id);
-        String view = list(user, w.id(), status, from, to, model);
-        model.addAttribute("workflow", w);
-        return view;
+    /** This list with these filters (the workflow is in the path of one workflow's runs), from {@code cursor}. */
+    private static String link(String path, String wf, String status, String from, String to, String cursor) {
+        return UriComponentsBuilder.fromPath(path)
+                .queryParamIfPresent("workflow", present(path.equals("/runs") ? wf : null))
+                .queryParamIfPresent("status", present(status))
+                .queryParamIfPresent("from", present(from))
+                .queryParamIfPresent("to", present(to))
+                .queryParamIfPresent("cursor", present(cursor))
+                .encode()
+                .build()
+                .toUriString();
+    }
+
+    private static Optional<String> present(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     @GetMapping("/runs/{id}")

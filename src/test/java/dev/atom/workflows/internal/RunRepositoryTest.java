@@ -249,4 +249,70 @@ class RunRepositoryTest {
         assertThat(runs.list(ws, "wf-batch", null, null, null, 10)).containsExactlyElementsOf(batch.reversed());
         runs.insertAll(List.of());
     }
+
+    @Test
+    void pagesNewestFirstByCreatedAtAndIdWithoutSkippingOrRepeatingRunsOfOneInstant() {
+        List<Run> mine = new ArrayList<>();
+        for (int i = 0; i < 7; i++) { // the first three in one microsecond: a page boundary falls among them
+            mine.add(queued(ws, "wf-page", t0.plusSeconds(i < 3 ? 0 : i)));
+        }
+        Run otherWorkflow = queued(ws, "wf-other", t0.plusSeconds(4));
+        Run otherWorkspace = queued(Ids.newId(), "wf-page", t0);
+        runs.insertAll(mine);
+        List.of(otherWorkflow, otherWorkspace).forEach(runs::insert);
+        List<Run> newestFirst = new ArrayList<>(mine);
+        newestFirst.sort(java.util.Comparator.comparing(Run::createdAt)
+                .thenComparing(Run::id)
+                .reversed());
+
+        assertThat(walk("wf-page", null, null, 3)).containsExactlyElementsOf(newestFirst);
+        List<Run> all = new ArrayList<>(newestFirst);
+        all.add(otherWorkflow);
+        all.sort(java.util.Comparator.comparing(Run::createdAt)
+                .thenComparing(Run::id)
+                .reversed());
+        assertThat(walk(null, null, null, 2)).containsExactlyElementsOf(all);
+        assertThat(walk(null, null, null, 1)).containsExactlyElementsOf(all);
+
+        // the cursor goes with the other filters: a time window, a status
+        assertThat(walk("wf-page", t0, t0.plusSeconds(5), 2))
+                .containsExactlyElementsOf(newestFirst.stream()
+                        .filter(r -> r.createdAt().isBefore(t0.plusSeconds(5)))
+                        .toList());
+        assertThat(walk(null, t0.plusSeconds(1), null, 2))
+                .extracting(Run::createdAt)
+                .allMatch(at -> !at.isBefore(t0.plusSeconds(1)))
+                .hasSize(5);
+        RunCursor afterFirst = RunCursor.after(newestFirst.getFirst());
+        assertThat(runs.list(ws, "wf-page", RunStatus.QUEUED, null, null, afterFirst, 10))
+                .containsExactlyElementsOf(newestFirst.subList(1, 7));
+        assertThat(runs.list(ws, "wf-page", RunStatus.FAILED, null, null, afterFirst, 10))
+                .isEmpty();
+    }
+
+    /** Every page of a listing, each from the cursor of the one before (through its text form, as clients do). */
+    private List<Run> walk(String workflow, Instant since, Instant before, int limit) {
+        List<Run> seen = new ArrayList<>();
+        RunCursor cursor = null;
+        for (int pages = 0; pages < 50; pages++) {
+            List<Run> page = runs.list(ws, workflow, null, since, before, cursor, limit);
+            assertThat(page.size()).isLessThanOrEqualTo(limit);
+            seen.addAll(page);
+            if (page.size() < limit) {
+                return seen;
+            }
+            cursor = RunCursor.decode(RunCursor.after(page.getLast()).encode()).orElseThrow();
+        }
+        throw new AssertionError("paging did not end: " + seen.size() + " runs");
+    }
+
+    @Test
+    void aCursorIsOnlyWhatTheListGave() {
+        Run run = queued(ws, "wf", t0);
+        RunCursor cursor = RunCursor.after(run);
+        assertThat(RunCursor.decode(cursor.encode())).contains(cursor);
+        for (String bad : new String[] {"", "!!", "cjEKeAp5", t0.toString(), run.id(), cursor.encode() + "A"}) {
+            assertThat(RunCursor.decode(bad)).as(bad).isEmpty();
+        }
+    }
 }
