@@ -2,6 +2,8 @@ package dev.atom.workflows;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +14,7 @@ import dev.atom.ai.gateway.GatewayTestBase;
 import dev.atom.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +137,36 @@ class AiStepTest extends GatewayTestBase {
         assertThat(sent.get(0).getBodyAsString())
                 .doesNotContain("response_format")
                 .contains("matches this JSON Schema");
+    }
+
+    @Test
+    void aStepWithoutAModelFollowsTheWorkspacesDefaultRouting() {
+        answers("from openai");
+        String deepseek = prefix("deepseek");
+        addKey(owner, "deepseek", deepseek);
+        provider.stubFor(post(urlPathEqualTo("/" + deepseek + "/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("from deepseek", 5, 3, 0))));
+        // atom/balanced would pick deepseek-reasoner from these keys; the workspace wants OpenAI's terra
+        var routing = users().as(owner)
+                .put("/api/v1/ai/routing", Map.of("models", List.of("openai/gpt-5.6-terra", "atom/balanced")));
+        assertThat(routing.status()).as(routing.toString()).isEqualTo(200);
+
+        String id = flows.createAndPublish(flow("").replace("\"model\": \"openai/gpt-5.6-luna\",", ""));
+        var run = flows.awaitEnd(flows.start(id, Map.of("text", "x")));
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode step = run.get("steps").get(0);
+        assertThat(step.get("output").get("model").asString()).isEqualTo("openai/gpt-5.6-terra");
+        assertThat(step.get("output").get("text").asString()).isEqualTo("from openai");
+        assertThat(provider.findAll(postRequestedFor(urlPathEqualTo(completions()))
+                        .withRequestBody(matchingJsonPath("$.model", equalTo("gpt-5.6-terra")))))
+                .hasSize(1);
+        assertThat(provider.findAll(postRequestedFor(urlPathEqualTo("/" + deepseek + "/v1/chat/completions"))))
+                .isEmpty();
+        assertThat(step.get("input").get("model").asString()).isEqualTo("atom/default");
     }
 
     @Test

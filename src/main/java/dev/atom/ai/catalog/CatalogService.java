@@ -71,6 +71,15 @@ public class CatalogService implements ModelCatalog {
         return unique(visible);
     }
 
+    /**
+     * What the workspace as a whole has: the catalog models and those of its shared keys, none of a personal
+     * key's (the workspace's default routing may name only these).
+     */
+    public List<CatalogEntry> sharedEntries(String workspaceId) {
+        return unique(
+                entries(workspaceId).stream().filter(e -> e.keyUserId() == null).toList());
+    }
+
     /** Stores the models an openai-compatible key's server listed. */
     public void discovered(String workspaceId, String keyId, List<String> models) {
         discovered.replace(workspaceId, keyId, models);

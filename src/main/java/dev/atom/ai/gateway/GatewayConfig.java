@@ -10,6 +10,7 @@ import dev.atom.ai.routing.CandidatePlanner;
 import dev.atom.ai.routing.CircuitBreakers;
 import dev.atom.ai.routing.LatencyStats;
 import dev.atom.ai.routing.TokenEstimator;
+import dev.atom.ai.routing.WorkspaceRouting;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,9 +47,10 @@ class GatewayConfig {
             TokenEstimator tokens,
             AttemptLog log,
             RoutingProperties properties,
+            WorkspaceRouting routing,
             Clock clock) {
         return new RoutingAiGateway(
-                new CandidatePlanner(catalog, keys, stats),
+                new CandidatePlanner(catalog, keys, stats, routing::models),
                 adapters::find,
                 keys,
                 budgets,

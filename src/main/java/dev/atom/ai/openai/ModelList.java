@@ -9,12 +9,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /v1/models} in OpenAI's list format ({@code {"object":"list","data":[{"id","object":"model",
- * "created","owned_by"}]}}): the catalog models the caller can use (catalog's {@link ModelListing}), then the
- * {@code atom/*} routing policies when there is at least one. {@code owned_by} is the provider id.
+ * "created","owned_by"}]}}): the catalog models the caller can use (catalog's {@link ModelListing}), then
+ * {@code atom/default} (the workspace's default routing) and the {@code atom/*} routing policies when there is at
+ * least one. {@code owned_by} is the provider id.
  */
 @Component
 class ModelList {
-    static final List<String> POLICIES = List.of("atom/cheapest", "atom/fastest", "atom/best", "atom/balanced");
+    static final List<String> POLICIES =
+            List.of("atom/default", "atom/cheapest", "atom/fastest", "atom/best", "atom/balanced");
 
     private final ModelListing listing;
 

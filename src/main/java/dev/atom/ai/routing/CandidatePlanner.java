@@ -1,5 +1,6 @@
 package dev.atom.ai.routing;
 
+import dev.atom.ai.AiGateway;
 import dev.atom.ai.AiGatewayException;
 import dev.atom.ai.catalog.Capability;
 import dev.atom.ai.catalog.ModelCatalog;
@@ -13,14 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a request into its ordered candidates: the named model, the {@code models: [...]} list in order
  * (OpenRouter's convention; a {@code model} not in the list goes first), or an {@code atom/...} policy over
- * every catalog model the caller holds a key for. Only catalog models with a usable key count; each of the
- * caller's keys for a provider is its own candidate (the caller's own keys before the workspace's). A model
+ * every catalog model the caller holds a key for. {@code atom/default} is replaced, where it stands, by the
+ * workspace's default routing (a list of the same kinds of names; see {@link WorkspaceRouting}). Only catalog
+ * models with a usable key count; each of the caller's keys for a provider is its own candidate (the caller's
+ * own keys before the workspace's). A model
  * must have every capability the request needs and a window that fits the prompt estimate plus the output
  * bound. Models of openai-compatible servers ({@code <key name>/<model>}) use only the key of that name and
  * are not filtered by capability: the catalog cannot know what a self-hosted model does, so the server
@@ -31,16 +35,46 @@ public final class CandidatePlanner {
     private final ModelCatalog catalog;
     private final AiKeys keys;
     private final LatencyStats stats;
+    private final Function<String, List<String>> workspaceDefaults;
 
-    public CandidatePlanner(ModelCatalog catalog, AiKeys keys, LatencyStats stats) {
+    /** {@code workspaceDefaults}: a workspace id to what {@code atom/default} stands for there. */
+    public CandidatePlanner(
+            ModelCatalog catalog, AiKeys keys, LatencyStats stats, Function<String, List<String>> workspaceDefaults) {
         this.catalog = catalog;
         this.keys = keys;
         this.stats = stats;
+        this.workspaceDefaults = workspaceDefaults;
     }
 
     /** The candidates in the order to try them; throws 400/403/404 when there is none. */
     public List<Candidate> plan(String workspaceId, String userId, JsonNode request, RequestNeeds needs) {
-        List<String> wanted = wantedModels(request);
+        List<String> named = wantedModels(request);
+        if (!named.contains(AiGateway.WORKSPACE_DEFAULT)) {
+            return plan(workspaceId, userId, named, needs);
+        }
+        List<String> defaults = workspaceDefaults.apply(workspaceId);
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String name : named) {
+            if (name.equals(AiGateway.WORKSPACE_DEFAULT)) {
+                wanted.addAll(defaults);
+            } else {
+                wanted.add(name);
+            }
+        }
+        try {
+            return plan(workspaceId, userId, List.copyOf(wanted), needs);
+        } catch (AiGatewayException e) {
+            throw new AiGatewayException(
+                    e.status(),
+                    e.type(),
+                    e.code(),
+                    e.getMessage() + " " + AiGateway.WORKSPACE_DEFAULT + " is this workspace's default routing: "
+                            + String.join(", ", defaults) + " (admins set it on the AI page or with PUT"
+                            + " /api/v1/ai/routing).");
+        }
+    }
+
+    private List<Candidate> plan(String workspaceId, String userId, List<String> wanted, RequestNeeds needs) {
         List<AiKey> usable = new ArrayList<>(keys.usableBy(workspaceId, userId));
         usable.sort(Comparator.comparing(k -> k.scope() == AiKey.Scope.USER ? 0 : 1)); // stable: keeps given order
         List<Candidate> out = new ArrayList<>();
@@ -129,8 +163,9 @@ public final class CandidatePlanner {
                     400,
                     "invalid_request_error",
                     "model_required",
-                    "Name a model (\"provider/model\"), a list in \"models\", or a policy: atom/cheapest,"
-                            + " atom/fastest, atom/best or atom/balanced.");
+                    "Name a model (\"provider/model\"), a list in \"models\", a policy (atom/cheapest,"
+                            + " atom/fastest, atom/best, atom/balanced) or atom/default, the workspace's own"
+                            + " routing.");
         }
         return List.copyOf(names);
     }
@@ -221,8 +256,8 @@ public final class CandidatePlanner {
                     "invalid_request_error",
                     "model_not_found",
                     "Unknown model " + String.join(", ", unknown) + ". Models are named \"provider/model\" (GET"
-                            + " /api/v1/ai/models lists them) or a policy: atom/cheapest, atom/fastest, atom/best,"
-                            + " atom/balanced.");
+                            + " /api/v1/ai/models lists them), a policy (atom/cheapest, atom/fastest, atom/best,"
+                            + " atom/balanced) or atom/default.");
         }
         return new AiGatewayException(
                 400,

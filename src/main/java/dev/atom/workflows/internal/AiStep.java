@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class AiStep {
-    static final String DEFAULT_MODEL = "atom/balanced";
+    static final String DEFAULT_MODEL = AiGateway.WORKSPACE_DEFAULT; // the workspace's routing
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

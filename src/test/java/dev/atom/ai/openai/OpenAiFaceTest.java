@@ -221,7 +221,8 @@ class OpenAiFaceTest extends AppTestBase {
             assertThat(m.get("object").asString()).isEqualTo("model");
             ids.add(m.get("id").asString());
         });
-        assertThat(ids).contains("stub/fake-model", "stub/tool-model", "atom/cheapest", "atom/balanced");
+        assertThat(ids)
+                .contains("stub/fake-model", "stub/tool-model", "atom/default", "atom/cheapest", "atom/balanced");
         assertThat(ids).noneMatch(id -> id.startsWith("openai/")); // no openai key
 
         var stranger = FaceCaller.signUp(this::http, "stranger").client().get("/v1/models");
