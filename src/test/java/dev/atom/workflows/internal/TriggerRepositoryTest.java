@@ -216,6 +216,8 @@ class TriggerRepositoryTest {
         assertThat(alerts.close(ws, wf, "trigger_silent", t0.plusSeconds(20))).isTrue();
         assertThat(alerts.close(ws, wf, "trigger_silent", t0.plusSeconds(21))).isFalse();
         assertThat(alerts.open(ws, wf)).extracting(Alert::kind).containsExactly("trigger_failing");
+        assertThat(alerts.countOpen(ws)).isEqualTo(1);
+        assertThat(alerts.countOpen("other-ws")).isZero();
         assertThat(alerts.open(ws, wf, "trigger_silent", "silent again", t0.plusSeconds(30)))
                 .as("a closed alert does not block a new one")
                 .isTrue();
