@@ -35,18 +35,32 @@ final class BuilderForm {
      * The definition the form describes, the values that could not be read (invalid JSON) and their text as
      * typed, so the page shows it back unchanged.
      */
-    record Read(ObjectNode definition, List<FieldError> problems, Map<String, String> unreadable) {}
+    record Read(
+            ObjectNode definition,
+            List<FieldError> problems,
+            Map<String, String> unreadable,
+            Map<String, String> modes) {
+        Read(ObjectNode definition, List<FieldError> problems, Map<String, String> unreadable) {
+            this(definition, problems, unreadable, Map.of());
+        }
+    }
+
+    /** The fields of a transform's list mode; dropped when its mode select says "value" (and output for "list"). */
+    private static final List<String> LIST_MODE = List.of("items", "filter", "map");
 
     static Read read(Map<String, String> form) {
         ObjectNode root = NODES.objectNode();
         List<FieldError> problems = new ArrayList<>();
         Map<String, String> was = new HashMap<>();
+        Map<String, String> modes = new HashMap<>();
         for (Map.Entry<String, String> e : form.entrySet()) {
             String name = e.getKey();
             if (name.startsWith("_list.")) {
                 ensureArray(root, name.substring("_list.".length()));
             } else if (name.startsWith("_was.")) {
                 was.put(name.substring("_was.".length()), e.getValue());
+            } else if (name.startsWith("_mode.")) {
+                modes.put(name.substring("_mode.".length()), e.getValue());
             } else if (!name.startsWith("_") && !name.equals("op")) {
                 int colon = name.lastIndexOf(':');
                 String path = colon < 0 ? name : name.substring(0, colon);
@@ -61,14 +75,24 @@ final class BuilderForm {
         was.forEach((path, oldType) -> {
             if (get(root, path) instanceof ObjectNode node && !oldType.equals(typeOf(node))) {
                 node.propertyNames().stream()
-                        .filter(k -> !k.equals("id") && !k.equals("type"))
+                        .filter(k -> !k.equals("id") && !k.equals("type") && !k.equals("expect"))
                         .toList()
                         .forEach(node::remove);
             }
         });
+        // a transform switched between a value (output) and a list (items, filter, map) drops the other mode
+        modes.forEach((path, mode) -> {
+            if (get(root, path) instanceof ObjectNode node) {
+                if (mode.equals("list")) {
+                    node.remove("output");
+                } else {
+                    LIST_MODE.forEach(node::remove);
+                }
+            }
+        });
         Map<String, String> unreadable = new HashMap<>();
         problems.forEach(p -> unreadable.put(p.field(), text(form, p.field())));
-        return new Read(root, problems, unreadable);
+        return new Read(root, problems, unreadable, modes);
     }
 
     private static String text(Map<String, String> form, String path) {
@@ -103,8 +127,43 @@ final class BuilderForm {
                     yield NODES.stringNode(t);
                 }
             }
+            case "value" -> loose(t, text);
+            case "list" -> {
+                ArrayNode list = NODES.arrayNode();
+                for (String item : t.split(",")) {
+                    if (!item.isBlank()) {
+                        list.add(item.strip());
+                    }
+                }
+                yield list;
+            }
             default -> NODES.stringNode(text);
         };
+    }
+
+    /** A fixed value typed in one line: JSON when it reads as JSON ({@code 3}, {@code true}, {@code "3"}), else text. */
+    private static JsonNode loose(String t, String text) {
+        try {
+            return JSON.readTree(t);
+        } catch (JacksonException notJson) {
+            return NODES.stringNode(text);
+        }
+    }
+
+    /** How {@link #loose} shows a value: text as is unless it would read back as something else. */
+    static String looseText(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (v.isString() && !v.asString().isBlank()) {
+            String s = v.asString();
+            try {
+                JSON.readTree(s.strip());
+            } catch (JacksonException notJson) {
+                return s.equals(s.strip()) ? s : JSON.writeValueAsString(v);
+            }
+        }
+        return JSON.writeValueAsString(v);
     }
 
     /** Whole numbers stay integral (checks such as retry.max want them so); anything else not numeric is text. */
@@ -140,8 +199,29 @@ final class BuilderForm {
                 step.putObject("body");
             }
             case "delay" -> step.put("duration", "PT1M");
+            case "for_each" -> step.putArray("steps");
+            case "switch" -> {
+                appendCase(step, "a");
+                step.putArray("default");
+            }
+            case "workflow" -> step.put("wait", true);
             default -> {}
         }
+    }
+
+    /** Appends a case (with an empty step list) to the switch at {@code switchPath}. */
+    static void addCase(ObjectNode root, String switchPath) {
+        if (get(root, switchPath) instanceof ObjectNode step) {
+            int n = step.path("cases").size() + 1;
+            appendCase(step, "case" + n);
+        }
+    }
+
+    private static void appendCase(ObjectNode step, String equals) {
+        ArrayNode cases = step.get("cases") instanceof ArrayNode existing ? existing : step.putArray("cases");
+        ObjectNode c = cases.addObject();
+        c.put("equals", equals);
+        c.putArray("steps");
     }
 
     static void remove(ObjectNode root, String stepPath) {
@@ -192,8 +272,10 @@ final class BuilderForm {
         }
         for (JsonNode s : steps) {
             into.add(s.path("id").asString(""));
-            collectIds(s.get("then"), into);
-            collectIds(s.get("else"), into);
+            for (String nested : List.of("then", "else", "steps", "default")) {
+                collectIds(s.get(nested), into);
+            }
+            s.path("cases").forEach(c -> collectIds(c.get("steps"), into));
         }
     }
 
