@@ -105,9 +105,9 @@ final class ActionFields {
             fields.add(BuilderView.number(
                     r, path + ".retry", "max", "Attempts at most (optional, 1 to 20, default 3)", inner));
             fields.add(BuilderView.text(
-                    r, path + ".retry", "backoff", "First wait between attempts (optional, such as PT2S)", inner));
-            fields.add(
-                    BuilderView.text(r, path + ".retry", "maxBackoff", "Longest wait (optional, such as PT5M)", inner));
+                    r, path + ".retry", "backoff", "First wait between attempts (optional, default PT1S)", inner));
+            fields.add(BuilderView.text(
+                    r, path + ".retry", "maxBackoff", "Longest wait between attempts (optional, default PT5M)", inner));
         }
         JsonNode timeout = s.get("timeout");
         if (timeout == null || timeout.isString()) {

@@ -57,11 +57,11 @@ final class FlowFields {
         fields.add(BuilderView.text(s, path, "as", "Name of the item (optional, default item)", shown));
         fields.add(BuilderView.number(s, path, "concurrency", "Iterations at once (1 to 20, default 1)", shown));
         shown.add("steps");
-        branches.add(view.branch("For each item", s, path + ".steps", "steps of " + id(s), true));
+        branches.add(view.branch("For each item", s, path + ".steps", "the loop " + id(s), true));
     }
 
     void switchStep(JsonNode s, String path, List<Field> fields, Set<String> shown, List<Branch> branches) {
-        fields.add(expression(s, path, "value", "Value (an expression)", shown, "{{ trigger.input.kind }}"));
+        fields.add(expression(s, path, "value", "Value (an expression)", shown, "Such as {{ trigger.input.kind }}"));
         JsonNode cases = s.get("cases");
         if (cases != null && !cases.isArray()) {
             return; // not a list: kept as JSON, the checks say what is wrong
@@ -86,7 +86,8 @@ final class FlowFields {
             if (c.isObject()) {
                 own.addAll(BuilderView.hidden(c, at, Set.of("equals", "steps")));
             }
-            Branch steps = view.branch("Case " + (i + 1), c, at + ".steps", "case " + (i + 1) + " of " + id(s), true);
+            String label = "Case " + (i + 1) + (c.has("equals") ? " = " + BuilderForm.looseText(c.get("equals")) : "");
+            Branch steps = view.branch(label, c, at + ".steps", "case " + (i + 1) + " of " + id(s), true);
             branches.add(new Branch(steps.label(), steps.path(), steps.name(), own, true, true, steps.steps()));
         }
         branches.add(view.branch("Default", s, path + ".default", "default of " + id(s), false));
