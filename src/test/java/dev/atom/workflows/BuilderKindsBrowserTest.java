@@ -80,11 +80,6 @@ class BuilderKindsBrowserTest extends BrowserTestBase {
         assertThat(all(".graph .node-switch > .graph-branches > .graph-branch")).hasSize(3);
         assertThat(all(".graph .node-switch .node-stop")).hasSize(1);
 
-        try {
-            java.nio.file.Files.write($(".graph-card").getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (Exception e) {
-            throw new RuntimeException(e);
-        }
         $("#publish").click();
         waitUntil(d -> $("#done").getText().equals("Published."));
         assertThat($("#workflow-status").getText()).isEqualTo("Published v1");
@@ -158,12 +153,6 @@ class BuilderKindsBrowserTest extends BrowserTestBase {
                         .getText())
                 .isEqualTo("My feed");
         assertThat(field("trigger.config.tag").getDomProperty("value")).isEqualTo("news");
-        try {
-            java.nio.file.Files.write(((org.openqa.selenium.TakesScreenshot) driver())
-                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (Exception e) {
-            throw new RuntimeException(e);
-        }
     }
 
     private void addStep(String list, String type) {

@@ -1,7 +1,6 @@
 package dev.atom.workflows.internal;
 
 import dev.atom.shared.web.ApiException.FieldError;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,7 +25,6 @@ final class BuilderForm {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d{1,4})]");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private BuilderForm() {}
 
@@ -65,7 +62,7 @@ final class BuilderForm {
                 int colon = name.lastIndexOf(':');
                 String path = colon < 0 ? name : name.substring(0, colon);
                 String kind = colon < 0 ? "text" : name.substring(colon + 1);
-                JsonNode value = value(kind, e.getValue(), path, problems);
+                JsonNode value = FormValues.value(kind, e.getValue(), path, problems);
                 if (value != null && SEGMENT.matcher(path).lookingAt()) {
                     set(root, segments(path), value);
                 }
@@ -82,7 +79,9 @@ final class BuilderForm {
         });
         // a transform switched between a value (output) and a list (items, filter, map) drops the other mode
         modes.forEach((path, mode) -> {
-            if (get(root, path) instanceof ObjectNode node) {
+            if (get(root, path) instanceof ObjectNode node
+                    && typeOf(node).equals("transform")
+                    && !mode.equals(transformMode(node))) {
                 if (mode.equals("list")) {
                     node.remove("output");
                 } else {
@@ -99,85 +98,17 @@ final class BuilderForm {
         return form.getOrDefault(path + ":json", "");
     }
 
+    /** Whether a transform makes a list (it has items, filter or map) or a value. */
+    static String transformMode(JsonNode step) {
+        return LIST_MODE.stream().anyMatch(step::has) ? "list" : "value";
+    }
+
     /** A step's type as the parser reads it: {@code type}, or {@code action} when only an action is given. */
     static String typeOf(JsonNode step) {
         if (step.hasNonNull("type")) {
             return step.get("type").asString("");
         }
         return step.has("action") ? "action" : "";
-    }
-
-    private static JsonNode value(String kind, String text, String path, List<FieldError> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.strip();
-        return switch (kind) {
-            case "number" -> number(t);
-            case "boolean" ->
-                t.equals("true") || t.equals("false") ? NODES.booleanNode(t.equals("true")) : NODES.stringNode(t);
-            case "json" -> {
-                try {
-                    yield JSON.readTree(t);
-                } catch (JacksonException ex) {
-                    if (t.startsWith("{{") && t.endsWith("}}")) {
-                        yield NODES.stringNode(t); // a bare expression is a template string
-                    }
-                    problems.add(new FieldError(path, "is not valid JSON (strings need double quotes)"));
-                    yield NODES.stringNode(t);
-                }
-            }
-            case "value" -> loose(t, text);
-            case "list" -> {
-                ArrayNode list = NODES.arrayNode();
-                for (String item : t.split(",")) {
-                    if (!item.isBlank()) {
-                        list.add(item.strip());
-                    }
-                }
-                yield list;
-            }
-            default -> NODES.stringNode(text);
-        };
-    }
-
-    /** A fixed value typed in one line: JSON when it reads as JSON ({@code 3}, {@code true}, {@code "3"}), else text. */
-    private static JsonNode loose(String t, String text) {
-        try {
-            return JSON.readTree(t);
-        } catch (JacksonException notJson) {
-            return NODES.stringNode(text);
-        }
-    }
-
-    /** How {@link #loose} shows a value: text as is unless it would read back as something else. */
-    static String looseText(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        if (v.isString() && !v.asString().isBlank()) {
-            String s = v.asString();
-            try {
-                JSON.readTree(s.strip());
-            } catch (JacksonException notJson) {
-                return s.equals(s.strip()) ? s : JSON.writeValueAsString(v);
-            }
-        }
-        return JSON.writeValueAsString(v);
-    }
-
-    /** Whole numbers stay integral (checks such as retry.max want them so); anything else not numeric is text. */
-    private static JsonNode number(String t) {
-        if (!NUMBER.matcher(t).matches()) {
-            return NODES.stringNode(t); // an expression, typed and checked at run time
-        }
-        BigDecimal n = new BigDecimal(t);
-        try {
-            long whole = n.longValueExact();
-            return whole == (int) whole ? NODES.numberNode((int) whole) : NODES.numberNode(whole);
-        } catch (ArithmeticException notWhole) {
-            return NODES.numberNode(n);
-        }
     }
 
     // --- structural edits: add, remove, move a step ---

@@ -16,32 +16,23 @@ import tools.jackson.databind.json.JsonMapper;
  * summary that links to each. Built per request; not thread-safe.
  */
 final class BuilderView {
-    static final List<String> STEP_TYPES = List.of(
-            "action",
-            "transform",
-            "condition",
-            "switch",
-            "for_each",
-            "approval",
-            "ai",
-            "workflow",
-            "respond",
-            "delay",
-            "fail",
-            "stop");
     /** The add-step picker and the type select: every kind the parser accepts. */
-    static final List<Option> STEP_OPTIONS = STEP_TYPES.stream()
-            .map(t -> new Option(
-                    t,
-                    switch (t) {
-                        case "for_each" -> "for_each (a loop over a list)";
-                        case "switch" -> "switch (one branch per value)";
-                        case "approval" -> "approval (wait for a person)";
-                        case "ai" -> "ai (ask a model)";
-                        case "workflow" -> "workflow (run another workflow)";
-                        default -> t;
-                    }))
-            .toList();
+    static final List<Option> STEP_OPTIONS = List.of(
+            new Option("action", "action"),
+            new Option("transform", "transform"),
+            new Option("condition", "condition"),
+            new Option("switch", "switch (one branch per value)"),
+            new Option("for_each", "for_each (a loop over a list)"),
+            new Option("approval", "approval (wait for a person)"),
+            new Option("ai", "ai (ask a model)"),
+            new Option("workflow", "workflow (run another workflow)"),
+            new Option("respond", "respond"),
+            new Option("delay", "delay"),
+            new Option("fail", "fail"),
+            new Option("stop", "stop"));
+
+    static final List<String> STEP_TYPES =
+            STEP_OPTIONS.stream().map(Option::value).toList();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final java.util.function.Function<JsonNode, String> JSON_TEXT = JSON::writeValueAsString;

@@ -30,7 +30,9 @@ final class FlowFields {
     }
 
     void transform(JsonNode s, String path, List<Field> fields, Set<String> shown) {
-        String mode = lookups.modes().getOrDefault(path, s.hasNonNull("items") ? "list" : "value");
+        // what the step holds decides; the select's last choice only while it holds neither mode's fields
+        boolean empty = !s.has("output") && BuilderForm.transformMode(s).equals("value");
+        String mode = empty ? lookups.modes().getOrDefault(path, "value") : BuilderForm.transformMode(s);
         fields.add(BuilderView.field(
                 "_mode." + path,
                 "",
@@ -63,8 +65,8 @@ final class FlowFields {
     void switchStep(JsonNode s, String path, List<Field> fields, Set<String> shown, List<Branch> branches) {
         fields.add(expression(s, path, "value", "Value (an expression)", shown, "Such as {{ trigger.input.kind }}"));
         JsonNode cases = s.get("cases");
-        if (cases != null && !cases.isArray()) {
-            return; // not a list: kept as JSON, the checks say what is wrong
+        if (cases != null && (!cases.isArray() || cases.valueStream().anyMatch(c -> !c.isObject()))) {
+            return; // not a list of cases: kept as JSON, the checks say what is wrong
         }
         shown.addAll(Set.of("cases", "default"));
         view.addAnchor(path + ".cases");
@@ -77,7 +79,7 @@ final class FlowFields {
                     ":value",
                     "Equals",
                     "text",
-                    BuilderForm.looseText(c.get("equals")),
+                    FormValues.looseText(c.get("equals")),
                     null,
                     false,
                     "A fixed value: text, or JSON such as 3, true or \"3\"");
@@ -86,7 +88,7 @@ final class FlowFields {
             if (c.isObject()) {
                 own.addAll(BuilderView.hidden(c, at, Set.of("equals", "steps")));
             }
-            String label = "Case " + (i + 1) + (c.has("equals") ? " = " + BuilderForm.looseText(c.get("equals")) : "");
+            String label = "Case " + (i + 1) + (c.has("equals") ? " = " + FormValues.looseText(c.get("equals")) : "");
             Branch steps = view.branch(label, c, at + ".steps", "case " + (i + 1) + " of " + id(s), true);
             branches.add(new Branch(steps.label(), steps.path(), steps.name(), own, true, true, steps.steps()));
         }

@@ -79,6 +79,10 @@ class BuilderRoundTripTest extends AppTestBase {
                       "cases": [ { "equals": { "odd": [1] }, "steps": [] } ] },
                     { "id": "ask", "type": "approval", "message": "ok?", "approvers": [] },
                     { "id": "t", "type": "transform", "output": 1, "pick": [] },
+                    { "id": "odd", "type": "transform", "filter": "{{ true }}", "pick": ["a,b"] },
+                    { "id": "both", "type": "transform", "output": 1, "items": "{{ [] }}" },
+                    { "id": "loose", "type": "switch", "value": "x", "cases": ["x"] },
+                    { "id": "ai2", "type": "ai", "prompt": { "text": "hi" }, "model": 4 },
                     { "id": "call", "type": "action", "action": "http.request", "input": { "url": "https://e.com" },
                       "retry": { "max": 2, "jitter": true } } ] }
                 """);
