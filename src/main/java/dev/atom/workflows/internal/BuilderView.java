@@ -178,7 +178,7 @@ final class BuilderView {
             case "fail" -> fields.add(text(s, path, "message", "Message", shown));
             default -> {}
         }
-        fields.forEach(f -> anchors.add(f.path()));
+        fields.stream().filter(f -> !f.kind().equals("hidden")).forEach(f -> anchors.add(f.path()));
         return new StepView(
                 path,
                 s.path("id").asString(""),
@@ -207,7 +207,7 @@ final class BuilderView {
         List<Field> fields = new TriggerFields(connectors, workspaceId, lookups.now())
                 .fields(t)
                 .shown();
-        fields.forEach(f -> anchors.add(f.path()));
+        fields.stream().filter(f -> !f.kind().equals("hidden")).forEach(f -> anchors.add(f.path()));
         return fields;
     }
 

@@ -69,11 +69,9 @@ final class FlowFields {
             return; // not a list of cases: kept as JSON, the checks say what is wrong
         }
         shown.addAll(Set.of("cases", "default"));
-        view.addAnchor(path + ".cases");
         for (int i = 0; cases != null && i < cases.size(); i++) {
             JsonNode c = cases.get(i);
             String at = path + ".cases[" + i + "]";
-            view.addAnchor(at);
             Field equals = BuilderView.field(
                     at + ".equals",
                     ":value",
@@ -85,9 +83,7 @@ final class FlowFields {
                     "A fixed value: text, or JSON such as 3, true or \"3\"");
             view.addAnchor(equals.path());
             List<Field> own = new ArrayList<>(List.of(equals));
-            if (c.isObject()) {
-                own.addAll(BuilderView.hidden(c, at, Set.of("equals", "steps")));
-            }
+            own.addAll(BuilderView.hidden(c, at, Set.of("equals", "steps")));
             String label = "Case " + (i + 1) + (c.has("equals") ? " = " + FormValues.looseText(c.get("equals")) : "");
             Branch steps = view.branch(label, c, at + ".steps", "case " + (i + 1) + " of " + id(s), true);
             branches.add(new Branch(steps.label(), steps.path(), steps.name(), own, true, true, steps.steps()));

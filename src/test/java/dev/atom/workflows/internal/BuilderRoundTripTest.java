@@ -3,6 +3,7 @@ package dev.atom.workflows.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.connectors.Connectors;
+import dev.atom.shared.web.ApiException.FieldError;
 import dev.atom.testing.AppTestBase;
 import dev.atom.workflows.internal.BuilderView.Branch;
 import dev.atom.workflows.internal.BuilderView.Field;
@@ -94,6 +95,34 @@ class BuilderRoundTripTest extends AppTestBase {
                 { "name": "Gh", "trigger": { "type": "github.issue_event", "connection": "c",
                     "config": { "repo": "a/b" }, "expect": { "atLeastEvery": "P1D", "extra": 1 } }, "steps": [] }
                 """);
+    }
+
+    @Test
+    void problemsInNestedListsLandAtTheirFieldOrElseTheirStep() {
+        BuilderView view = new BuilderView(connectors, "ws", Map.of(), LOOKUPS);
+        view.trigger(JSON.readTree("{\"type\": \"testfeed.new_item\", \"config\": {\"tag\": \"a\"}}"));
+        view.steps(JSON.readTree("""
+                [ { "id": "kind", "type": "switch", "value": "x",
+                    "cases": [ { "steps": [ { "id": "in", "type": "fail" } ] } ] },
+                  { "id": "loop", "type": "for_each", "items": "x",
+                    "steps": [ { "id": "call", "type": "action", "action": "http.request", "input": { "bad": 1 } } ] } ]
+                """), "steps");
+        var placed = view.place(List.of(
+                new FieldError("steps[0].cases[0].equals", "is required"),
+                new FieldError("steps[0].cases[0].steps[0].message", "is required"),
+                new FieldError("steps[0].cases", "is required"),
+                new FieldError("steps[1].steps[0].input.bad", "is not a known field"),
+                new FieldError("steps[1].steps[0].retry.max", "must be a whole number"),
+                new FieldError("trigger.config.tag", "bad"),
+                new FieldError("trigger.connection", "is required")));
+        assertThat(placed)
+                .containsEntry("steps[0].cases[0].equals", List.of("is required"))
+                .containsEntry("steps[0].cases[0].steps[0].message", List.of("is required"))
+                .containsEntry("steps[0]", List.of("is required"))
+                .containsEntry("steps[1].steps[0]", List.of("is not a known field"))
+                .containsEntry("steps[1].steps[0].retry.max", List.of("must be a whole number"))
+                .containsEntry("trigger.config.tag", List.of("bad"))
+                .containsEntry("trigger.connection", List.of("is required"));
     }
 
     @Test
