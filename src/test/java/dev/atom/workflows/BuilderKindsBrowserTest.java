@@ -45,6 +45,11 @@ class BuilderKindsBrowserTest extends BrowserTestBase {
         field("steps[1].value").sendKeys("{{ trigger.missed }}");
         setValue(field("steps[1].cases[0].equals"), "bug");
         addStep("steps[1].cases[0].steps", "stop");
+        addStep("steps[1].cases[0].steps", "transform");
+        driver().findElement(By.cssSelector("button[value='up:steps[1].cases[0].steps[1]']"))
+                .click(); // nested lists move like the top one
+        waitUntil(d ->
+                field("steps[1].cases[0].steps[0].id").getDomProperty("value").equals("transform2"));
         click("add-case-steps[1]");
         setValue(field("steps[1].cases[1].equals"), "3");
         addStep("steps[1].cases[1].steps", "fail");
@@ -93,7 +98,8 @@ class BuilderKindsBrowserTest extends BrowserTestBase {
                               "concurrency": 2,
                               "steps": [ { "id": "transform1", "type": "transform", "output": { "n": "{{ item }}" } } ] },
                             { "id": "switch1", "type": "switch", "value": "{{ trigger.missed }}",
-                              "cases": [ { "equals": "bug", "steps": [ { "id": "stop1", "type": "stop" } ] },
+                              "cases": [ { "equals": "bug", "steps": [ { "id": "transform2", "type": "transform", "output": {} },
+                                                                 { "id": "stop1", "type": "stop" } ] },
                                          { "equals": 3, "steps": [ { "id": "fail1", "type": "fail", "message": "three" } ] } ],
                               "default": [] },
                             { "id": "approval1", "type": "approval", "message": "Go on?", "approvers": ["admin"],
