@@ -224,8 +224,6 @@ class BuilderPageController {
         model.addAttribute("placed", view.place(problems));
         model.addAttribute("problems", view.summary(problems));
         model.addAttribute("stepTypes", BuilderView.STEP_OPTIONS);
-        model.addAttribute("zones", TriggerFields.ZONES);
-        model.addAttribute("policies", FlowFields.POLICIES);
         model.addAttribute("json", rawJson != null ? rawJson : BuilderView.pretty(definition));
         model.addAttribute("tab", tab);
         model.addAttribute("focus", focus == null ? "" : focus);
