@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The builder in a real browser with the trigger and step kinds beyond the basic ones: a schedule (with its
  * next slots shown), a for_each with a step in its body, a switch with cases added and removed, an approval
  * (a missing message shown at its field, then fixed), saved, published and read back through the API; and a
- * connector trigger with a connection of its own connector and its settings from the settings schema.
+ * connector trigger with a connection of its own connector and its settings from the settings schema; and a
+ * definition with the other kinds (transform list, ai, sub-workflow, an action's retry) opened and saved unchanged.
  */
 class BuilderKindsBrowserTest extends BrowserTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -159,6 +160,57 @@ class BuilderKindsBrowserTest extends BrowserTestBase {
                         .getText())
                 .isEqualTo("My feed");
         assertThat(field("trigger.config.tag").getDomProperty("value")).isEqualTo("news");
+    }
+
+    @Test
+    void everyKindOpensInItsFieldsAndSavesBackUnchanged() {
+        TestUsers.User cy = new TestUsers(this::http).signUp("cy");
+        TestHttp http = new TestUsers(this::http).as(cy);
+        var child = http.post("/api/v1/workflows", Map.of("definition", JSON.readTree("""
+                { "name": "Child", "trigger": { "type": "manual" }, "steps": [] }""")));
+        assertThat(child.status()).as(child.toString()).isEqualTo(201);
+        String childId = child.json().get("id").asString();
+        assertThat(http.post("/api/v1/workflows/" + childId + "/publish", Map.of())
+                        .status())
+                .isEqualTo(200);
+        var definition = JSON.readTree("""
+                { "name": "Kinds", "trigger": { "type": "webhook", "respond": "last_step" },
+                  "steps": [
+                    { "id": "list", "type": "transform", "items": "{{ trigger.body.rows }}", "map": "{{ item.n }}" },
+                    { "id": "think", "type": "ai", "prompt": "Sum {{ steps.list.output }}", "model": "atom/cheapest",
+                      "schema": { "type": "object" } },
+                    { "id": "sub", "type": "workflow", "workflow": "%s", "input": { "n": 1 }, "wait": false },
+                    { "id": "call", "type": "action", "action": "http.request",
+                      "input": { "method": "GET", "url": "https://example.com", "neverError": true },
+                      "retry": { "max": 4 }, "timeout": "PT20S" },
+                    { "id": "big", "type": "condition", "if": "{{ true }}",
+                      "then": [ { "id": "wait", "type": "delay", "duration": "PT1M" } ], "else": [] },
+                    { "id": "answer", "type": "respond", "status": 200, "body": { "ok": true } } ] }
+                """.formatted(childId));
+        var made = http.post("/api/v1/workflows", Map.of("definition", definition));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String id = made.json().get("id").asString();
+        logInInBrowser(cy.email(), TestUsers.PASSWORD);
+        waitUntil(d -> !currentPath().equals("/login"));
+        open("/automations/" + id + "/edit");
+
+        assertThat(new Select(field("_mode.steps[0]")).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("list");
+        assertThat(field("steps[0].map").getDomProperty("value")).isEqualTo("{{ item.n }}");
+        assertThat(field("steps[1].prompt").getTagName()).isEqualTo("textarea");
+        assertThat(field("steps[1].model").getDomAttribute("list")).isEqualTo("dl-steps[1].model");
+        assertThat(new Select(field("steps[2].workflow"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Child");
+        assertThat(field("steps[3].retry.max").getDomProperty("value")).isEqualTo("4");
+        assertThat(new Select(field("steps[3].input.neverError"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("yes");
+        $("#save").click();
+        assertThat($("#done").getText()).isEqualTo("Saved.");
+        assertThat(http.get("/api/v1/workflows/" + id).json().get("definition")).isEqualTo(definition);
     }
 
     private void addStep(String list, String type) {
