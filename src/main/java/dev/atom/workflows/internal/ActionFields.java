@@ -87,9 +87,36 @@ final class ActionFields {
                 }
             }
         }
+        retry(s, path, fields, shown);
     }
 
-    private static Field input(String path, String key, boolean required, JsonNode schema, JsonNode value) {
+    /** How long and how often the action is tried: retry.max/backoff/maxBackoff and timeout, when they fit. */
+    private static void retry(JsonNode s, String path, List<Field> fields, Set<String> shown) {
+        JsonNode retry = s.get("retry");
+        Set<String> keys = Set.of("max", "backoff", "maxBackoff");
+        boolean plain = retry == null
+                || (retry.isObject()
+                        && keys.containsAll(retry.propertyNames())
+                        && retry.valueStream().allMatch(v -> v.isString() || v.isNumber()));
+        if (plain) {
+            shown.add("retry");
+            Set<String> inner = new HashSet<>(); // retry's own keys, not the step's
+            JsonNode r = retry == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : retry;
+            fields.add(BuilderView.number(
+                    r, path + ".retry", "max", "Attempts at most (optional, 1 to 20, default 3)", inner));
+            fields.add(BuilderView.text(
+                    r, path + ".retry", "backoff", "First wait between attempts (optional, default PT1S)", inner));
+            fields.add(BuilderView.text(
+                    r, path + ".retry", "maxBackoff", "Longest wait between attempts (optional, default PT5M)", inner));
+        }
+        JsonNode timeout = s.get("timeout");
+        if (timeout == null || timeout.isString()) {
+            fields.add(
+                    BuilderView.text(s, path, "timeout", "Give up an attempt after (optional, at most PT1H)", shown));
+        }
+    }
+
+    static Field input(String path, String key, boolean required, JsonNode schema, JsonNode value) {
         String label = key + (required ? " (required)" : "");
         String help = schema.path("description").asString(null);
         if (schema.has("enum")) {

@@ -1,7 +1,6 @@
 package dev.atom.workflows.internal;
 
 import dev.atom.shared.web.ApiException.FieldError;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,7 +25,6 @@ final class BuilderForm {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d{1,4})]");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private BuilderForm() {}
 
@@ -35,23 +32,37 @@ final class BuilderForm {
      * The definition the form describes, the values that could not be read (invalid JSON) and their text as
      * typed, so the page shows it back unchanged.
      */
-    record Read(ObjectNode definition, List<FieldError> problems, Map<String, String> unreadable) {}
+    record Read(
+            ObjectNode definition,
+            List<FieldError> problems,
+            Map<String, String> unreadable,
+            Map<String, String> modes) {
+        Read(ObjectNode definition, List<FieldError> problems, Map<String, String> unreadable) {
+            this(definition, problems, unreadable, Map.of());
+        }
+    }
+
+    /** The fields of a transform's list mode; dropped when its mode select says "value" (and output for "list"). */
+    private static final List<String> LIST_MODE = List.of("items", "filter", "map");
 
     static Read read(Map<String, String> form) {
         ObjectNode root = NODES.objectNode();
         List<FieldError> problems = new ArrayList<>();
         Map<String, String> was = new HashMap<>();
+        Map<String, String> modes = new HashMap<>();
         for (Map.Entry<String, String> e : form.entrySet()) {
             String name = e.getKey();
             if (name.startsWith("_list.")) {
                 ensureArray(root, name.substring("_list.".length()));
             } else if (name.startsWith("_was.")) {
                 was.put(name.substring("_was.".length()), e.getValue());
+            } else if (name.startsWith("_mode.")) {
+                modes.put(name.substring("_mode.".length()), e.getValue());
             } else if (!name.startsWith("_") && !name.equals("op")) {
                 int colon = name.lastIndexOf(':');
                 String path = colon < 0 ? name : name.substring(0, colon);
                 String kind = colon < 0 ? "text" : name.substring(colon + 1);
-                JsonNode value = value(kind, e.getValue(), path, problems);
+                JsonNode value = FormValues.value(kind, e.getValue(), path, problems);
                 if (value != null && SEGMENT.matcher(path).lookingAt()) {
                     set(root, segments(path), value);
                 }
@@ -61,18 +72,35 @@ final class BuilderForm {
         was.forEach((path, oldType) -> {
             if (get(root, path) instanceof ObjectNode node && !oldType.equals(typeOf(node))) {
                 node.propertyNames().stream()
-                        .filter(k -> !k.equals("id") && !k.equals("type"))
+                        .filter(k -> !k.equals("id") && !k.equals("type") && !k.equals("expect"))
                         .toList()
                         .forEach(node::remove);
             }
         });
+        // a transform switched between a value (output) and a list (items, filter, map) drops the other mode
+        modes.forEach((path, mode) -> {
+            if (get(root, path) instanceof ObjectNode node
+                    && typeOf(node).equals("transform")
+                    && !mode.equals(transformMode(node))) {
+                if (mode.equals("list")) {
+                    node.remove("output");
+                } else {
+                    LIST_MODE.forEach(node::remove);
+                }
+            }
+        });
         Map<String, String> unreadable = new HashMap<>();
         problems.forEach(p -> unreadable.put(p.field(), text(form, p.field())));
-        return new Read(root, problems, unreadable);
+        return new Read(root, problems, unreadable, modes);
     }
 
     private static String text(Map<String, String> form, String path) {
         return form.getOrDefault(path + ":json", "");
+    }
+
+    /** Whether a transform makes a list (it has items, filter or map) or a value. */
+    static String transformMode(JsonNode step) {
+        return LIST_MODE.stream().anyMatch(step::has) ? "list" : "value";
     }
 
     /** A step's type as the parser reads it: {@code type}, or {@code action} when only an action is given. */
@@ -81,44 +109,6 @@ final class BuilderForm {
             return step.get("type").asString("");
         }
         return step.has("action") ? "action" : "";
-    }
-
-    private static JsonNode value(String kind, String text, String path, List<FieldError> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.strip();
-        return switch (kind) {
-            case "number" -> number(t);
-            case "boolean" ->
-                t.equals("true") || t.equals("false") ? NODES.booleanNode(t.equals("true")) : NODES.stringNode(t);
-            case "json" -> {
-                try {
-                    yield JSON.readTree(t);
-                } catch (JacksonException ex) {
-                    if (t.startsWith("{{") && t.endsWith("}}")) {
-                        yield NODES.stringNode(t); // a bare expression is a template string
-                    }
-                    problems.add(new FieldError(path, "is not valid JSON (strings need double quotes)"));
-                    yield NODES.stringNode(t);
-                }
-            }
-            default -> NODES.stringNode(text);
-        };
-    }
-
-    /** Whole numbers stay integral (checks such as retry.max want them so); anything else not numeric is text. */
-    private static JsonNode number(String t) {
-        if (!NUMBER.matcher(t).matches()) {
-            return NODES.stringNode(t); // an expression, typed and checked at run time
-        }
-        BigDecimal n = new BigDecimal(t);
-        try {
-            long whole = n.longValueExact();
-            return whole == (int) whole ? NODES.numberNode((int) whole) : NODES.numberNode(whole);
-        } catch (ArithmeticException notWhole) {
-            return NODES.numberNode(n);
-        }
     }
 
     // --- structural edits: add, remove, move a step ---
@@ -140,8 +130,29 @@ final class BuilderForm {
                 step.putObject("body");
             }
             case "delay" -> step.put("duration", "PT1M");
+            case "for_each" -> step.putArray("steps");
+            case "switch" -> {
+                appendCase(step, "a");
+                step.putArray("default");
+            }
+            case "workflow" -> step.put("wait", true);
             default -> {}
         }
+    }
+
+    /** Appends a case (with an empty step list) to the switch at {@code switchPath}. */
+    static void addCase(ObjectNode root, String switchPath) {
+        if (get(root, switchPath) instanceof ObjectNode step) {
+            int n = step.path("cases").size() + 1;
+            appendCase(step, "case" + n);
+        }
+    }
+
+    private static void appendCase(ObjectNode step, String equals) {
+        ArrayNode cases = step.get("cases") instanceof ArrayNode existing ? existing : step.putArray("cases");
+        ObjectNode c = cases.addObject();
+        c.put("equals", equals);
+        c.putArray("steps");
     }
 
     static void remove(ObjectNode root, String stepPath) {
@@ -192,8 +203,10 @@ final class BuilderForm {
         }
         for (JsonNode s : steps) {
             into.add(s.path("id").asString(""));
-            collectIds(s.get("then"), into);
-            collectIds(s.get("else"), into);
+            for (String nested : List.of("then", "else", "steps", "default")) {
+                collectIds(s.get(nested), into);
+            }
+            s.path("cases").forEach(c -> collectIds(c.get("steps"), into));
         }
     }
 

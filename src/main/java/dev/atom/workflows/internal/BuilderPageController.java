@@ -2,18 +2,22 @@ package dev.atom.workflows.internal;
 
 import dev.atom.connectors.Connectors;
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.Members;
 import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.ApiException.FieldError;
 import dev.atom.shared.web.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,12 +40,22 @@ class BuilderPageController {
     private final Connectors connectors;
     private final Templates templates;
     private final PublicUrl publicUrl;
+    private final Members members;
+    private final Clock clock;
 
-    BuilderPageController(WorkflowService workflows, Connectors connectors, Templates templates, PublicUrl publicUrl) {
+    BuilderPageController(
+            WorkflowService workflows,
+            Connectors connectors,
+            Templates templates,
+            PublicUrl publicUrl,
+            Members members,
+            Clock clock) {
         this.workflows = workflows;
         this.connectors = connectors;
         this.templates = templates;
         this.publicUrl = publicUrl;
+        this.members = members;
+        this.clock = clock;
     }
 
     @GetMapping("/automations/new")
@@ -67,10 +81,11 @@ class BuilderPageController {
     @PostMapping("/automations/builder")
     String post(
             @AuthenticationPrincipal CurrentUser user,
-            @RequestParam Map<String, String> form,
+            @RequestParam MultiValueMap<String, String> posted,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        Map<String, String> form = single(posted);
         String id = form.getOrDefault("_id", "");
         Workflow existing = id.isEmpty() ? null : workflows.get(user, id); // 404 for other workspaces' ids
         String op = form.getOrDefault("op", "refresh");
@@ -79,6 +94,7 @@ class BuilderPageController {
         ObjectNode definition;
         List<FieldError> problems = new ArrayList<>();
         Map<String, String> typed = Map.of();
+        Map<String, String> modes = Map.of();
         if (op.equals("json") || op.equals("savejson") || op.equals("refresh-json")) {
             try {
                 JsonNode parsed = JSON.readTree(form.getOrDefault("_json", ""));
@@ -105,13 +121,20 @@ class BuilderPageController {
             definition = read.definition();
             problems.addAll(read.problems());
             typed = read.unreadable();
+            modes = read.modes();
         }
+        model.addAttribute("modes", modes); // a transform's chosen mode, for the page
         String focus = focus(request);
         if (op.startsWith("add:")) {
             String list = op.substring(4);
             String type = form.getOrDefault("_add." + list, "transform");
             BuilderForm.add(definition, list, BuilderView.STEP_TYPES.contains(type) ? type : "transform");
             focus = list + "[" + (BuilderForm.get(definition, list).size() - 1) + "].id";
+        } else if (op.startsWith("addcase:")) {
+            String path = op.substring(8);
+            BuilderForm.addCase(definition, path);
+            JsonNode cases = BuilderForm.get(definition, path + ".cases");
+            focus = path + ".cases[" + (cases == null ? 0 : cases.size() - 1) + "].equals";
         } else if (op.startsWith("remove:")) {
             BuilderForm.remove(definition, op.substring(7));
             focus = "steps";
@@ -185,7 +208,9 @@ class BuilderPageController {
             String tab,
             String focus,
             Model model) {
-        BuilderView view = new BuilderView(connectors, user.workspaceId(), typed);
+        @SuppressWarnings("unchecked")
+        Map<String, String> modes = (Map<String, String>) model.asMap().getOrDefault("modes", Map.of());
+        BuilderView view = new BuilderView(connectors, user.workspaceId(), typed, lookups(user, w, modes));
         JsonNode trigger = definition.get("trigger");
         model.addAttribute("workflow", w);
         model.addAttribute("nameField", rootField(definition, "name", "Name"));
@@ -198,7 +223,7 @@ class BuilderPageController {
         model.addAttribute("rootHidden", rootHidden(definition));
         model.addAttribute("placed", view.place(problems));
         model.addAttribute("problems", view.summary(problems));
-        model.addAttribute("stepTypes", BuilderView.STEP_TYPES);
+        model.addAttribute("stepTypes", BuilderView.STEP_OPTIONS);
         model.addAttribute("json", rawJson != null ? rawJson : BuilderView.pretty(definition));
         model.addAttribute("tab", tab);
         model.addAttribute("focus", focus == null ? "" : focus);
@@ -223,6 +248,27 @@ class BuilderPageController {
             }
         }
         return out;
+    }
+
+    /** The workspace's other workflows and people for the pickers, and the time for a schedule's next slots. */
+    private BuilderView.Lookups lookups(CurrentUser user, Workflow self, Map<String, String> modes) {
+        List<BuilderView.Option> others = workflows.list(user).stream()
+                .filter(w -> self == null || !w.id().equals(self.id()))
+                .map(w -> new BuilderView.Option(
+                        w.id(), w.name() + (w.activeVersion() == null ? " (not published)" : "")))
+                .toList();
+        List<BuilderView.Option> people = members.list(user.workspaceId()).stream()
+                .map(m -> new BuilderView.Option(m.userId(), m.name() + " <" + m.email() + ">"))
+                .toList();
+        return new BuilderView.Lookups(others, people, clock.instant(), modes);
+    }
+
+    /** One value per name; a multiple choice ({@code :list}) posts each chosen value, joined here. */
+    private static Map<String, String> single(MultiValueMap<String, String> posted) {
+        Map<String, String> form = new LinkedHashMap<>();
+        posted.forEach((name, values) -> form.put(
+                name, name.endsWith(":list") ? String.join(",", values) : values.isEmpty() ? "" : values.getFirst()));
+        return form;
     }
 
     /** The control that triggered an htmx refresh keeps the focus after the swap. */

@@ -16,8 +16,24 @@ import tools.jackson.databind.json.JsonMapper;
  * summary that links to each. Built per request; not thread-safe.
  */
 final class BuilderView {
+    /** The add-step picker and the type select: every kind the parser accepts. */
+    static final List<Option> STEP_OPTIONS = List.of(
+            new Option("action", "action"),
+            new Option("transform", "transform"),
+            new Option("condition", "condition"),
+            new Option("switch", "switch (one branch per value)"),
+            new Option("for_each", "for_each (a loop over a list)"),
+            new Option("approval", "approval (wait for a person)"),
+            new Option("ai", "ai (ask a model)"),
+            new Option("workflow", "workflow (run another workflow)"),
+            new Option("respond", "respond"),
+            new Option("delay", "delay"),
+            new Option("fail", "fail"),
+            new Option("stop", "stop"));
+
     static final List<String> STEP_TYPES =
-            List.of("action", "transform", "condition", "respond", "delay", "fail", "stop");
+            STEP_OPTIONS.stream().map(Option::value).toList();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final java.util.function.Function<JsonNode, String> JSON_TEXT = JSON::writeValueAsString;
 
@@ -43,10 +59,31 @@ final class BuilderView {
             List<Field> fields,
             List<Field> hidden,
             String raw,
-            List<StepView> then,
-            List<StepView> otherwise,
+            List<Branch> branches,
             int index,
             int count) {}
+
+    /**
+     * A nested step list of a step (a condition's then/else, a loop's body, a switch case or its default):
+     * {@code fields} are the branch's own (a case's value), {@code removable} for a case, {@code keep} whether
+     * an empty list is posted back (an optional list that was absent stays absent).
+     */
+    record Branch(
+            String label,
+            String path,
+            String name,
+            List<Field> fields,
+            boolean removable,
+            boolean keep,
+            List<StepView> steps) {}
+
+    /**
+     * What the fields need besides the definition: the workspace's workflows and people (for sub-workflow and
+     * approval steps), the time (for a schedule's next slots) and the transforms' chosen modes by path.
+     */
+    record Lookups(List<Option> workflows, List<Option> people, java.time.Instant now, Map<String, String> modes) {
+        static final Lookups NONE = new Lookups(List.of(), List.of(), java.time.Instant.EPOCH, Map.of());
+    }
 
     /** A problem for the summary: what, and the id of the control it is shown at. */
     record Problem(String path, String message, String anchor) {}
@@ -56,12 +93,18 @@ final class BuilderView {
     private final Set<String> anchors = new java.util.HashSet<>(Set.of("name", "trigger", "steps", "description"));
 
     private final Map<String, String> typed;
+    private final Lookups lookups;
 
     /** {@code typed}: text to show as typed instead of the definition's value (JSON that could not be read). */
     BuilderView(Connectors connectors, String workspaceId, Map<String, String> typed) {
+        this(connectors, workspaceId, typed, Lookups.NONE);
+    }
+
+    BuilderView(Connectors connectors, String workspaceId, Map<String, String> typed, Lookups lookups) {
         this.connectors = connectors;
         this.workspaceId = workspaceId;
         this.typed = typed;
+        this.lookups = lookups;
     }
 
     List<StepView> steps(JsonNode list, String path) {
@@ -90,12 +133,10 @@ final class BuilderView {
                     List.of(),
                     typed.getOrDefault(path, pretty(s)),
                     List.of(),
-                    List.of(),
                     index,
                     count);
         }
-        List<Option> types = STEP_TYPES.stream().map(t -> new Option(t, t)).toList();
-        Field typeField = field(path + ".type", "", "Type", "select", type, types, true, null);
+        Field typeField = field(path + ".type", "", "Type", "select", type, STEP_OPTIONS, true, null);
         List<Field> fields = new ArrayList<>();
         fields.add(field(
                 path + ".id",
@@ -107,13 +148,24 @@ final class BuilderView {
                 false,
                 "Later steps read its result as steps.<id>.output"));
         Set<String> shown = new java.util.HashSet<>(Set.of("id", "type"));
+        List<Branch> branches = new ArrayList<>();
+        FlowFields flow = new FlowFields(this, lookups);
         switch (type) {
             case "action" -> new ActionFields(connectors, workspaceId).add(s, path, fields, shown);
-            case "transform" -> fields.add(json(s, path, "output", "Output (JSON, may hold {{ expressions }})", shown));
+            case "transform" -> flow.transform(s, path, fields, shown);
             case "condition" -> {
                 fields.add(text(s, path, "if", "If (an expression such as {{ steps.a.output.n > 10 }})", shown));
                 shown.addAll(Set.of("then", "else"));
+                branches.add(branch(
+                        "Then", s, path + ".then", "then of " + s.path("id").asString(""), true));
+                branches.add(branch(
+                        "Else", s, path + ".else", "else of " + s.path("id").asString(""), true));
             }
+            case "for_each" -> flow.forEach(s, path, fields, shown, branches);
+            case "switch" -> flow.switchStep(s, path, fields, shown, branches);
+            case "approval" -> flow.approval(s, path, fields, shown);
+            case "ai" -> flow.ai(s, path, fields, shown);
+            case "workflow" -> flow.subWorkflow(s, path, fields, shown);
             case "respond" -> {
                 fields.add(number(s, path, "status", "Status code", shown));
                 fields.add(json(s, path, "body", "Body (JSON)", shown));
@@ -126,7 +178,7 @@ final class BuilderView {
             case "fail" -> fields.add(text(s, path, "message", "Message", shown));
             default -> {}
         }
-        fields.forEach(f -> anchors.add(f.path()));
+        fields.stream().filter(f -> !f.kind().equals("hidden")).forEach(f -> anchors.add(f.path()));
         return new StepView(
                 path,
                 s.path("id").asString(""),
@@ -135,43 +187,40 @@ final class BuilderView {
                 fields,
                 hidden(s, path, shown),
                 null,
-                "condition".equals(type) ? steps(s.get("then"), path + ".then") : List.of(),
-                "condition".equals(type) ? steps(s.get("else"), path + ".else") : List.of(),
+                branches,
                 index,
                 count);
     }
 
-    /** Trigger fields: its type, and for a webhook how it answers. */
+    /** A nested step list at {@code listPath} (absent lists are shown empty; {@code keep}: post it back empty). */
+    Branch branch(String label, JsonNode s, String listPath, String name, boolean keep) {
+        JsonNode list = BuilderForm.get(s, listPath.substring(listPath.lastIndexOf('.') + 1));
+        return new Branch(label, listPath, name, List.of(), false, keep || list != null, steps(list, listPath));
+    }
+
+    void addAnchor(String path) {
+        anchors.add(path);
+    }
+
+    /** Trigger fields: its type, and the fields of that kind of trigger. */
     List<Field> trigger(JsonNode t) {
-        String type = t == null ? "manual" : t.path("type").asString("");
-        List<Option> types = new ArrayList<>(List.of(
-                new Option("manual", "Manual (Run now, API)"), new Option("webhook", "Webhook (a POST to its URL)")));
-        if (!type.isEmpty() && types.stream().noneMatch(o -> o.value().equals(type))) {
-            types.add(new Option(type, type));
-        }
-        List<Field> fields = new ArrayList<>();
-        fields.add(field("trigger.type", "", "Type", "select", type, types, true, null));
-        if (type.equals("webhook")) {
-            fields.add(field(
-                    "trigger.respond",
-                    "",
-                    "Answer the call",
-                    "select",
-                    t.path("respond").asString("immediately"),
-                    List.of(
-                            new Option("immediately", "immediately (202 with the run id)"),
-                            new Option("last_step", "with the run's respond step (last_step)")),
-                    false,
-                    null));
-        }
-        fields.forEach(f -> anchors.add(f.path()));
+        List<Field> fields = new TriggerFields(connectors, workspaceId, lookups.now())
+                .fields(t)
+                .shown();
+        fields.stream().filter(f -> !f.kind().equals("hidden")).forEach(f -> anchors.add(f.path()));
         return fields;
     }
 
     /** The trigger's fields the form does not show, carried through as JSON. */
     List<Field> triggerHidden(JsonNode t) {
-        Set<String> shown = Set.of("type", "respond");
-        return t == null || !t.isObject() ? List.of() : hidden(t, "trigger", shown);
+        return t == null || !t.isObject()
+                ? List.of()
+                : hidden(
+                        t,
+                        "trigger",
+                        new TriggerFields(connectors, workspaceId, lookups.now())
+                                .fields(t)
+                                .keys());
     }
 
     /** Problems by the path of the control they are shown at (the longest one their path starts with). */
@@ -200,7 +249,7 @@ final class BuilderView {
         return best.isEmpty() ? "name" : best;
     }
 
-    private static List<Field> hidden(JsonNode node, String path, Set<String> shown) {
+    static List<Field> hidden(JsonNode node, String path, Set<String> shown) {
         List<Field> out = new ArrayList<>();
         for (String key : node.propertyNames()) {
             if (!shown.contains(key)) {
@@ -224,17 +273,17 @@ final class BuilderView {
         return new Field(path, path + suffix, label, kind, value, options, refresh, help);
     }
 
-    private static Field text(JsonNode s, String path, String key, String label, Set<String> shown) {
+    static Field text(JsonNode s, String path, String key, String label, Set<String> shown) {
         shown.add(key);
         return field(path + "." + key, "", label, "text", scalar(s.get(key)), null, false, null);
     }
 
-    private static Field number(JsonNode s, String path, String key, String label, Set<String> shown) {
+    static Field number(JsonNode s, String path, String key, String label, Set<String> shown) {
         shown.add(key);
         return field(path + "." + key, ":number", label, "text", scalar(s.get(key)), null, false, null);
     }
 
-    private static Field json(JsonNode s, String path, String key, String label, Set<String> shown) {
+    static Field json(JsonNode s, String path, String key, String label, Set<String> shown) {
         shown.add(key);
         JsonNode v = s.get(key);
         return field(

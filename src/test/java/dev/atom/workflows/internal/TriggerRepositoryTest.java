@@ -210,13 +210,15 @@ class TriggerRepositoryTest {
         assertThat(alerts.open(ws, null)).extracting(Alert::kind).containsExactly("trigger_failing", "trigger_silent");
         assertThat(alerts.open(ws, wf)).hasSize(2);
         assertThat(alerts.open("other-ws", null)).isEmpty();
+        assertThat(alerts.countOpen(ws)).isEqualTo(2);
+        assertThat(alerts.countOpen("other-ws")).isZero();
 
         assertThat(alerts.close("other-ws", wf, "trigger_silent", t0.plusSeconds(20)))
                 .isFalse();
         assertThat(alerts.close(ws, wf, "trigger_silent", t0.plusSeconds(20))).isTrue();
         assertThat(alerts.close(ws, wf, "trigger_silent", t0.plusSeconds(21))).isFalse();
         assertThat(alerts.open(ws, wf)).extracting(Alert::kind).containsExactly("trigger_failing");
-        assertThat(alerts.countOpen(ws)).isEqualTo(1);
+        assertThat(alerts.countOpen(ws)).as("a closed alert is not counted").isEqualTo(1);
         assertThat(alerts.countOpen("other-ws")).isZero();
         assertThat(alerts.open(ws, wf, "trigger_silent", "silent again", t0.plusSeconds(30)))
                 .as("a closed alert does not block a new one")
