@@ -11,17 +11,22 @@ import org.springframework.transaction.support.TransactionOperations;
  * a held run check the lease owner, so a worker that lost its lease changes nothing. Thread-safe.
  */
 @Component
-class RunStore implements AutoCloseable {
+class RunStore {
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final TransactionOperations transactions;
+    // null when group commit is off (atom.workflows.group-commit=false): each new run its own transaction
     private final RunWriter writer;
 
-    RunStore(RunRepository runs, RunStepRepository steps, TransactionOperations transactions) {
+    RunStore(
+            RunRepository runs,
+            RunStepRepository steps,
+            TransactionOperations transactions,
+            WorkflowProperties properties) {
         this.runs = runs;
         this.steps = steps;
         this.transactions = transactions;
-        this.writer = new RunWriter(runs, steps, transactions);
+        this.writer = properties.groupCommit() ? new RunWriter(runs, steps, transactions) : null;
     }
 
     /**
@@ -37,20 +42,17 @@ class RunStore implements AutoCloseable {
      * written in a transaction of its own, outside the group commit).
      */
     void insert(Run run, List<StepState> stepStates, Run followUp) {
-        if (followUp == null) {
+        if (followUp == null && writer != null) {
             writer.insert(run, stepStates);
             return;
         }
         transactions.executeWithoutResult(tx -> {
             runs.insert(run);
             steps.insertAll(stepStates);
-            runs.insert(followUp);
+            if (followUp != null) {
+                runs.insert(followUp);
+            }
         });
-    }
-
-    @Override
-    public void close() {
-        writer.close();
     }
 
     /** Saves steps of a run this owner holds; false (nothing saved) when the lease was lost. */

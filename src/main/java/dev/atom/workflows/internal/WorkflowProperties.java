@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention how long finished runs are kept
  * @param keepRuns how many finished runs of one workflow are kept at most (the newest)
  * @param connectionConcurrency action calls one instance makes at once on one connection
+ * @param groupCommit whether new runs arriving together are committed together (RunWriter); off, each its own
  */
 @ConfigurationProperties("atom.workflows")
 record WorkflowProperties(
@@ -22,7 +23,8 @@ record WorkflowProperties(
         Duration pollInterval,
         Duration retention,
         Integer keepRuns,
-        Integer connectionConcurrency) {
+        Integer connectionConcurrency,
+        Boolean groupCommit) {
     WorkflowProperties {
         workers = workers == null ? Boolean.TRUE : workers;
         concurrency = concurrency == null ? 64 : concurrency;
@@ -31,5 +33,6 @@ record WorkflowProperties(
         retention = retention == null ? Duration.ofDays(30) : retention;
         keepRuns = keepRuns == null ? 1000 : keepRuns;
         connectionConcurrency = connectionConcurrency == null ? 8 : connectionConcurrency;
+        groupCommit = groupCommit == null ? Boolean.TRUE : groupCommit;
     }
 }
