@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * a held run check the lease owner, so a worker that lost its lease changes nothing. Thread-safe.
  */
 @Component
-class RunStore {
+class RunStore implements AutoCloseable {
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final TransactionOperations transactions;
@@ -53,6 +53,13 @@ class RunStore {
                 runs.insert(followUp);
             }
         });
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     /** Saves steps of a run this owner holds; false (nothing saved) when the lease was lost. */

@@ -1,69 +1,58 @@
 package dev.atom.workflows.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Group commit for new runs, led by the callers themselves: a caller that finds nobody writing writes its own
- * run at once (a lone client pays no hand-off to another thread); callers that arrive while a write is in
- * progress queue up, and when it ends the first of them writes everything queued (runs and steps,
- * multi-row INSERTs) in one transaction for all. Each caller returns once its run is committed, so nobody
- * answers before the commit. When a batch fails, its runs are written again one by one so a bad run fails
- * only its own caller. Thread-safe.
+ * Group commit for new runs: one writer thread takes the runs that requests hand in while it is busy and
+ * writes them (runs and steps, multi-row INSERTs) in one transaction; each caller waits until its run is
+ * committed, so nobody answers before the commit. SQLite has a single writer anyway, and one commit for many
+ * runs replaces many commits (and many waits for the write lock). When a batch fails, its runs are written
+ * again one by one so a bad run fails only its own caller. After {@link #close()} callers write themselves.
  */
-final class RunWriter {
+final class RunWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunWriter.class);
     private static final int MAX_BATCH = 256;
+    private static final Pending STOP = new Pending(null, List.of(), null);
 
-    /** {@code done}: committed (or failed); {@code lead}: this caller is to write what is queued. */
-    private record Pending(
-            Run run, List<StepState> steps, CompletableFuture<Void> done, CompletableFuture<Void> lead) {}
+    private record Pending(Run run, List<StepState> steps, CompletableFuture<Void> done) {}
 
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final TransactionOperations transactions;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private boolean writing;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Object lock = new Object();
+    private final Thread thread;
+    private boolean closed;
 
     RunWriter(RunRepository runs, RunStepRepository steps, TransactionOperations transactions) {
         this.runs = runs;
         this.steps = steps;
         this.transactions = transactions;
+        this.thread = Thread.ofPlatform().name("atom-run-writer").daemon().start(this::loop);
     }
 
     /** Writes a new run with its steps; returns once committed, or throws what the write threw. */
     void insert(Run run, List<StepState> stepStates) {
-        Pending me = new Pending(run, List.copyOf(stepStates), new CompletableFuture<>(), new CompletableFuture<>());
-        boolean lead;
-        lock.lock();
-        try {
-            queue.add(me);
-            lead = !writing;
-            writing = true;
-        } finally {
-            lock.unlock();
-        }
-        if (!lead) {
-            try {
-                CompletableFuture.anyOf(me.done(), me.lead()).join();
-            } catch (CompletionException e) {
-                // our run's write failed: thrown below
+        Pending pending = new Pending(run, List.copyOf(stepStates), new CompletableFuture<>());
+        boolean queued;
+        synchronized (lock) {
+            queued = !closed;
+            if (queued) {
+                queue.add(pending);
             }
         }
-        if (!me.done().isDone()) {
-            // nobody else is writing (or the previous writer handed over): we are at the head of the queue
-            writeQueued();
+        if (!queued) {
+            write(List.of(pending));
         }
         try {
-            me.done().join();
+            pending.done().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -75,29 +64,23 @@ final class RunWriter {
         }
     }
 
-    private void writeQueued() {
+    private void loop() {
         List<Pending> batch = new ArrayList<>();
-        lock.lock();
-        try {
-            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-                batch.add(queue.poll());
-            }
-        } finally {
-            lock.unlock();
-        }
-        try {
-            write(batch);
-        } finally {
-            lock.lock();
+        while (true) {
             try {
-                Pending next = queue.peek();
-                if (next == null) {
-                    writing = false;
-                } else {
-                    next.lead().complete(null);
-                }
-            } finally {
-                lock.unlock();
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean stop = batch.remove(STOP);
+            if (!batch.isEmpty()) {
+                write(batch);
+            }
+            batch.clear();
+            if (stop) {
+                return;
             }
         }
     }
@@ -116,6 +99,23 @@ final class RunWriter {
             }
             log.debug("a batch of {} runs failed; writing them one by one", batch.size(), e);
             batch.forEach(p -> write(List.of(p)));
+        }
+    }
+
+    /** Writes what is queued, then stops the thread; later inserts write on their caller's thread. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

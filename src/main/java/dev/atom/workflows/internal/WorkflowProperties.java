@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention how long finished runs are kept
  * @param keepRuns how many finished runs of one workflow are kept at most (the newest)
  * @param connectionConcurrency action calls one instance makes at once on one connection
- * @param groupCommit whether new runs arriving together are committed together (RunWriter); off, each its own
+ * @param groupCommit whether new runs are committed together by one writer thread (RunWriter); off, each request
+ *     commits its own
  */
 @ConfigurationProperties("atom.workflows")
 record WorkflowProperties(
