@@ -15,18 +15,13 @@ class RunStore implements AutoCloseable {
     private final RunRepository runs;
     private final RunStepRepository steps;
     private final TransactionOperations transactions;
-    // null when group commit is off (atom.workflows.group-commit=false): each new run its own transaction
     private final RunWriter writer;
 
-    RunStore(
-            RunRepository runs,
-            RunStepRepository steps,
-            TransactionOperations transactions,
-            WorkflowProperties properties) {
+    RunStore(RunRepository runs, RunStepRepository steps, TransactionOperations transactions) {
         this.runs = runs;
         this.steps = steps;
         this.transactions = transactions;
-        this.writer = properties.groupCommit() ? new RunWriter(runs, steps, transactions) : null;
+        this.writer = new RunWriter(runs, steps, transactions);
     }
 
     /**
@@ -42,24 +37,20 @@ class RunStore implements AutoCloseable {
      * written in a transaction of its own, outside the group commit).
      */
     void insert(Run run, List<StepState> stepStates, Run followUp) {
-        if (followUp == null && writer != null) {
+        if (followUp == null) {
             writer.insert(run, stepStates);
             return;
         }
         transactions.executeWithoutResult(tx -> {
             runs.insert(run);
             steps.insertAll(stepStates);
-            if (followUp != null) {
-                runs.insert(followUp);
-            }
+            runs.insert(followUp);
         });
     }
 
     @Override
     public void close() {
-        if (writer != null) {
-            writer.close();
-        }
+        writer.close();
     }
 
     /** Saves steps of a run this owner holds; false (nothing saved) when the lease was lost. */

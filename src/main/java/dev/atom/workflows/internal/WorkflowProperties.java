@@ -13,8 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention how long finished runs are kept
  * @param keepRuns how many finished runs of one workflow are kept at most (the newest)
  * @param connectionConcurrency action calls one instance makes at once on one connection
- * @param groupCommit whether new runs are committed together by one writer thread (RunWriter); off, each request
- *     commits its own
  */
 @ConfigurationProperties("atom.workflows")
 record WorkflowProperties(
@@ -24,8 +22,7 @@ record WorkflowProperties(
         Duration pollInterval,
         Duration retention,
         Integer keepRuns,
-        Integer connectionConcurrency,
-        Boolean groupCommit) {
+        Integer connectionConcurrency) {
     WorkflowProperties {
         workers = workers == null ? Boolean.TRUE : workers;
         concurrency = concurrency == null ? 64 : concurrency;
@@ -34,6 +31,5 @@ record WorkflowProperties(
         retention = retention == null ? Duration.ofDays(30) : retention;
         keepRuns = keepRuns == null ? 1000 : keepRuns;
         connectionConcurrency = connectionConcurrency == null ? 8 : connectionConcurrency;
-        groupCommit = groupCommit == null ? Boolean.TRUE : groupCommit;
     }
 }
