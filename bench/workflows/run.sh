@@ -12,8 +12,13 @@
 #   TARGETS='sqlite postgres nodered'              # what to measure (default all three)
 #   BASELINE_JAR=/tmp/old.jar                      # also an older build on SQLite ("sqlite-before"), same run
 #   ATOM_JAR=/tmp/new.jar                          # the build to measure (default target/atom.jar)
-#   TARGETS=ab BASELINE_JAR=/tmp/old.jar AB_ROUNDS=3 AB_LOAD=10:2   # A/B: both builds up at once, loaded in turn
+#   TARGETS=ab BASELINE_JAR=/tmp/old.jar AB_ROUNDS=3 AB_LOAD='10:2 1:1'   # A/B: both up at once, loaded in turn
 #   ATOM_JAVA_OPTS='-Xmx512m'                      # passed to java
+#   ATOM_LAUNCHER=1                                # start the build under test the way users do: ./atom run
+#                                                  # (target/atom.jar; AOT cache, heap settings); else java -jar
+#   TARGETS=ab AB_DB=postgres BASELINE_JAVA_OPTS='-Datom.workflows.group-commit=false'   # A/B of two settings
+#                                                  # of one build (A: BASELINE_JAR or the same jar, with
+#                                                  # BASELINE_JAVA_OPTS; B: the jar with ATOM_JAVA_OPTS)
 #   PG_FSYNC=off                                   # PostgreSQL cluster without fsync (default on: durable)
 #
 # Needs java (JAVA_HOME or Temurin 25), curl, python3, wrk (Debian package), sqlite3 and psql (counting
@@ -79,9 +84,10 @@ start_pg() {
   echo "# PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on port $pg_port, fsync=${PG_FSYNC:-on}"
 }
 
-# --- Atom: start_atom NAME JAR DB (sqlite|postgres); sets atom_pid, atom_port, hook, start_ms, idle_rss ---
+# --- Atom: start_atom NAME JAR DB (sqlite|postgres) [OPTS] [launcher]; sets atom_pid, atom_port, hook,
+# start_ms, idle_rss. OPTS default to ATOM_JAVA_OPTS; "launcher" starts ./atom run (target/atom.jar) ---
 start_atom() {
-  local name=$1 jar=$2 db=$3 t0 dburl= dbuser=
+  local name=$1 jar=$2 db=$3 opts=${4-${ATOM_JAVA_OPTS:-}} how=${5:-java} t0 dburl= dbuser=
   atom_port=$(free_port)
   if [ "$db" = postgres ]; then
     # a fresh database per Atom instance
@@ -89,8 +95,14 @@ start_atom() {
     dburl=jdbc:postgresql://127.0.0.1:$pg_port/$name; dbuser=postgres
   fi
   t0=$(now_ms)
-  ATOM_DATA_DIR=$work/$name ATOM_PORT=$atom_port ATOM_DB_URL=$dburl ATOM_DB_USER=$dbuser \
-    "$java" ${ATOM_JAVA_OPTS:-} -jar "$jar" >"$work/$name.log" 2>&1 &
+  if [ "$how" = launcher ]; then
+    # ./atom run execs java, so $! is Atom's pid (its first start after a build trains the AOT cache)
+    ATOM_DATA_DIR=$work/$name ATOM_PORT=$atom_port ATOM_DB_URL=$dburl ATOM_DB_USER=$dbuser ATOM_JAVA_OPTS=$opts \
+      ./atom run >"$work/$name.log" 2>&1 &
+  else
+    ATOM_DATA_DIR=$work/$name ATOM_PORT=$atom_port ATOM_DB_URL=$dburl ATOM_DB_USER=$dbuser \
+      "$java" $opts -jar "$jar" >"$work/$name.log" 2>&1 &
+  fi
   atom_pid=$!
   pids+=("$atom_pid")
   wait_until "http://127.0.0.1:$atom_port/actuator/health/readiness" "$atom_pid"
@@ -184,6 +196,8 @@ load() {
 }
 
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+how=java
+[ "${ATOM_LAUNCHER:-}" = 1 ] && how=launcher
 for target in $targets; do
   case $target in
     sqlite)
@@ -192,14 +206,14 @@ for target in $targets; do
         load sqlite_before "$hook" "$atom_pid" sqlite
         stop "$atom_pid"
       fi
-      start_atom sqlite "$jar" sqlite
+      start_atom sqlite "$jar" sqlite "${ATOM_JAVA_OPTS:-}" "$how"
       load sqlite "$hook" "$atom_pid" sqlite
       curl -sf -H "$atom_auth" "http://127.0.0.1:$atom_port/api/v1/runs?limit=1" | grep -q '"succeeded"' ||
         { echo "sqlite: GET /api/v1/runs shows no succeeded run" >&2; failed=1; }
       stop "$atom_pid" ;;
     postgres)
       start_pg
-      start_atom atom_pg "$jar" postgres
+      start_atom atom_pg "$jar" postgres "${ATOM_JAVA_OPTS:-}" "$how"
       load atom_pg "$hook" "$atom_pid" postgres
       stop "$atom_pid" ;;
     nodered)
@@ -207,27 +221,32 @@ for target in $targets; do
       load nodered "http://127.0.0.1:$nr_port/echo" "$nr_pid"
       stop "$nr_pid" ;;
     ab)
-      # both builds up at once on SQLite, loaded in turn (A B A B ...) so machine noise hits both alike
-      [ -n "${BASELINE_JAR:-}" ] || { echo "ab needs BASELINE_JAR" >&2; exit 2; }
-      start_atom ab_before "$BASELINE_JAR" sqlite; hook_a=$hook; pid_a=$atom_pid
-      start_atom ab_after "$jar" sqlite; hook_b=$hook; pid_b=$atom_pid
-      c=${AB_LOAD:-10:2}; t=${c##*:}; c=${c%%:*}
+      # both up at once, loaded in turn (A B A B ...) so machine noise hits both alike
+      [ -n "${BASELINE_JAR:-}" ] || [ -n "${BASELINE_JAVA_OPTS+x}" ] || { echo "ab needs BASELINE_JAR or BASELINE_JAVA_OPTS" >&2; exit 2; }
+      ab_db=${AB_DB:-sqlite}
+      [ "$ab_db" = postgres ] && start_pg
+      echo "# A: ${BASELINE_JAR:-$jar} ${BASELINE_JAVA_OPTS:-}; B: $([ "$how" = launcher ] && echo './atom run' || echo "$jar") ${ATOM_JAVA_OPTS:-}; on $ab_db"
+      start_atom ab_before "${BASELINE_JAR:-$jar}" "$ab_db" "${BASELINE_JAVA_OPTS:-}"; hook_a=$hook; pid_a=$atom_pid
+      start_atom ab_after "$jar" "$ab_db" "${ATOM_JAVA_OPTS:-}" "$how"; hook_b=$hook; pid_b=$atom_pid
       wrk -t2 -c10 -d"${warmup}s" -s "$here/post.lua" "$hook_a" >/dev/null
       wrk -t2 -c10 -d"${warmup}s" -s "$here/post.lua" "$hook_b" >/dev/null
+      for ab_load in ${AB_LOAD:-10:2}; do
+      c=${ab_load%%:*}; t=${ab_load##*:}
       for round in $(seq "${AB_ROUNDS:-3}"); do
         for side in a b; do
-          url=hook_$side; before=$(count_runs "ab_$([ $side = a ] && echo before || echo after)" sqlite)
+          url=hook_$side; before=$(count_runs "ab_$([ $side = a ] && echo before || echo after)" "$ab_db")
           line=$(wrk -t"$t" -c"$c" -d"${duration}s" --latency -s "$here/post.lua" "${!url}" | grep '^RESULT')
           sleep 1
-          after=$(count_runs "ab_$([ $side = a ] && echo before || echo after)" sqlite)
+          after=$(count_runs "ab_$([ $side = a ] && echo before || echo after)" "$ab_db")
           ok=$(sed -E 's/.*requests=([0-9]+).* non2xx=([0-9]+).*/\1 \2/' <<<"$line" | awk '{print $1-$2}')
           [ $(( after - before )) -ge "$ok" ] || { echo "LOST RUNS on $side" >&2; failed=1; }
           echo "round $round $([ $side = a ] && echo before || echo after) c=$c $line load $(uptime | sed 's/.*average: //; s/,.*//')"
-          results+=("$(printf '%-14s %-8s %9s %9s %9s %8s %9s  %s' "ab_$side" "r$round" \
+          results+=("$(printf '%-14s %-8s %9s %9s %9s %8s %9s  %s' "ab_$side" "c=$c r$round" \
             "$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")" "$(sed -E 's/.* p50_ms=([0-9.]+).*/\1/' <<<"$line")" \
             "$(sed -E 's/.* p99_ms=([0-9.]+).*/\1/' <<<"$line")" "$(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$line")" \
-            "$(rss_mib "$([ $side = a ] && echo $pid_a || echo $pid_b)")" "c=$c; runs recorded $(( after - before )) >= 2xx $ok")")
+            "$(rss_mib "$([ $side = a ] && echo $pid_a || echo $pid_b)")" "runs recorded $(( after - before )) >= 2xx $ok")")
         done
+      done
       done
       stop "$pid_a"; stop "$pid_b" ;;
     *) echo "unknown target $target" >&2; exit 2 ;;

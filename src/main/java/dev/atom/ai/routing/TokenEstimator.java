@@ -18,11 +18,16 @@ public final class TokenEstimator {
     static final int IMAGE_TOKENS = 1_600;
     private static final int PER_MESSAGE = 4;
     private static final int REPLY_PRIMING = 3;
-    private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    // Loading o200k_base takes about 0.5 s and 40 MiB of heap: done on the first count (the holder class is
+    // initialized then, thread-safely), not at start-up, so an instance that never counts never pays for it.
+    private static final class O200k {
+        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
 
     /** Tokens of plain text, without margin. */
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : O200k.ENCODING.countTokensOrdinary(text);
     }
 
     /** The prompt of a chat request: messages (text, images, tool calls), tool definitions and the schema. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,8 +36,9 @@ class AccountService implements Accounts {
     private final IdentityProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
-    // Unknown emails are checked against this hash, so they take as long as a wrong password.
-    private final String dummyHash;
+    // Unknown emails are checked against this hash, so they take as long as a wrong password. Argon2 takes a
+    // while: it is hashed on a virtual thread so that start-up does not wait for it (a login joins it).
+    private final CompletableFuture<String> dummyHash;
 
     AccountService(
             UserRepository users,
@@ -57,7 +59,9 @@ class AccountService implements Accounts {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
-        this.dummyHash = passwords.encode(TokenHashing.randomToken());
+        this.dummyHash = CompletableFuture.supplyAsync(
+                () -> passwords.encode(TokenHashing.randomToken()),
+                r -> Thread.ofVirtual().name("atom-dummy-hash").start(r));
     }
 
     @Override
@@ -147,7 +151,7 @@ class AccountService implements Accounts {
             matches = password.length() <= MAX_PASSWORD
                     && passwords.matches(password, user.get().passwordHash());
         } else {
-            passwords.matches(password.length() <= MAX_PASSWORD ? password : "", dummyHash);
+            passwords.matches(password.length() <= MAX_PASSWORD ? password : "", dummyHash.join());
             matches = false;
         }
         if (!matches) {
