@@ -2,6 +2,8 @@ package dev.atom.workflows.internal;
 
 import dev.atom.shared.web.ApiException;
 import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +42,19 @@ final class DefinitionFormats {
             throw ApiException.invalid(
                     "definition", "is not valid " + (yaml ? "YAML" : "JSON") + where + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** A workflow's draft as a file to download, JSON or YAML by {@code format}; 400 for another format. */
+    static ResponseEntity<String> download(Workflow w, String format) {
+        boolean yaml = isYaml(format);
+        if (!yaml && !format.equalsIgnoreCase("json")) {
+            throw ApiException.invalid("format", "must be json or yaml");
+        }
+        String file = w.name().replaceAll("[^A-Za-z0-9._-]+", "-") + (yaml ? ".yaml" : ".json");
+        return ResponseEntity.ok()
+                .contentType(yaml ? MediaType.parseMediaType("application/yaml") : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .body(write(JSON.readTree(w.draft()), yaml));
     }
 
     static String write(JsonNode definition, boolean yaml) {

@@ -6,7 +6,6 @@ import dev.atom.shared.web.ApiException.FieldError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Import and export of workflow definitions in the browser, as the API offers them: download the draft as
@@ -25,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class ImportExportPageController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final WorkflowService workflows;
 
     ImportExportPageController(WorkflowService workflows) {
@@ -67,16 +64,7 @@ class ImportExportPageController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
             @RequestParam(required = false, defaultValue = "json") String format) {
-        Workflow w = workflows.get(user, id);
-        boolean yaml = DefinitionFormats.isYaml(format);
-        if (!yaml && !format.equalsIgnoreCase("json")) {
-            throw ApiException.invalid("format", "must be json or yaml");
-        }
-        String file = w.name().replaceAll("[^A-Za-z0-9._-]+", "-") + (yaml ? ".yaml" : ".json");
-        return ResponseEntity.ok()
-                .contentType(yaml ? MediaType.parseMediaType("application/yaml") : MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .body(DefinitionFormats.write(JSON.readTree(w.draft()), yaml));
+        return DefinitionFormats.download(workflows.get(user, id), format);
     }
 
     /** YAML by the file's name, else by the text: a JSON definition starts with a brace. */

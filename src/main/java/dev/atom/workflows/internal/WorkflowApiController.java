@@ -6,7 +6,6 @@ import dev.atom.shared.web.PublicUrl;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,8 +25,6 @@ class WorkflowApiController {
     private final WorkflowService workflows;
     private final RunService runs;
     private final PublicUrl publicUrl;
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final TriggerViews triggerViews;
 
@@ -63,16 +60,7 @@ class WorkflowApiController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
             @RequestParam(required = false, defaultValue = "json") String format) {
-        Workflow w = workflows.get(user, id);
-        boolean yaml = DefinitionFormats.isYaml(format);
-        if (!yaml && !format.equalsIgnoreCase("json")) {
-            throw ApiException.invalid("format", "must be json or yaml");
-        }
-        String file = w.name().replaceAll("[^A-Za-z0-9._-]+", "-") + (yaml ? ".yaml" : ".json");
-        return ResponseEntity.ok()
-                .contentType(yaml ? MediaType.parseMediaType("application/yaml") : MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .body(DefinitionFormats.write(JSON.readTree(w.draft()), yaml));
+        return DefinitionFormats.download(workflows.get(user, id), format);
     }
 
     @GetMapping("/api/v1/workflows")
