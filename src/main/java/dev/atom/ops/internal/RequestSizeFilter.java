@@ -1,7 +1,7 @@
 package dev.atom.ops.internal;
 
 import dev.atom.shared.web.BodyTooLargeException;
-import dev.atom.shared.web.ProblemHandler;
+import dev.atom.shared.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,7 +16,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,30 +54,20 @@ class RequestSizeFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, boolean openAiFace, long size, long max)
             throws IOException {
         String message = "The request body has " + size + " bytes; at most " + max + " are accepted here.";
-        Map<String, Object> body = new LinkedHashMap<>();
+        response.setHeader("Connection", "close"); // the unread body is not worth draining
         if (openAiFace) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", message);
             error.put("type", "invalid_request_error");
             error.put("param", null);
             error.put("code", "request_too_large");
-            body.put("error", error);
+            response.setStatus(413);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(JSON.writeValueAsString(Map.of("error", error)));
         } else {
-            body.put("type", ProblemHandler.TYPE_BASE + "too-large");
-            body.put("title", "Content Too Large");
-            body.put("status", 413);
-            body.put("detail", message);
-            String requestId = MDC.get(ProblemHandler.REQUEST_ID);
-            if (requestId != null) {
-                body.put(ProblemHandler.REQUEST_ID, requestId);
-            }
+            FilterProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", message);
         }
-        response.setStatus(413);
-        response.setHeader("Connection", "close"); // the unread body is not worth draining
-        response.setContentType(
-                openAiFace ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
         response.flushBuffer(); // out before the server would wait for a body the client holds back (100-continue)
     }
 

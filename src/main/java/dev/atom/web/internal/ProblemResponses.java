@@ -1,13 +1,12 @@
 package dev.atom.web.internal;
 
 import dev.atom.shared.web.ApiException;
-import dev.atom.shared.web.ProblemHandler;
+import dev.atom.shared.web.FilterProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,18 +71,6 @@ public final class ProblemResponses {
 
     private static void write(HttpServletResponse response, HttpStatus status, String type, String detail)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://atom.dev/problems/" + type);
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        String requestId = MDC.get(ProblemHandler.REQUEST_ID);
-        if (requestId != null) {
-            problem.put(ProblemHandler.REQUEST_ID, requestId);
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        FilterProblems.write(response, status, type, detail);
     }
 }
