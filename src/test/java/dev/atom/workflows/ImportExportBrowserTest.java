@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.testing.BrowserTestBase;
 import dev.atom.testing.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -54,6 +55,7 @@ class ImportExportBrowserTest extends BrowserTestBase {
                   "steps": [ { "id": "call", "action": "http.request", "input": { "url": "https://example.com" } } ] }
                 """);
         $("#import-submit").click();
+        waitUntil(d -> d.findElement(By.id("import-problems")).isDisplayed());
         assertThat($("#import-problems").getText()).contains("steps[0].input.method: is required");
         assertThat($("#import-text").getDomProperty("value")).as("kept to fix").contains("\"Broken\"");
         assertThat(users.as(una).get("/api/v1/workflows").json())
@@ -62,6 +64,8 @@ class ImportExportBrowserTest extends BrowserTestBase {
 
         setValue($("#import-text"), "name: [unclosed");
         $("#import-submit").click();
+        // the answer is a new page: wait for it rather than read the previous one's problems
+        waitUntil(d -> d.findElement(By.id("import-problems")).getText().contains("definition: is not valid YAML"));
         assertThat($("#import-problems").getText()).contains("definition: is not valid YAML (line 1");
 
         setValue($("#import-text"), ECHO_YAML);
