@@ -126,6 +126,12 @@ public abstract class BrowserTestBase extends AppTestBase {
         waitUntil(d -> currentPath().equals(path));
     }
 
+    /** Replaces what an input holds by typing {@code value} into it. */
+    protected void setValue(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
+    }
+
     protected void type(String css, String text) {
         WebElement input = $(css);
         input.clear();

@@ -58,6 +58,18 @@ class AiStepTest extends GatewayTestBase {
         }
     }
 
+    /** A DeepSeek key for the owner whose stubbed provider always answers {@code text}; its path prefix. */
+    private String deepSeekAnswering(String text) {
+        String deepseek = prefix("deepseek");
+        addKey(owner, "deepseek", deepseek);
+        provider.stubFor(post(urlPathEqualTo("/" + deepseek + "/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer(text, 5, 3, 0))));
+        return deepseek;
+    }
+
     private static String flow(String extra) {
         return """
                 { "name": "Ask", "trigger": { "type": "manual" },
@@ -121,13 +133,7 @@ class AiStepTest extends GatewayTestBase {
 
     @Test
     void aModelWithoutNativeStructuredOutputGetsTheSchemaInThePromptOnly() {
-        String deepseek = prefix("deepseek");
-        addKey(owner, "deepseek", deepseek);
-        provider.stubFor(post(urlPathEqualTo("/" + deepseek + "/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(answer("{\\\"priority\\\":\\\"high\\\"}", 5, 3, 0))));
+        String deepseek = deepSeekAnswering("{\\\"priority\\\":\\\"high\\\"}");
         String id = flows.createAndPublish(flow(SCHEMA).replace("openai/gpt-5.6-luna", "deepseek/deepseek-chat"));
         var run = flows.awaitEnd(flows.start(id, Map.of("text", "x")));
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
@@ -142,13 +148,7 @@ class AiStepTest extends GatewayTestBase {
     @Test
     void aStepWithoutAModelFollowsTheWorkspacesDefaultRouting() {
         answers("from openai");
-        String deepseek = prefix("deepseek");
-        addKey(owner, "deepseek", deepseek);
-        provider.stubFor(post(urlPathEqualTo("/" + deepseek + "/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(answer("from deepseek", 5, 3, 0))));
+        String deepseek = deepSeekAnswering("from deepseek");
         // atom/balanced would pick deepseek-reasoner from these keys; the workspace wants OpenAI's terra
         var routing = users().as(owner)
                 .put("/api/v1/ai/routing", Map.of("models", List.of("openai/gpt-5.6-terra", "atom/balanced")));

@@ -2,7 +2,6 @@ package dev.atom.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atom.testing.BrowserTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.openqa.selenium.support.ui.Select;
  * validation problem shown at its field and fixed), publishing, switching it off and on, running it, watching
  * a run finish without reloading, and cancelling a waiting one.
  */
-class AutomationsBrowserTest extends BrowserTestBase {
+class AutomationsBrowserTest extends BuilderBrowserTestBase {
 
     @Test
     void buildsPublishesTogglesAndRunsAWorkflowFromScratch() {
@@ -261,22 +260,5 @@ class AutomationsBrowserTest extends BrowserTestBase {
                 fetch(arguments[1], {method: arguments[0], headers: headers, body: arguments[2],
                     redirect: 'manual'}).then(r => done(r.status), e => done(-1));""", method, path, form);
         return (Long) status;
-    }
-
-    private void addStep(String list, String type) {
-        int before = all("li.step").size();
-        new Select(driver().findElement(By.id("add-" + list))).selectByValue(type);
-        driver().findElement(By.id("add-button-" + list)).click();
-        waitUntil(d -> all("li.step").size() == before + 1);
-        waitForHtmx();
-    }
-
-    private WebElement field(String path) {
-        return waitUntil(d -> d.findElement(By.id("f-" + path)));
-    }
-
-    private void setValue(WebElement input, String value) {
-        input.clear();
-        input.sendKeys(value);
     }
 }

@@ -2,7 +2,6 @@ package dev.atom.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atom.testing.BrowserTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.util.Map;
@@ -19,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * connector trigger with a connection of its own connector and its settings from the settings schema; and a
  * definition with the other kinds (transform list, ai, sub-workflow, an action's retry) opened and saved unchanged.
  */
-class BuilderKindsBrowserTest extends BrowserTestBase {
+class BuilderKindsBrowserTest extends BuilderBrowserTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -213,26 +212,8 @@ class BuilderKindsBrowserTest extends BrowserTestBase {
         assertThat(http.get("/api/v1/workflows/" + id).json().get("definition")).isEqualTo(definition);
     }
 
-    private void addStep(String list, String type) {
-        int before = all("li.step").size();
-        new Select(driver().findElement(By.id("add-" + list))).selectByValue(type);
-        driver().findElement(By.id("add-button-" + list)).click();
-        waitUntil(d -> all("li.step").size() == before + 1);
-        waitForHtmx();
-    }
-
     private void click(String id) {
         driver().findElement(By.id(id)).click();
         waitForHtmx();
-    }
-
-    private WebElement field(String path) {
-        waitForHtmx();
-        return waitUntil(d -> d.findElement(By.id("f-" + path)));
-    }
-
-    private void setValue(WebElement input, String value) {
-        input.clear();
-        input.sendKeys(value);
     }
 }

@@ -71,13 +71,7 @@ class ConcurrencyLimitTest extends AppTestBase {
                              { "id": "answer", "type": "respond", "status": 201,
                                "body": { "n": "{{ trigger.body.n }}" } } ] }
                 """);
-        String hook = java.net
-                .URI
-                .create(api.get("/api/v1/workflows/" + id)
-                        .json()
-                        .get("webhookUrl")
-                        .asString())
-                .getPath();
+        String hook = new WorkflowTestSupport(api).webhookPath(id);
         List<java.util.concurrent.Future<dev.atom.testing.TestHttp.Response>> calls = new ArrayList<>();
         try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 4; i++) {
@@ -101,13 +95,7 @@ class ConcurrencyLimitTest extends AppTestBase {
                   "steps": [ { "id": "wait", "type": "delay", "duration": "PT1H" },
                              { "id": "answer", "type": "respond", "status": 200, "body": "done" } ] }
                 """);
-        String hook = java.net
-                .URI
-                .create(api.get("/api/v1/workflows/" + id)
-                        .json()
-                        .get("webhookUrl")
-                        .asString())
-                .getPath();
+        String hook = new WorkflowTestSupport(api).webhookPath(id);
         var answer = http().post(hook, Map.of("n", 1));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
         assertThat(answer.json().get("status").asString()).isEqualTo("waiting");

@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
-import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,11 +188,7 @@ class EngineBehaviourTest extends AppTestBase {
                 { "name": "Hook", "trigger": { "type": "webhook" },
                   "steps": [ { "id": "echo", "type": "transform", "output": "{{ trigger.body.word }}" } ] }
                 """);
-        String hook = URI.create(api.get("/api/v1/workflows/" + id)
-                        .json()
-                        .get("webhookUrl")
-                        .asString())
-                .getPath();
+        String hook = flows.webhookPath(id);
         var accepted = http().post(hook, Map.of("word", "bird"));
         assertThat(accepted.status()).isEqualTo(202);
         var run = flows.awaitEnd(accepted.json().get("runId").asString());

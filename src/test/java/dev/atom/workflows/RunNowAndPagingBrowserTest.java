@@ -171,9 +171,4 @@ class RunNowAndPagingBrowserTest extends BrowserTestBase {
                 .map(tr -> tr.getDomAttribute("id").substring("run-".length()))
                 .toList();
     }
-
-    private void setValue(WebElement input, String value) {
-        input.clear();
-        input.sendKeys(value);
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
@@ -33,11 +32,7 @@ class SignedWebhookWorkflowTest extends AppTestBase {
                 { "name": "Signed", "trigger": { "type": "webhook.received", "connection": "%s" },
                   "steps": [ { "id": "got", "type": "transform", "output": "{{ event.body.msg }}" } ] }
                 """.formatted(connection));
-        String hook = URI.create(api.get("/api/v1/workflows/" + id)
-                        .json()
-                        .get("webhookUrl")
-                        .asString())
-                .getPath();
+        String hook = new WorkflowTestSupport(api).webhookPath(id);
         String secret = api.post("/api/v1/workflows/" + id + "/webhook-secret", Map.of())
                 .json()
                 .get("secret")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
-import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +24,7 @@ class WebhookChainTest extends AppTestBase {
         String id = created.json().get("id").asString();
         assertThat(api.post("/api/v1/workflows/" + id + "/publish", Map.of()).status())
                 .isEqualTo(200);
-        String hook = URI.create(api.get("/api/v1/workflows/" + id)
-                        .json()
-                        .get("webhookUrl")
-                        .asString())
-                .getPath();
+        String hook = new WorkflowTestSupport(api).webhookPath(id);
 
         var anonymous = http().post(hook, Map.of("msg", "hi", "n", 1));
         assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);

@@ -29,6 +29,17 @@ public final class WorkflowTestSupport {
         return id;
     }
 
+    /** The path of a webhook-triggered workflow's URL (its resource's {@code webhookUrl}). */
+    public String webhookPath(String workflowId) {
+        return java.net
+                .URI
+                .create(api.get("/api/v1/workflows/" + workflowId)
+                        .json()
+                        .get("webhookUrl")
+                        .asString())
+                .getPath();
+    }
+
     public String start(String workflowId, Map<String, Object> input) {
         var started = api.post("/api/v1/workflows/" + workflowId + "/runs", Map.of("input", input));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
