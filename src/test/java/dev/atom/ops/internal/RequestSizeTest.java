@@ -81,11 +81,10 @@ class RequestSizeTest extends AppTestBase {
 
     @Test
     void aDeclaredLengthOverTheCapIsRefusedBeforeAnythingElse() throws Exception {
-        var r = send(
-                "/api/v1/workflows/nothing-here/runs", null, HttpRequest.BodyPublishers.ofByteArray(jsonOf(5 * MIB)));
-        assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
-        JsonNode problem = JSON.readTree(r.body());
+        String r = declare("/api/v1/workflows/nothing-here/runs", null, 5 * MIB);
+        assertThat(status(r)).as(r).isEqualTo(413);
+        assertThat(r).contains("Content-Type: application/problem+json;charset=UTF-8");
+        JsonNode problem = body(r);
         assertThat(problem.get("type").asString()).isEqualTo("https://atom.dev/problems/too-large");
         assertThat(problem.get("detail").asString())
                 .isEqualTo("The request body has " + (5 * MIB) + " bytes; at most 4194304 are accepted here.");
