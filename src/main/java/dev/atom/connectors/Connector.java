@@ -57,6 +57,11 @@ public interface Connector {
         return List.of();
     }
 
+    /** The kinds of data Atom keeps a local copy of for the unified workspace (calendar, inbox, search...). */
+    default List<SyncFeed> syncFeeds() {
+        return List.of();
+    }
+
     /**
      * A real, cheap, authenticated call (Slack auth.test, GitHub /user) that proves the credentials work.
      * Throws {@link ConnectorException.NeedsReconnect} when they do not.
