@@ -28,8 +28,8 @@ public record SyncPage(List<SyncChange> changes, String cursor, boolean more, bo
         return new SyncPage(changes, cursor, true, false);
     }
 
-    /** The stored cursor expired: start again from scratch. */
-    public static SyncPage restart() {
+    /** The stored cursor expired: start again from scratch ({@code restart} is true). */
+    public static SyncPage cursorExpired() {
         return new SyncPage(List.of(), null, false, true);
     }
 }
