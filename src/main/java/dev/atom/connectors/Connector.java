@@ -22,6 +22,15 @@ public interface Connector {
     /** Catalog categories, e.g. "communication", "developer", "files". */
     List<String> categories();
 
+    /**
+     * True when a connection reads one person's own data (their mail, calendar, chats, files): its connections
+     * are then private to whoever made them unless made shared on purpose. Every connector that reads
+     * personal data says so here, in its own package; the default (false) makes new connections shared.
+     */
+    default boolean readsPersonalData() {
+        return false;
+    }
+
     /** The preferred way to connect; {@link #auths()} starts with it. */
     AuthSpec auth();
 

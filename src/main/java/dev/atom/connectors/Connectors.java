@@ -8,6 +8,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * What other modules (the workflow engine, the assistant) use: the registered connectors and a way to run an
  * action or poll a trigger on a workspace's connection. Thread-safe.
+ *
+ * <p>Who may use a connection: its owner (whoever made it) always; every member of the workspace while it is
+ * {@code shared}; nobody else while it is {@code private} (admins included). Anything done on behalf of a person
+ * (a request, a workflow run as its owner, an assistant turn) goes through the {@link Caller} variants, which
+ * enforce that rule and treat a connection the caller may not use as absent ({@link ConnectionNotUsable}). The
+ * workspace-only variants skip it: they are for the system's own work on a connection (the sync engine keeping
+ * a local copy, whose rows are filtered at read time), never for a person's request.
  */
 public interface Connectors {
 
@@ -19,11 +26,30 @@ public interface Connectors {
     /** An action by its id ({@code http.request}) with its derived input and output schemas. */
     Optional<ActionInfo> action(String actionId);
 
-    /** A connection of the workspace; empty for unknown ids and other workspaces' connections. */
+    /** A connection of the workspace; empty for unknown ids and other workspaces' connections. System use only. */
     Optional<ConnectionInfo> connection(String workspaceId, String connectionId);
 
-    /** The workspace's connections (for pickers such as the workflow builder's). */
+    /** All the workspace's connections, private ones included: system use only (pickers use the caller's). */
     List<ConnectionInfo> connections(String workspaceId);
+
+    /**
+     * A connection the caller may use (theirs, or shared); empty for unknown ids, other workspaces' connections
+     * and other members' private ones, and when the caller is no longer a member of the workspace.
+     */
+    Optional<ConnectionInfo> connection(Caller caller, String connectionId);
+
+    /** The connections the caller may use, for pickers (the workflow builder's, the assistant's). */
+    List<ConnectionInfo> connections(Caller caller);
+
+    /**
+     * {@link #run(String, String, String, JsonNode, String)} on behalf of {@code caller}: throws {@link
+     * ConnectionNotUsable} (a {@link java.util.NoSuchElementException}, nothing is called) when the caller may not
+     * use the connection, with the reason for the caller's own records (a run's step error).
+     */
+    JsonNode run(Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey);
+
+    /** {@link #context(String, String)} on behalf of {@code caller}; same rule as {@link #run(Caller, ...)}. */
+    ActionContext context(Caller caller, String connectionId);
 
     /**
      * Validates {@code input} against the action's schema and runs it on the connection. Throws {@link
@@ -56,7 +82,31 @@ public interface Connectors {
     /** An action and its JSON Schemas. */
     record ActionInfo(Connector connector, Action<?, ?> action, JsonNode inputSchema, JsonNode outputSchema) {}
 
-    /** A connection as other modules see it (never its credentials). */
+    /** Who a call is made for: a member of a workspace (a request's user, a workflow's owner). */
+    record Caller(String workspaceId, String userId) {}
+
+    /**
+     * A connection as other modules see it (never its credentials): {@code visibility} is {@code private} or
+     * {@code shared}, {@code owner} the user id of whoever made it.
+     */
     record ConnectionInfo(
-            String id, String workspaceId, String connector, String name, String status, String statusReason) {}
+            String id,
+            String workspaceId,
+            String connector,
+            String name,
+            String status,
+            String statusReason,
+            String visibility,
+            String owner) {
+
+        /** The form from before visibility existed (kept for callers that build one). */
+        public ConnectionInfo(
+                String id, String workspaceId, String connector, String name, String status, String statusReason) {
+            this(id, workspaceId, connector, name, status, statusReason, "shared", null);
+        }
+
+        public boolean isPrivate() {
+            return "private".equals(visibility);
+        }
+    }
 }

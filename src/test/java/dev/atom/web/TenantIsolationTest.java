@@ -22,6 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * automatically: every API route that takes an id answers 404 to a user of another workspace (and leaves the
  * thing untouched), and no list route shows another workspace's items. A new id-taking route fails
  * {@link #everyIdRouteHasAFixture} until it gets a fixture below.
+ *
+ * <p>The second axis is member against member inside one workspace: every route that names something private
+ * (a private connection, its actions and calls, a workflow using it and that workflow's runs, a personal AI key)
+ * answers 404 to another plain member, with the same fixtures pointed at Alice's private things, and no list
+ * shows them to that member.
  */
 class TenantIsolationTest extends AppTestBase {
 
@@ -34,6 +39,12 @@ class TenantIsolationTest extends AppTestBase {
     private TestUsers.User bob;
     private TestUsers.User carol;
     private final Map<String, String> aliceIds = new LinkedHashMap<>();
+    /** Alice's private things, which Carol (a member of her workspace) must not see. */
+    private final Map<String, String> privateIds = new LinkedHashMap<>();
+
+    /** The route families that name something that can be private to a member. */
+    private static final List<String> PRIVATE_FAMILIES =
+            List.of("/api/v1/connections/", "/api/v1/workflows/{id}", "/api/v1/runs/{id}", "/api/v1/ai/keys/{id}");
 
     record Route(String method, String pattern) {}
 
@@ -97,6 +108,70 @@ class TenantIsolationTest extends AppTestBase {
         aliceIds.put("workspace", alice.workspaceId());
         aliceIds.put("alice", alice.id());
         aliceIds.put("carol", carol.id());
+        privateThings();
+    }
+
+    /** A private connection, a published workflow using it with one run, and Alice's personal AI key. */
+    private void privateThings() {
+        var connection = users.as(alice)
+                .post(
+                        "/api/v1/connections",
+                        Map.of(
+                                "connector",
+                                "http",
+                                "name",
+                                "Alice's private web",
+                                "visibility",
+                                "private",
+                                "credentials",
+                                Map.of()));
+        assertThat(connection.status()).as(connection.toString()).isEqualTo(201);
+        String id = connection.json().get("id").asString();
+        privateIds.put("connection", id);
+        var workflow = users.as(alice)
+                .post(
+                        "/api/v1/workflows",
+                        Map.of(
+                                "definition",
+                                Map.of(
+                                        "name", "Alice's private flow",
+                                        "trigger", Map.of("type", "webhook"),
+                                        "steps",
+                                                List.of(Map.of(
+                                                        "id",
+                                                        "a",
+                                                        "action",
+                                                        "http.request",
+                                                        "connection",
+                                                        id,
+                                                        "input",
+                                                        Map.of("method", "GET", "url", "http://127.0.0.1:9/"))))));
+        assertThat(workflow.status()).as(workflow.toString()).isEqualTo(201);
+        String workflowId = workflow.json().get("id").asString();
+        privateIds.put("workflow", workflowId);
+        assertThat(users.as(alice)
+                        .post("/api/v1/workflows/" + workflowId + "/publish", Map.of())
+                        .status())
+                .isEqualTo(200);
+        var run = users.as(alice).post("/api/v1/workflows/" + workflowId + "/runs", Map.of());
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        privateIds.put("run", run.json().get("runId").asString());
+        privateIds.put("aiKey", aliceIds.get("aiKey")); // a personal key: user scope
+    }
+
+    /** The same fixtures pointed at Alice's private things instead of her shared ones. */
+    private Map<String, Map<String, Object>> privateFixtures() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        fixtures().forEach((key, fixture) -> {
+            String path = (String) fixture.get("path");
+            for (String kind : List.of("connection", "workflow", "run")) {
+                path = path.replace(aliceIds.get(kind), privateIds.get(kind));
+            }
+            Map<String, Object> f = new LinkedHashMap<>(fixture);
+            f.put("path", path);
+            out.put(key, f);
+        });
+        return out;
     }
 
     /** The path of each id-taking route filled with Alice's ids, and the body a write would send. */
@@ -133,6 +208,10 @@ class TenantIsolationTest extends AppTestBase {
                 Map.of("path", "/api/v1/ai/prices/overrides/" + aliceIds.get("priceOverride")));
         String connection = "/api/v1/connections/" + aliceIds.get("connection");
         f.put("GET /api/v1/connections/{id}", Map.of("path", connection));
+        f.put(
+                "PATCH /api/v1/connections/{id}",
+                Map.of("path", connection, "body", Map.of("visibility", "shared", "name", "pwned")));
+        f.put("GET /api/v1/connections/{id}/calls", Map.of("path", connection + "/calls"));
         f.put("POST /api/v1/connections/{id}/test", Map.of("path", connection + "/test"));
         f.put("DELETE /api/v1/connections/{id}", Map.of("path", connection));
         f.put(
@@ -258,6 +337,78 @@ class TenantIsolationTest extends AppTestBase {
                 .isNotEqualTo("cancelled");
         var invitations = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/invitations");
         assertThat(invitations.body()).contains(aliceIds.get("invitation")).doesNotContain("eve@example.test");
+    }
+
+    @Test
+    void anotherMemberGets404OnEveryRouteNamingSomethingPrivateAndChangesNothing() {
+        var fixtures = privateFixtures();
+        var checked = new ArrayList<String>();
+        for (Route route : apiRoutes()) {
+            String key = route.method() + " " + route.pattern();
+            if (!fixtures.containsKey(key) || PRIVATE_FAMILIES.stream().noneMatch(route.pattern()::startsWith)) {
+                continue;
+            }
+            var fixture = fixtures.get(key);
+            TestHttp.Response response =
+                    users.as(carol).send(route.method(), (String) fixture.get("path"), fixture.get("body"));
+            assertThat(response.status())
+                    .as("Carol: " + key + " -> " + response)
+                    .isEqualTo(404);
+            assertThat(response.body()).as(key).doesNotContain("Alice's private");
+            checked.add(key);
+        }
+        assertThat(checked)
+                .as("member-axis routes walked")
+                .contains(
+                        "GET /api/v1/connections/{id}",
+                        "PATCH /api/v1/connections/{id}",
+                        "DELETE /api/v1/connections/{id}",
+                        "POST /api/v1/connections/{id}/actions/{action}",
+                        "GET /api/v1/connections/{id}/calls",
+                        "POST /api/v1/connections/{id}/test",
+                        "GET /api/v1/workflows/{id}",
+                        "PUT /api/v1/workflows/{id}",
+                        "POST /api/v1/workflows/{id}/runs",
+                        "GET /api/v1/runs/{id}",
+                        "POST /api/v1/runs/{id}/replay",
+                        "DELETE /api/v1/ai/keys/{id}",
+                        "POST /api/v1/ai/keys/{id}/test");
+
+        var connection = users.as(alice).get("/api/v1/connections/" + privateIds.get("connection"));
+        assertThat(connection.status()).isEqualTo(200);
+        assertThat(connection.json().get("visibility").asString()).isEqualTo("private");
+        assertThat(connection.json().get("name").asString()).isEqualTo("Alice's private web");
+        var workflow = users.as(alice).get("/api/v1/workflows/" + privateIds.get("workflow"));
+        assertThat(workflow.status()).isEqualTo(200);
+        assertThat(workflow.json().get("name").asString()).isEqualTo("Alice's private flow");
+        assertThat(users.as(alice).get("/api/v1/ai/keys").body()).contains(privateIds.get("aiKey"));
+    }
+
+    @Test
+    void listRoutesNeverShowAnotherMembersPrivateThings() {
+        var walked = new ArrayList<String>();
+        for (Route route : apiRoutes()) {
+            if (!route.method().equals("GET") || route.pattern().contains("{")) {
+                continue;
+            }
+            var response = users.as(carol).get(route.pattern());
+            if (response.status() != 200) {
+                continue;
+            }
+            for (var id : privateIds.entrySet()) {
+                assertThat(response.body())
+                        .as("GET " + route.pattern() + " shows Alice's private " + id.getKey())
+                        .doesNotContain(id.getValue());
+            }
+            walked.add(route.pattern());
+        }
+        assertThat(walked)
+                .contains(
+                        "/api/v1/connections",
+                        "/api/v1/workflows",
+                        "/api/v1/runs",
+                        "/api/v1/ai/keys",
+                        "/api/v1/approvals");
     }
 
     @Test

@@ -94,6 +94,15 @@ class AiKeyRepository {
                 .list();
     }
 
+    /** Every personal (user-scoped) key of the workspace, whoever owns it; callers check visibility. */
+    List<AiKey> personal(String workspaceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ai_keys WHERE workspace_id = :ws AND scope = 'user'"
+                        + " ORDER BY created_at, id")
+                .param("ws", workspaceId)
+                .query(AiKeyRepository::row)
+                .list();
+    }
+
     /** Deletes the key and the models discovered through it; false when it was not there. */
     boolean delete(String workspaceId, String id) {
         Boolean deleted = transactions.execute(tx -> {

@@ -149,6 +149,12 @@ class CalDavConnector implements Connector {
         return "Calendar (CalDAV)";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("calendar", "productivity");

@@ -52,6 +52,12 @@ class DropboxConnector implements Connector {
         return "Dropbox";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("files");

@@ -66,6 +66,12 @@ class EmailConnector implements Connector {
         return "E-mail (IMAP/SMTP)";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("communication", "email");

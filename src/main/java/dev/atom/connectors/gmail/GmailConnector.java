@@ -29,6 +29,12 @@ class GmailConnector implements Connector {
         return "Gmail";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("communication", "email");

@@ -30,6 +30,12 @@ class GoogleCalendarConnector implements Connector {
         return "Google Calendar";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("calendar", "productivity");

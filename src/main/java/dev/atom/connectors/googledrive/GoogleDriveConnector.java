@@ -28,6 +28,12 @@ class GoogleDriveConnector implements Connector {
         return "Google Drive";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("files", "productivity");

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One connector in the catalog: its preferred auth ({@code auth}, as before several ways existed), every way
- * to connect ({@code auths}, preferred first), actions and triggers with their JSON Schemas.
+ * to connect ({@code auths}, preferred first), actions and triggers with their JSON Schemas, and the visibility
+ * a new connection gets unless asked otherwise ({@code private} for services that read a person's own data).
  */
 record CatalogJson(
         String id,
@@ -17,7 +18,8 @@ record CatalogJson(
         Auth auth,
         List<Auth> auths,
         List<ActionJson> actions,
-        List<TriggerJson> triggers) {
+        List<TriggerJson> triggers,
+        String defaultVisibility) {
 
     record Auth(String kind, String label, List<AuthSpec.CredentialField> fields, List<String> scopes, Boolean pkce) {
 
@@ -66,7 +68,8 @@ record CatalogJson(
                                 t.trigger().kind(),
                                 t.eventSchema(),
                                 t.settingsSchema()))
-                        .toList());
+                        .toList(),
+                ConnectionService.defaultVisibility(c));
     }
 
     boolean matches(String query) {

@@ -4,6 +4,7 @@ import dev.atom.connectors.ConnectorException;
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.web.ApiException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -12,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,7 +46,8 @@ class ConnectionApiController {
     @PostMapping("/api/v1/connections")
     ResponseEntity<ConnectionJson> create(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body) {
         var request = ConnectionRequests.parse(body, registry);
-        Connection c = service.create(user, request.connector(), request.auth(), request.name(), request.credentials());
+        Connection c = service.create(
+                user, request.connector(), request.auth(), request.name(), request.credentials(), request.visibility());
         return ResponseEntity.created(URI.create("/api/v1/connections/" + c.id()))
                 .body(ConnectionJson.of(c));
     }
@@ -52,12 +55,67 @@ class ConnectionApiController {
     @GetMapping("/api/v1/connections")
     List<ConnectionJson> list(@AuthenticationPrincipal CurrentUser user) {
         var uses = users.uses(user.workspaceId());
-        return service.list(user).stream().map(c -> ConnectionJson.of(c, uses)).toList();
+        return service.list(user).stream()
+                .map(c -> ConnectionJson.of(c, uses, user.userId()))
+                .toList();
     }
 
     @GetMapping("/api/v1/connections/{id}")
     ConnectionJson get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return ConnectionJson.of(service.get(user, id), users.uses(user.workspaceId()));
+        return ConnectionJson.of(service.visible(user, id), users.uses(user.workspaceId()), user.userId());
+    }
+
+    /** {@code {name?, visibility?}}: who may change what is {@link ConnectionService#update}'s rule. */
+    @PatchMapping("/api/v1/connections/{id}")
+    ConnectionJson update(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestBody(required = false) JsonNode body) {
+        service.visible(user, id); // another member's private connection is 404 before its body is judged
+        var change = ConnectionRequests.parseUpdate(body);
+        Connection c = service.update(user, id, change.name(), change.visibility());
+        return ConnectionJson.of(c, users.uses(user.workspaceId()), user.userId());
+    }
+
+    /**
+     * The direct action calls made on the connection, newest first, for its owner: {@code {items: [{id, user,
+     * action, outcome, detail, calledAt}], nextCursor?}}; {@code cursor} is a previous page's nextCursor.
+     */
+    @GetMapping("/api/v1/connections/{id}/calls")
+    Map<String, Object> calls(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "50") int limit) {
+        service.get(user, id);
+        var errors = new dev.atom.shared.web.FieldErrors();
+        if (limit < 1 || limit > 200) {
+            errors.add("limit", "must be from 1 to 200");
+        }
+        if (cursor != null && !cursor.matches("[0-9a-f-]{36}")) {
+            errors.add("cursor", "is not a cursor this list gave (use nextCursor of the previous page)");
+        }
+        errors.throwIfAny();
+        List<ConnectionCall> page = service.calls(user, id, cursor, limit + 1);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.stream().limit(limit).map(CallJson::of).toList());
+        if (page.size() > limit) {
+            body.put("nextCursor", page.get(limit - 1).id());
+        }
+        return body;
+    }
+
+    /** One recorded call as the API shows it. */
+    record CallJson(String id, String user, String action, String outcome, String detail, String calledAt) {
+        static CallJson of(ConnectionCall c) {
+            return new CallJson(
+                    c.id(),
+                    c.userId(),
+                    c.action(),
+                    c.outcome(),
+                    c.detail(),
+                    dev.atom.shared.time.Timestamps.format(c.calledAt()));
+        }
     }
 
     @PostMapping("/api/v1/connections/{id}/test")
@@ -78,9 +136,8 @@ class ConnectionApiController {
             @PathVariable String action,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) JsonNode input) {
-        service.get(user, id); // another workspace's id is 404 before anything else
         try {
-            return Map.of("output", service.run(user.workspaceId(), id, action, input, idempotencyKey));
+            return Map.of("output", service.runDirect(user, id, action, input, idempotencyKey));
         } catch (NoSuchElementException e) {
             throw ApiException.notFound("Action '" + action + "' of this connection");
         }

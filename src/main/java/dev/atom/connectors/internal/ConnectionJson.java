@@ -4,7 +4,11 @@ import dev.atom.connectors.ConnectionUsage;
 import dev.atom.shared.time.Timestamps;
 import java.util.List;
 
-/** A connection as the API shows it: never a credential, only what the user needs to see. */
+/**
+ * A connection as the API shows it: never a credential, only what the user needs to see. {@code owner} is the
+ * user id of whoever made it; {@code usable} is false for another member's private connection an admin sees
+ * only to remove it, and then nothing of its data (account, status reason, users) is shown.
+ */
 record ConnectionJson(
         String id,
         String connector,
@@ -16,13 +20,38 @@ record ConnectionJson(
         String createdAt,
         String lastCheckedAt,
         String auth,
-        List<UsedBy> usedBy) {
+        List<UsedBy> usedBy,
+        String visibility,
+        String owner,
+        boolean usable) {
 
     /** A workflow (or another user) of the connection, to list when it needs reconnecting. */
     record UsedBy(String kind, String id, String name) {}
 
     static ConnectionJson of(Connection c) {
         return of(c, List.of());
+    }
+
+    /** As {@code viewer} may see it: the whole of it when they may use it, else only that it exists. */
+    static ConnectionJson of(Connection c, List<ConnectionUsage.Use> uses, String viewer) {
+        if (c.usableBy(viewer)) {
+            return of(c, uses);
+        }
+        return new ConnectionJson(
+                c.id(),
+                c.connector(),
+                c.name(),
+                c.status().wire(),
+                null,
+                null,
+                c.createdBy(),
+                Timestamps.format(c.createdAt()),
+                null,
+                c.authKind(),
+                List.of(),
+                c.visibility(),
+                c.createdBy(),
+                false);
     }
 
     static ConnectionJson of(Connection c, List<ConnectionUsage.Use> uses) {
@@ -40,6 +69,9 @@ record ConnectionJson(
                 uses.stream()
                         .filter(u -> u.connectionId().equals(c.id()))
                         .map(u -> new UsedBy(u.kind(), u.id(), u.name()))
-                        .toList());
+                        .toList(),
+                c.visibility(),
+                c.createdBy(),
+                true);
     }
 }

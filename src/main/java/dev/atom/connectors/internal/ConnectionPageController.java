@@ -3,6 +3,8 @@ package dev.atom.connectors.internal;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.Members;
+import dev.atom.identity.Role;
 import dev.atom.shared.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -21,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Connections page and its htmx fragments: the catalog (searchable), the connect form built from the
- * connector's credential fields, and the workspace's connections with test and disconnect. Validation
- * problems come back as the same form with the errors in place (200, so htmx swaps).
+ * connector's credential fields, and the workspace's connections with test and disconnect, who may use each
+ * (private or shared, changed in place) and, for the owner, its recorded direct calls. Validation problems come
+ * back as the same form with the errors in place (200, so htmx swaps).
  */
 @Controller
 class ConnectionPageController {
@@ -30,11 +33,14 @@ class ConnectionPageController {
     private final ConnectionService service;
     private final ConnectorRegistry registry;
     private final ConnectionUsers users;
+    private final Members members;
 
-    ConnectionPageController(ConnectionService service, ConnectorRegistry registry, ConnectionUsers users) {
+    ConnectionPageController(
+            ConnectionService service, ConnectorRegistry registry, ConnectionUsers users, Members members) {
         this.service = service;
         this.registry = registry;
         this.users = users;
+        this.members = members;
     }
 
     @GetMapping("/connections")
@@ -67,7 +73,7 @@ class ConnectionPageController {
         Connector c = registry.connector(connector).orElseThrow(() -> ApiException.notFound("Connector"));
         model.addAttribute("connector", c);
         model.addAttribute("auth", formAuth(c, auth));
-        model.addAttribute("form", Map.of("name", c.name()));
+        model.addAttribute("form", Map.of("name", c.name(), "visibility", ConnectionService.defaultVisibility(c)));
         model.addAttribute("errors", Map.of());
         return FRAGMENTS + " :: connect-form";
     }
@@ -82,6 +88,9 @@ class ConnectionPageController {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("connector", c.id());
         body.put("name", form.getOrDefault("name", ""));
+        if (form.get("visibility") != null) {
+            body.put("visibility", form.get("visibility"));
+        }
         AuthSpec auth = formAuth(c, form.get("auth"));
         body.put("auth", auth.kind());
         ObjectNode credentials = body.putObject("credentials");
@@ -93,7 +102,13 @@ class ConnectionPageController {
         });
         try {
             var request = ConnectionRequests.parse(body, registry);
-            service.create(user, request.connector(), request.auth(), request.name(), request.credentials());
+            service.create(
+                    user,
+                    request.connector(),
+                    request.auth(),
+                    request.name(),
+                    request.credentials(),
+                    request.visibility());
             response.setHeader("HX-Trigger", "connections-changed");
             return FRAGMENTS + " :: connected";
         } catch (ApiException e) {
@@ -104,6 +119,7 @@ class ConnectionPageController {
             e.errors().forEach(err -> errors.merge(err.field(), err.message(), (a, b) -> a + "; " + b));
             Map<String, String> kept = new LinkedHashMap<>();
             kept.put("name", form.getOrDefault("name", ""));
+            kept.put("visibility", form.getOrDefault("visibility", ConnectionService.defaultVisibility(c)));
             model.addAttribute("connector", c);
             model.addAttribute("auth", auth);
             model.addAttribute("form", kept); // secrets are never echoed back into the page
@@ -114,8 +130,44 @@ class ConnectionPageController {
 
     @PostMapping("/connections/{id}/test")
     String test(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        viewer(user, model);
         model.addAttribute("c", ConnectionJson.of(service.test(user, id)));
         return FRAGMENTS + " :: row";
+    }
+
+    @PostMapping("/connections/{id}/visibility")
+    String visibility(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam String visibility,
+            Model model) {
+        service.visible(user, id);
+        var change = ConnectionRequests.parseUpdate(
+                JsonNodeFactory.instance.objectNode().put("visibility", visibility));
+        Connection c = service.update(user, id, null, change.visibility());
+        viewer(user, model);
+        model.addAttribute("c", ConnectionJson.of(c, users.uses(user.workspaceId()), user.userId()));
+        return FRAGMENTS + " :: row";
+    }
+
+    @GetMapping("/connections/{id}/calls")
+    String calls(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        viewer(user, model);
+        model.addAttribute(
+                "calls",
+                service.calls(user, id, null, 50).stream()
+                        .map(ConnectionApiController.CallJson::of)
+                        .toList());
+        return FRAGMENTS + " :: calls";
+    }
+
+    /** Who is looking (their own rows get the owner's controls) and the members' names for the owner column. */
+    private void viewer(CurrentUser user, Model model) {
+        model.addAttribute("viewerId", user.userId());
+        model.addAttribute("viewerAdmin", user.role().atLeast(Role.ADMIN));
+        Map<String, String> names = new LinkedHashMap<>();
+        members.list(user.workspaceId()).forEach(m -> names.put(m.userId(), m.name() == null ? m.email() : m.name()));
+        model.addAttribute("ownerNames", names);
     }
 
     @DeleteMapping("/connections/{id}")
@@ -153,8 +205,11 @@ class ConnectionPageController {
                         .map(Connector::id)
                         .collect(java.util.stream.Collectors.toSet()));
         var uses = users.uses(user.workspaceId());
+        viewer(user, model);
         model.addAttribute(
                 "connections",
-                service.list(user).stream().map(c -> ConnectionJson.of(c, uses)).toList());
+                service.list(user).stream()
+                        .map(c -> ConnectionJson.of(c, uses, user.userId()))
+                        .toList());
     }
 }

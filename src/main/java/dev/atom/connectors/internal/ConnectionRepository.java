@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class ConnectionRepository {
     private static final String COLUMNS = "id, workspace_id, connector, name, status, status_reason, account,"
             + " credentials_secret_id, access_token_secret_id, refresh_token_secret_id, token_expires_at,"
-            + " token_version, created_by, created_at, updated_at, last_checked_at, auth_kind";
+            + " token_version, created_by, created_at, updated_at, last_checked_at, auth_kind, visibility";
     private final JdbcClient jdbc;
 
     ConnectionRepository(JdbcClient jdbc) {
@@ -27,7 +27,7 @@ class ConnectionRepository {
     void insert(Connection c) {
         jdbc.sql("INSERT INTO connections (" + COLUMNS + ") VALUES (:id, :ws, :connector, :name, :status, :reason,"
                         + " :account, :credentials, :access, :refresh, :expires, :version, :createdBy, :createdAt,"
-                        + " :updatedAt, :checkedAt, :authKind)")
+                        + " :updatedAt, :checkedAt, :authKind, :visibility)")
                 .param("id", c.id())
                 .param("ws", c.workspaceId())
                 .param("connector", c.connector())
@@ -45,6 +45,7 @@ class ConnectionRepository {
                 .param("updatedAt", Timestamps.format(c.updatedAt()))
                 .param("checkedAt", Timestamps.format(c.lastCheckedAt()))
                 .param("authKind", c.authKind())
+                .param("visibility", c.visibility())
                 .update();
     }
 
@@ -62,6 +63,19 @@ class ConnectionRepository {
                 .param("ws", workspaceId)
                 .query(ConnectionRepository::row)
                 .list();
+    }
+
+    /** Renames the connection and sets who may use it; false when it does not exist in the workspace. */
+    boolean update(String workspaceId, String id, String name, String visibility, Instant at) {
+        return jdbc.sql("UPDATE connections SET name = :name, visibility = :visibility, updated_at = :at"
+                                + " WHERE id = :id AND workspace_id = :ws")
+                        .param("name", name)
+                        .param("visibility", visibility)
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
     }
 
     /** Records a health verdict; false when the connection does not exist in the workspace. */
@@ -198,6 +212,7 @@ class ConnectionRepository {
                 Timestamps.parse(rs.getString("created_at")),
                 Timestamps.parse(rs.getString("updated_at")),
                 Timestamps.parse(rs.getString("last_checked_at")),
-                rs.getString("auth_kind"));
+                rs.getString("auth_kind"),
+                rs.getString("visibility"));
     }
 }

@@ -11,11 +11,59 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads and validates {@code POST /api/v1/connections} {connector, name, auth?, credentials}, naming every bad
  * field. {@code auth} picks one of the connector's ways to connect; without it, its first form-based one.
+ * {@code visibility} ({@code private} or {@code shared}) overrides the connector's default. Also {@code PATCH}
+ * {name?, visibility?}.
  */
 final class ConnectionRequests {
     private ConnectionRequests() {}
 
-    record Create(Connector connector, AuthSpec auth, String name, Map<String, String> credentials) {}
+    record Create(
+            Connector connector, AuthSpec auth, String name, Map<String, String> credentials, String visibility) {}
+
+    /** A change: null fields stay as they are. */
+    record Update(String name, String visibility) {}
+
+    static Update parseUpdate(JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        if (body == null || !body.isObject()) {
+            errors.add("body", "must be a JSON object").throwIfAny();
+        }
+        for (var entry : body.properties()) {
+            if (!entry.getKey().equals("name") && !entry.getKey().equals("visibility")) {
+                errors.add(entry.getKey(), "cannot be changed (name and visibility can)");
+            }
+        }
+        String name = body.has("name") ? name(body.get("name"), errors) : null;
+        String visibility = visibility(body.get("visibility"), errors);
+        errors.throwIfAny();
+        return new Update(name, visibility);
+    }
+
+    /** {@code private}, {@code shared}, or null when absent. */
+    private static String visibility(JsonNode v, FieldErrors errors) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()
+                || !(v.asString().equals(Connection.PRIVATE) || v.asString().equals(Connection.SHARED))) {
+            errors.add("visibility", "must be private or shared");
+            return null;
+        }
+        return v.asString();
+    }
+
+    private static String name(JsonNode n, FieldErrors errors) {
+        if (n == null || n.isNull() || (n.isString() && n.asString().isBlank())) {
+            errors.add("name", "is required");
+        } else if (!n.isString()) {
+            errors.add("name", "must be a string");
+        } else if (n.asString().strip().length() > 100) {
+            errors.add("name", "must be at most 100 characters");
+        } else {
+            return n.asString().strip();
+        }
+        return null;
+    }
 
     static Create parse(JsonNode body, ConnectorRegistry registry) {
         FieldErrors errors = new FieldErrors();
@@ -32,17 +80,8 @@ final class ConnectionRequests {
             connector = registry.connector(c.asString()).get();
         }
         AuthSpec auth = connector == null ? null : auth(connector, body.get("auth"), errors);
-        String name = null;
-        JsonNode n = body.get("name");
-        if (n == null || n.isNull() || (n.isString() && n.asString().isBlank())) {
-            errors.add("name", "is required");
-        } else if (!n.isString()) {
-            errors.add("name", "must be a string");
-        } else if (n.asString().strip().length() > 100) {
-            errors.add("name", "must be at most 100 characters");
-        } else {
-            name = n.asString().strip();
-        }
+        String name = name(body.get("name"), errors);
+        String visibility = visibility(body.get("visibility"), errors);
         Map<String, String> credentials = new LinkedHashMap<>();
         JsonNode cred = body.get("credentials");
         if (cred != null && !cred.isNull() && !cred.isObject()) {
@@ -51,7 +90,7 @@ final class ConnectionRequests {
             credentials(auth, cred, credentials, errors);
         }
         errors.throwIfAny();
-        return new Create(connector, auth, name, credentials);
+        return new Create(connector, auth, name, credentials, visibility);
     }
 
     /** The way to connect the request names, or the connector's first form-based one; null when refused. */

@@ -3,12 +3,14 @@ package dev.atom.connectors.internal;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.ConnectionNotUsable;
 import dev.atom.connectors.ConnectionRef;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.Health;
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.Members;
 import dev.atom.identity.Role;
 import dev.atom.secrets.SecretStore;
 import dev.atom.shared.Ids;
@@ -33,6 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Connections of a workspace and everything done with them: create (credentials only into the secret store),
  * health checks, removal (revoke at the provider, delete the secrets) and running actions. Also the {@link
  * Connectors} face other modules use. Thread-safe (stateless).
+ *
+ * <p>Who may do what (docs/connections.md): a member uses a connection that is shared or theirs; another
+ * member's private connection is absent for them (404, missing from lists). Admins see that it exists (name,
+ * connector, owner) and may remove it, never use it. Only the owner changes a private connection; on a shared
+ * one an admin may rename it or make it private to its owner, never the reverse.
  */
 @Service
 class ConnectionService implements Connectors {
@@ -48,6 +55,8 @@ class ConnectionService implements Connectors {
     private final Clock clock;
     private final TokenRefresher refresher;
     private final TokenEndpoint tokenEndpoint;
+    private final Members members;
+    private final ConnectionCallRepository calls;
 
     ConnectionService(
             ConnectorRegistry registry,
@@ -58,7 +67,9 @@ class ConnectionService implements Connectors {
             ApplicationEventPublisher events,
             Clock clock,
             TokenRefresher refresher,
-            TokenEndpoint tokenEndpoint) {
+            TokenEndpoint tokenEndpoint,
+            Members members,
+            ConnectionCallRepository calls) {
         this.registry = registry;
         this.repository = repository;
         this.secrets = secrets;
@@ -68,11 +79,21 @@ class ConnectionService implements Connectors {
         this.clock = clock;
         this.refresher = refresher;
         this.tokenEndpoint = tokenEndpoint;
+        this.members = members;
+        this.calls = calls;
     }
 
-    /** Stores a new connection for a validated request, then checks it; the answer carries the verdict. */
+    /**
+     * Stores a new connection for a validated request, then checks it; the answer carries the verdict. A null
+     * {@code visibility} takes the connector's default: private when it reads personal data.
+     */
     Connection create(
-            CurrentUser user, Connector connector, AuthSpec auth, String name, Map<String, String> credentials) {
+            CurrentUser user,
+            Connector connector,
+            AuthSpec auth,
+            String name,
+            Map<String, String> credentials,
+            String visibility) {
         Instant now = clock.instant();
         String id = Ids.newId();
         String owner = "connection:" + id;
@@ -97,23 +118,132 @@ class ConnectionService implements Connectors {
                 now,
                 now,
                 null,
-                auth.kind());
+                auth.kind(),
+                visibility != null ? visibility : defaultVisibility(connector));
         repository.insert(connection);
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
                 "connection.created",
-                Map.of("connection", id, "connector", connector.id(), "auth", auth.kind()),
+                Map.of(
+                        "connection",
+                        id,
+                        "connector",
+                        connector.id(),
+                        "auth",
+                        auth.kind(),
+                        "visibility",
+                        connection.visibility()),
                 null));
         return check(connection);
     }
 
-    List<Connection> list(CurrentUser user) {
-        return repository.list(user.workspaceId());
+    static String defaultVisibility(Connector connector) {
+        return connector.readsPersonalData() ? Connection.PRIVATE : Connection.SHARED;
     }
 
+    /** The connections the user may use, and for admins also the others' private ones (to remove them). */
+    List<Connection> list(CurrentUser user) {
+        boolean admin = user.role().atLeast(Role.ADMIN);
+        return repository.list(user.workspaceId()).stream()
+                .filter(c -> admin || c.usableBy(user.userId()))
+                .toList();
+    }
+
+    /** A connection the user may use; anything else (another member's private one) is 404. */
     Connection get(CurrentUser user, String id) {
-        return repository.find(user.workspaceId(), id).orElseThrow(() -> ApiException.notFound("Connection"));
+        return repository
+                .find(user.workspaceId(), id)
+                .filter(c -> c.usableBy(user.userId()))
+                .orElseThrow(() -> ApiException.notFound("Connection"));
+    }
+
+    /** A connection the user may use, or (admins) know of to remove; 404 otherwise. */
+    Connection visible(CurrentUser user, String id) {
+        boolean admin = user.role().atLeast(Role.ADMIN);
+        return repository
+                .find(user.workspaceId(), id)
+                .filter(c -> admin || c.usableBy(user.userId()))
+                .orElseThrow(() -> ApiException.notFound("Connection"));
+    }
+
+    /**
+     * Renames the connection and/or sets its visibility (null: unchanged). The owner may do anything; an admin,
+     * on a shared connection only, may rename it or make it private to its owner (so an admin can never expose
+     * someone's private data); other members may change nothing.
+     */
+    Connection update(CurrentUser user, String id, String name, String visibility) {
+        Connection c = visible(user, id);
+        boolean owner = c.createdBy().equals(user.userId());
+        if (!owner) {
+            if (!user.role().atLeast(Role.ADMIN)) {
+                throw ApiException.forbidden("Only whoever made this connection, or an admin, can change it");
+            }
+            if (c.isPrivate()) {
+                throw ApiException.forbidden("Only its owner can change a private connection");
+            }
+        }
+        String newName = name == null ? c.name() : name;
+        String newVisibility = visibility == null ? c.visibility() : visibility;
+        repository.update(c.workspaceId(), c.id(), newName, newVisibility, clock.instant());
+        if (!newVisibility.equals(c.visibility())) {
+            events.publishEvent(new AuditEvent(
+                    user.workspaceId(),
+                    user.userId(),
+                    "connection.visibility_changed",
+                    Map.of("connection", c.id(), "from", c.visibility(), "to", newVisibility),
+                    null));
+        }
+        return repository.find(c.workspaceId(), c.id()).orElseThrow();
+    }
+
+    /**
+     * A direct call by a person (the API's actions route): the caller must be allowed to use the connection
+     * (404 otherwise, recorded as refused for its owner to see), and every call is recorded and audited.
+     */
+    JsonNode runDirect(CurrentUser user, String id, String actionId, JsonNode input, String idempotencyKey) {
+        Connection c = repository.find(user.workspaceId(), id).orElseThrow(() -> ApiException.notFound("Connection"));
+        if (!c.usableBy(user.userId())) {
+            record(user, c, actionId, "refused", "not_permitted");
+            throw ApiException.notFound("Connection");
+        }
+        try {
+            JsonNode out = run(user.workspaceId(), id, actionId, input, idempotencyKey);
+            record(user, c, actionId, "succeeded", null);
+            return out;
+        } catch (ConnectorException e) {
+            record(user, c, actionId, "failed", ConnectionCalls.code(e));
+            throw e;
+        } catch (NoSuchElementException e) {
+            record(user, c, actionId, "failed", "unknown_action");
+            throw e;
+        }
+    }
+
+    /** The connection's recorded calls, for its owner alone (others: 404 for private, 403 for shared). */
+    List<ConnectionCall> calls(CurrentUser user, String id, String before, int limit) {
+        Connection c = get(user, id);
+        if (!c.createdBy().equals(user.userId())) {
+            throw ApiException.forbidden("Only whoever made this connection sees its calls");
+        }
+        return calls.page(c.workspaceId(), c.id(), before, limit);
+    }
+
+    private void record(CurrentUser user, Connection c, String actionId, String outcome, String detail) {
+        // the action id comes from the URL: keep only what looks like one, never arbitrary text
+        String action = actionId != null && actionId.matches("[a-z0-9._-]{1,100}") ? actionId : "(invalid)";
+        calls.insert(new ConnectionCall(
+                Ids.newId(), c.workspaceId(), c.id(), user.userId(), action, outcome, detail, clock.instant()));
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("connection", c.id());
+        details.put("connector", c.connector());
+        details.put("action", action);
+        details.put("outcome", outcome);
+        if (detail != null) {
+            details.put("detail", detail);
+        }
+        events.publishEvent(
+                new AuditEvent(user.workspaceId(), user.userId(), "connection.action_called", details, null));
     }
 
     /** Runs the connector's real health check and records the verdict. */
@@ -123,7 +253,7 @@ class ConnectionService implements Connectors {
 
     /** Revokes at the provider where the connector can, deletes the secrets and the connection. */
     void delete(CurrentUser user, String id) {
-        Connection c = get(user, id);
+        Connection c = visible(user, id);
         if (!c.createdBy().equals(user.userId()) && !user.role().atLeast(Role.ADMIN)) {
             throw ApiException.forbidden("Only whoever made this connection, or an admin, can remove it");
         }
@@ -146,6 +276,7 @@ class ConnectionService implements Connectors {
             }
         }
         repository.delete(c.workspaceId(), c.id());
+        calls.deleteForConnection(c.workspaceId(), c.id());
         limiters.forget(c.id());
         refresher.forget(c.id());
         events.publishEvent(new AuditEvent(
@@ -228,28 +359,78 @@ class ConnectionService implements Connectors {
 
     @Override
     public Optional<ConnectionInfo> connection(String workspaceId, String connectionId) {
-        return repository
-                .find(workspaceId, connectionId)
-                .map(c -> new ConnectionInfo(
-                        c.id(),
-                        c.workspaceId(),
-                        c.connector(),
-                        c.name(),
-                        c.status().wire(),
-                        c.statusReason()));
+        return repository.find(workspaceId, connectionId).map(ConnectionService::info);
     }
 
     @Override
     public List<ConnectionInfo> connections(String workspaceId) {
         return repository.list(workspaceId).stream()
-                .map(c -> new ConnectionInfo(
-                        c.id(),
-                        c.workspaceId(),
-                        c.connector(),
-                        c.name(),
-                        c.status().wire(),
-                        c.statusReason()))
+                .map(ConnectionService::info)
                 .toList();
+    }
+
+    @Override
+    public Optional<ConnectionInfo> connection(Caller caller, String connectionId) {
+        if (!isMember(caller)) {
+            return Optional.empty();
+        }
+        return repository
+                .find(caller.workspaceId(), connectionId)
+                .filter(c -> c.usableBy(caller.userId()))
+                .map(ConnectionService::info);
+    }
+
+    @Override
+    public List<ConnectionInfo> connections(Caller caller) {
+        if (!isMember(caller)) {
+            return List.of();
+        }
+        return repository.list(caller.workspaceId()).stream()
+                .filter(c -> c.usableBy(caller.userId()))
+                .map(ConnectionService::info)
+                .toList();
+    }
+
+    @Override
+    public JsonNode run(Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
+        usable(caller, connectionId);
+        return run(caller.workspaceId(), connectionId, actionId, input, idempotencyKey);
+    }
+
+    @Override
+    public ActionContext context(Caller caller, String connectionId) {
+        usable(caller, connectionId);
+        return context(caller.workspaceId(), connectionId);
+    }
+
+    /** Throws {@link ConnectionNotUsable} saying why the caller may not use the connection. */
+    private void usable(Caller caller, String connectionId) {
+        Connection c = repository
+                .find(caller.workspaceId(), connectionId)
+                .orElseThrow(() -> new NoSuchElementException("connection"));
+        if (!isMember(caller)) {
+            throw new ConnectionNotUsable("user " + caller.userId() + " is no longer a member of this workspace");
+        }
+        if (!c.usableBy(caller.userId())) {
+            throw new ConnectionNotUsable("it is private to another member (" + c.createdBy() + ")");
+        }
+    }
+
+    private boolean isMember(Caller caller) {
+        return caller.userId() != null
+                && members.find(caller.workspaceId(), caller.userId()).isPresent();
+    }
+
+    private static ConnectionInfo info(Connection c) {
+        return new ConnectionInfo(
+                c.id(),
+                c.workspaceId(),
+                c.connector(),
+                c.name(),
+                c.status().wire(),
+                c.statusReason(),
+                c.visibility(),
+                c.createdBy());
     }
 
     @Override

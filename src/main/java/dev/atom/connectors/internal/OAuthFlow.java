@@ -98,11 +98,16 @@ class OAuthFlow {
      */
     String start(CurrentUser user, String connectorId, String connectionId, String name) {
         Connector connector = registry.connector(connectorId).orElseThrow(() -> ApiException.notFound("Connector"));
-        if (connectionId != null) { // another workspace's connection is 404 before anything else
+        if (connectionId != null) { // another workspace's (or member's private) connection is 404 first
             Connection existing = connections
                     .find(user.workspaceId(), connectionId)
                     .filter(c -> c.connector().equals(connectorId))
+                    .filter(c -> c.usableBy(user.userId()))
                     .orElseThrow(() -> ApiException.notFound("Connection"));
+            if (!existing.createdBy().equals(user.userId())) {
+                // reconnecting puts the caller's account behind someone else's connection
+                throw ApiException.forbidden("Only whoever made this connection can reconnect it");
+            }
             name = existing.name();
         }
         AuthSpec.OAuth2 auth = connector.oauth2().orElse(null);
@@ -218,7 +223,8 @@ class OAuthFlow {
                 now,
                 now,
                 null,
-                "oauth2");
+                "oauth2",
+                connector.readsPersonalData() ? Connection.PRIVATE : Connection.SHARED);
         connections.insert(c);
         connections.updateScopes(c.workspaceId(), id, scopes(tokens, connector));
         events.publishEvent(new AuditEvent(
@@ -233,6 +239,7 @@ class OAuthFlow {
     private Connection reconnect(CurrentUser user, String connectionId, TokenEndpoint.Tokens tokens) {
         Connection old = connections
                 .find(user.workspaceId(), connectionId)
+                .filter(c -> c.createdBy().equals(user.userId()))
                 .orElseThrow(() -> new Failed("failed", null, "the connection was removed meanwhile"));
         Instant now = clock.instant();
         String access =

@@ -38,6 +38,12 @@ class OutlookConnector implements Connector {
         return "Outlook (Microsoft 365)";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("communication", "email", "calendar");

@@ -57,6 +57,12 @@ class SlackConnector implements Connector {
         return "Slack";
     }
 
+    /** A person's own data: connections are private to whoever made them unless shared on purpose. */
+    @Override
+    public boolean readsPersonalData() {
+        return true;
+    }
+
     @Override
     public List<String> categories() {
         return List.of("communication");

@@ -20,7 +20,11 @@ final class ActionFields {
     private final Connectors connectors;
     private final String workspaceId;
 
-    ActionFields(Connectors connectors, String workspaceId) {
+    private final String viewer;
+
+    /** {@code viewer} (may be null: every connection) limits the picker to the connections they may use. */
+    ActionFields(Connectors connectors, String workspaceId, String viewer) {
+        this.viewer = viewer;
         this.connectors = connectors;
         this.workspaceId = workspaceId;
     }
@@ -43,9 +47,12 @@ final class ActionFields {
             boolean needs =
                     DefinitionParser.needsConnection(info.get().connector().auth());
             connections.add(new Option("", needs ? "Choose a connection" : "None needed"));
-            connectors.connections(workspaceId).stream()
-                    .filter(c -> c.connector().equals(connector))
-                    .forEach(c -> connections.add(new Option(c.id(), c.name())));
+            (viewer == null
+                            ? connectors.connections(workspaceId)
+                            : connectors.connections(new Connectors.Caller(workspaceId, viewer)))
+                    .stream()
+                            .filter(c -> c.connector().equals(connector))
+                            .forEach(c -> connections.add(new Option(c.id(), c.name())));
         } else {
             connections.add(new Option("", "Choose an action first"));
         }

@@ -1,5 +1,6 @@
 package dev.atom.workflows.internal;
 
+import dev.atom.connectors.ConnectionNotUsable;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.workflows.internal.StepState.StepStatus;
 import java.time.Duration;
@@ -52,7 +53,7 @@ final class ActionStep {
         execution.flush(); // the attempt is on record before it can act
         try {
             JsonNode output = parts.runAction(
-                    execution.run().workspaceId(),
+                    parts.caller(execution.run()),
                     step,
                     input,
                     idempotencyKey(execution.run().id(), execution.key(step)));
@@ -71,6 +72,9 @@ final class ActionStep {
                     step, input, first == null ? e.getMessage() : "input." + first.field() + ": " + first.message());
         } catch (ConnectorException e) {
             return execution.fail(step, input, e.getMessage());
+        } catch (ConnectionNotUsable e) {
+            return execution.fail(
+                    step, input, "the connection '" + step.connection() + "' may not be used: " + e.getMessage());
         } catch (NoSuchElementException e) {
             return execution.fail(
                     step, input, "the connection '" + step.connection() + "' no longer exists in this workspace");

@@ -3,6 +3,7 @@ package dev.atom.workflows.internal;
 import dev.atom.ai.AiGateway;
 import dev.atom.ai.AiGatewayException;
 import dev.atom.ai.CallSource;
+import dev.atom.identity.Members;
 import dev.atom.workflows.internal.StepState.StepStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An AI step: one completion through the gateway (the workspace's keys and routing, the ledger records the
- * usage with source WORKFLOW), as the workflow's creator. With a schema, the answer must be JSON that fits
+ * usage with source WORKFLOW), as the workflow's owner (its creator), while they are a member. With a schema, the answer must be JSON that fits
  * it: one more try tells the model what was wrong, then the step fails with the reason. Rate limits and
  * provider outages are retried with back-off like connector calls. Thread-safe.
  *
@@ -36,11 +37,13 @@ class AiStep {
     private final AiGateway gateway;
     private final WorkflowRepository workflows;
     private final Clock clock;
+    private final Members members;
 
-    AiStep(AiGateway gateway, WorkflowRepository workflows, Clock clock) {
+    AiStep(AiGateway gateway, WorkflowRepository workflows, Clock clock, Members members) {
         this.gateway = gateway;
         this.workflows = workflows;
         this.clock = clock;
+        this.members = members;
     }
 
     Outcome run(RunExecution execution, Step.Ai step, StepState saved) {
@@ -61,6 +64,13 @@ class AiStep {
                 .find(run.workspaceId(), run.workflowId())
                 .map(Workflow::createdBy)
                 .orElse(null);
+        if (userId == null || members.find(run.workspaceId(), userId).isEmpty()) {
+            // the owner's keys (personal ones first) are spent only while the owner is still a member
+            return execution.fail(
+                    step,
+                    input,
+                    "the workflow's owner is no longer a member of this workspace: its AI steps do not run");
+        }
         var caller = new AiGateway.Caller(run.workspaceId(), userId, CallSource.WORKFLOW, "run-" + run.id());
         ArrayNode messages = NODES.arrayNode();
         String instructions = step.schema() == null

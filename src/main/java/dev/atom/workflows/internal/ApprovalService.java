@@ -35,6 +35,7 @@ class ApprovalService {
     private final EngineWorker worker;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkflowPrivacy privacy;
 
     ApprovalService(
             RunStepRepository steps,
@@ -43,7 +44,9 @@ class ApprovalService {
             TransactionOperations transactions,
             EngineWorker worker,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            WorkflowPrivacy privacy) {
+        this.privacy = privacy;
         this.steps = steps;
         this.runs = runs;
         this.waits = waits;
@@ -72,6 +75,9 @@ class ApprovalService {
                 continue;
             }
             List<String> approvers = approvers(request);
+            if (!approvers.contains(user.userId()) && !privacy.workflowVisibleTo(user, w.workflowId())) {
+                continue; // another member's private workflow, unless its owner named this user to decide
+            }
             out.add(new Pending(
                     w.runId(),
                     w.workflowId(),
@@ -85,14 +91,27 @@ class ApprovalService {
         return out;
     }
 
-    /** 404 unless the run is the workspace's (before the body is judged). */
+    /**
+     * 404 unless the run is the workspace's and the user may see it, or its owner named the user as an approver
+     * of a step it waits on (before the body is judged).
+     */
     void requireRun(CurrentUser user, String runId) {
-        runs.find(user.workspaceId(), runId).orElseThrow(() -> ApiException.notFound("Run"));
+        Run run = runs.find(user.workspaceId(), runId).orElseThrow(() -> ApiException.notFound("Run"));
+        if (!privacy.runVisibleTo(run, user) && !namedApprover(user, runId)) {
+            throw ApiException.notFound("Run");
+        }
+    }
+
+    private boolean namedApprover(CurrentUser user, String runId) {
+        return waits.waitingSteps(user.workspaceId(), MAX_PENDING).stream()
+                .filter(w -> w.runId().equals(runId))
+                .map(w -> w.output() == null ? null : JSON.readTree(w.output()))
+                .anyMatch(r -> isOpen(r) && approvers(r).contains(user.userId()));
     }
 
     /** Records {@code decision} (approve or reject) on the run's waiting approval step and wakes the run. */
     JsonNode decide(CurrentUser user, String runId, String stepId, String decision, String comment) {
-        runs.find(user.workspaceId(), runId).orElseThrow(() -> ApiException.notFound("Run"));
+        requireRun(user, runId);
         Instant now = clock.instant();
         String holder = "approval-" + Ids.newId();
         JsonNode decided = transactions.execute(tx -> {

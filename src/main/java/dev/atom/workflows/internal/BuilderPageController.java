@@ -260,7 +260,7 @@ class BuilderPageController {
         List<BuilderView.Option> people = members.list(user.workspaceId()).stream()
                 .map(m -> new BuilderView.Option(m.userId(), m.name() + " <" + m.email() + ">"))
                 .toList();
-        return new BuilderView.Lookups(others, people, clock.instant(), modes);
+        return new BuilderView.Lookups(others, people, clock.instant(), modes, user.userId());
     }
 
     /** One value per name; a multiple choice ({@code :list}) posts each chosen value, joined here. */

@@ -81,8 +81,18 @@ final class BuilderView {
      * What the fields need besides the definition: the workspace's workflows and people (for sub-workflow and
      * approval steps), the time (for a schedule's next slots) and the transforms' chosen modes by path.
      */
-    record Lookups(List<Option> workflows, List<Option> people, java.time.Instant now, Map<String, String> modes) {
+    /** {@code viewer} (a user id, may be null) limits the connection pickers to the connections they may use. */
+    record Lookups(
+            List<Option> workflows,
+            List<Option> people,
+            java.time.Instant now,
+            Map<String, String> modes,
+            String viewer) {
         static final Lookups NONE = new Lookups(List.of(), List.of(), java.time.Instant.EPOCH, Map.of());
+
+        Lookups(List<Option> workflows, List<Option> people, java.time.Instant now, Map<String, String> modes) {
+            this(workflows, people, now, modes, null);
+        }
     }
 
     /** A problem for the summary: what, and the id of the control it is shown at. */
@@ -151,7 +161,7 @@ final class BuilderView {
         List<Branch> branches = new ArrayList<>();
         FlowFields flow = new FlowFields(this, lookups);
         switch (type) {
-            case "action" -> new ActionFields(connectors, workspaceId).add(s, path, fields, shown);
+            case "action" -> new ActionFields(connectors, workspaceId, lookups.viewer()).add(s, path, fields, shown);
             case "transform" -> flow.transform(s, path, fields, shown);
             case "condition" -> {
                 fields.add(text(s, path, "if", "If (an expression such as {{ steps.a.output.n > 10 }})", shown));
@@ -204,7 +214,7 @@ final class BuilderView {
 
     /** Trigger fields: its type, and the fields of that kind of trigger. */
     List<Field> trigger(JsonNode t) {
-        List<Field> fields = new TriggerFields(connectors, workspaceId, lookups.now())
+        List<Field> fields = new TriggerFields(connectors, workspaceId, lookups.now(), lookups.viewer())
                 .fields(t)
                 .shown();
         fields.stream().filter(f -> !f.kind().equals("hidden")).forEach(f -> anchors.add(f.path()));
@@ -218,7 +228,7 @@ final class BuilderView {
                 : hidden(
                         t,
                         "trigger",
-                        new TriggerFields(connectors, workspaceId, lookups.now())
+                        new TriggerFields(connectors, workspaceId, lookups.now(), lookups.viewer())
                                 .fields(t)
                                 .keys());
     }

@@ -43,6 +43,7 @@ class EngineParts {
 
     private final StepServices steps;
     private final RunStepRepository stepRows;
+    private final WorkflowRepository workflows;
 
     EngineParts(
             Templates templates,
@@ -50,8 +51,10 @@ class EngineParts {
             Clock clock,
             ConnectionSlots perConnection,
             RunStepRepository stepRows,
-            StepServices steps) {
+            StepServices steps,
+            WorkflowRepository workflows) {
         this.templates = templates;
+        this.workflows = workflows;
         this.connectors = connectors;
         this.clock = clock;
         this.perConnection = perConnection;
@@ -81,10 +84,24 @@ class EngineParts {
     }
 
     /**
-     * Runs an action step's call with its timeout. A timeout is retriable: the call may or may not have
-     * happened, and the idempotency key lets the service tell.
+     * Whom a run acts for: its workflow's owner. Connections are used on the owner's behalf, so a private one
+     * only while it is still theirs and they are still a member ({@link Connectors#run(Connectors.Caller, String,
+     * String, JsonNode, String)} refuses otherwise, before any call).
      */
-    JsonNode runAction(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
+    Connectors.Caller caller(Run run) {
+        String owner = workflows
+                .find(run.workspaceId(), run.workflowId())
+                .map(Workflow::createdBy)
+                .orElse(null);
+        return new Connectors.Caller(run.workspaceId(), owner);
+    }
+
+    /**
+     * Runs an action step's call with its timeout, on behalf of {@code caller}. A timeout is retriable: the call
+     * may or may not have happened, and the idempotency key lets the service tell.
+     */
+    JsonNode runAction(Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey) {
+        String workspaceId = caller.workspaceId();
         String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
         ConnectionSlots.Held slot;
         try {
@@ -97,14 +114,14 @@ class EngineParts {
             throw new ConnectorException.Retriable(0, "too many calls in flight on this connection", null);
         }
         try (slot) {
-            return call(workspaceId, step, input, idempotencyKey);
+            return call(caller, step, input, idempotencyKey);
         }
     }
 
-    private JsonNode call(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
+    private JsonNode call(Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey) {
         Future<JsonNode> call = calls.submit(() -> step.connection() == null
-                ? connectors.runWithoutConnection(workspaceId, step.action(), input, idempotencyKey)
-                : connectors.run(workspaceId, step.connection(), step.action(), input, idempotencyKey));
+                ? connectors.runWithoutConnection(caller.workspaceId(), step.action(), input, idempotencyKey)
+                : connectors.run(caller, step.connection(), step.action(), input, idempotencyKey));
         Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -27,7 +27,16 @@ class RunReplays {
     private final EngineWorker worker;
     private final Clock clock;
 
-    RunReplays(RunRepository runs, RunStepRepository steps, RunStore store, EngineWorker worker, Clock clock) {
+    private final WorkflowPrivacy privacy;
+
+    RunReplays(
+            RunRepository runs,
+            RunStepRepository steps,
+            RunStore store,
+            EngineWorker worker,
+            Clock clock,
+            WorkflowPrivacy privacy) {
+        this.privacy = privacy;
         this.runs = runs;
         this.steps = steps;
         this.store = store;
@@ -40,7 +49,9 @@ class RunReplays {
      * @return the new run's id
      */
     String replay(CurrentUser user, String runId, JsonNode stepInput) {
-        Run old = runs.find(user.workspaceId(), runId).orElseThrow(() -> ApiException.notFound("Run"));
+        Run old = runs.find(user.workspaceId(), runId)
+                .filter(r -> privacy.runVisibleTo(r, user))
+                .orElseThrow(() -> ApiException.notFound("Run"));
         if (old.status() != RunStatus.FAILED && old.status() != RunStatus.CANCELLED) {
             throw ApiException.conflict("Only a failed or cancelled run can be replayed; this one is "
                     + old.status().wire());

@@ -34,6 +34,7 @@ class RunService {
     private final EngineWorker worker;
     private final Clock clock;
     private final QueuedWebhookRuns queuedWebhooks;
+    private final WorkflowPrivacy privacy;
 
     RunService(
             WorkflowRepository workflows,
@@ -44,7 +45,9 @@ class RunService {
             RunEngine engine,
             EngineWorker worker,
             Clock clock,
-            QueuedWebhookRuns queuedWebhooks) {
+            QueuedWebhookRuns queuedWebhooks,
+            WorkflowPrivacy privacy) {
+        this.privacy = privacy;
         this.workflows = workflows;
         this.targets = targets;
         this.runs = runs;
@@ -58,8 +61,10 @@ class RunService {
 
     /** Queues a run of the active version with {@code {"input": input}} as its trigger. */
     String runNow(CurrentUser user, String workflowId, JsonNode input) {
-        Workflow w =
-                workflows.find(user.workspaceId(), workflowId).orElseThrow(() -> ApiException.notFound("Workflow"));
+        Workflow w = workflows
+                .find(user.workspaceId(), workflowId)
+                .filter(x -> privacy.visibleTo(x, user))
+                .orElseThrow(() -> ApiException.notFound("Workflow"));
         if (w.activeVersion() == null) {
             throw ApiException.conflict("The workflow has no published version yet: publish it first");
         }
@@ -127,8 +132,11 @@ class RunService {
         return Optional.of(new WebhookOutcome(run.id(), engine.turn(run, false)));
     }
 
+    /** A run the user may see: a run of another member's private workflow is 404. */
     Run get(CurrentUser user, String runId) {
-        return runs.find(user.workspaceId(), runId).orElseThrow(() -> ApiException.notFound("Run"));
+        return runs.find(user.workspaceId(), runId)
+                .filter(r -> privacy.runVisibleTo(r, user))
+                .orElseThrow(() -> ApiException.notFound("Run"));
     }
 
     List<StepState> steps(Run run) {
@@ -142,7 +150,7 @@ class RunService {
     }
 
     List<Run> list(CurrentUser user, String workflowId, RunStatus status, Instant since, Instant before, int limit) {
-        return runs.list(user.workspaceId(), workflowId, status, since, before, limit);
+        return visible(user, runs.list(user.workspaceId(), workflowId, status, since, before, limit));
     }
 
     /** One page of a runs list, newest first; {@code next} is null on the last page. */
@@ -159,10 +167,19 @@ class RunService {
             int limit) {
         List<Run> rows = runs.list(user.workspaceId(), workflowId, status, since, before, after, limit + 1);
         if (rows.size() <= limit) {
-            return new RunPage(rows, null);
+            return new RunPage(visible(user, rows), null);
         }
         List<Run> page = rows.subList(0, limit);
-        return new RunPage(List.copyOf(page), RunCursor.after(page.getLast()));
+        // the cursor follows the rows read, so a page may hold fewer runs than asked when some are not the caller's
+        return new RunPage(visible(user, page), RunCursor.after(page.getLast()));
+    }
+
+    /** The runs the user may see: another member's private workflow's runs are left out. */
+    private List<Run> visible(CurrentUser user, List<Run> rows) {
+        Map<String, Boolean> seen = new java.util.HashMap<>();
+        return rows.stream()
+                .filter(r -> seen.computeIfAbsent(r.workflowId(), id -> privacy.runVisibleTo(r, user)))
+                .toList();
     }
 
     Run cancel(CurrentUser user, String runId) {

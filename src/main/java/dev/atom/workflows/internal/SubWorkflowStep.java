@@ -30,9 +30,16 @@ class SubWorkflowStep {
     private final RunRepository runs;
     private final RunWaitRepository waits;
     private final Clock clock;
+    private final WorkflowPrivacy privacy;
 
-    SubWorkflowStep(WorkflowRepository workflows, RunRepository runs, RunWaitRepository waits, Clock clock) {
+    SubWorkflowStep(
+            WorkflowRepository workflows,
+            RunRepository runs,
+            RunWaitRepository waits,
+            Clock clock,
+            WorkflowPrivacy privacy) {
         this.workflows = workflows;
+        this.privacy = privacy;
         this.runs = runs;
         this.waits = waits;
         this.clock = clock;
@@ -62,6 +69,17 @@ class SubWorkflowStep {
                 workflows.find(parent.workspaceId(), step.workflow()).filter(w -> w.activeVersion() != null);
         if (target.isEmpty()) {
             return execution.fail(step, null, "no published workflow '" + step.workflow() + "' in this workspace");
+        }
+        String parentOwner = workflows
+                .find(parent.workspaceId(), parent.workflowId())
+                .map(Workflow::createdBy)
+                .orElse(null);
+        if (!target.get().createdBy().equals(parentOwner) && privacy.isPrivate(target.get())) {
+            // its runs act as its owner with their private things: only their own workflows may start it
+            return execution.fail(
+                    step,
+                    null,
+                    "the workflow '" + step.workflow() + "' is private to another member and cannot be started here");
         }
         String childId = Ids.newId();
         ObjectNode started = NODES.objectNode()

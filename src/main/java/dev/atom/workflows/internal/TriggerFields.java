@@ -38,7 +38,11 @@ final class TriggerFields {
     /** The fields and the trigger keys they stand for. */
     record Shown(List<Field> shown, Set<String> keys) {}
 
-    TriggerFields(Connectors connectors, String workspaceId, Instant now) {
+    private final String viewer;
+
+    /** {@code viewer} (may be null: every connection) limits the picker to the connections they may use. */
+    TriggerFields(Connectors connectors, String workspaceId, Instant now, String viewer) {
+        this.viewer = viewer;
         this.connectors = connectors;
         this.workspaceId = workspaceId;
         this.now = now;
@@ -169,9 +173,12 @@ final class TriggerFields {
         keys.add("connection");
         String connection = BuilderView.scalar(t.get("connection"));
         List<Option> connections = new ArrayList<>(List.of(new Option("", "Choose a connection")));
-        connectors.connections(workspaceId).stream()
-                .filter(c -> c.connector().equals(owner.id()))
-                .forEach(c -> connections.add(new Option(c.id(), c.name())));
+        (viewer == null
+                        ? connectors.connections(workspaceId)
+                        : connectors.connections(new Connectors.Caller(workspaceId, viewer)))
+                .stream()
+                        .filter(c -> c.connector().equals(owner.id()))
+                        .forEach(c -> connections.add(new Option(c.id(), c.name())));
         if (!connection.isEmpty()
                 && connections.stream().noneMatch(o -> o.value().equals(connection))) {
             connections.add(new Option(connection, connection + " (not a connection of " + owner.name() + ")"));

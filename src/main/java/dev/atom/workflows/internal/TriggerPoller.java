@@ -195,12 +195,17 @@ class TriggerPoller {
         PollingTrigger.Poll poll;
         try {
             PollingTrigger trigger = polling(c.type()).orElseThrow(() -> new NoSuchElementException(c.type()));
-            poll = trigger.poll(connectors.context(t.workspaceId(), c.connectionId()), c.config(), t.cursor());
+            // polled on the owner's behalf: another member's private connection is never read for this workflow
+            var caller = new Connectors.Caller(t.workspaceId(), workflow.createdBy());
+            poll = trigger.poll(connectors.context(caller, c.connectionId()), c.config(), t.cursor());
         } catch (ConnectorException.NeedsReconnect e) {
             watchdog.needsReconnect(t, c.connectionId(), describe(e), now);
             return 0;
         } catch (ConnectorException e) {
             watchdog.failed(t, describe(e), now);
+            return 0;
+        } catch (dev.atom.connectors.ConnectionNotUsable e) {
+            watchdog.failed(t, "the connection may not be used: " + e.getMessage(), now);
             return 0;
         } catch (NoSuchElementException e) {
             watchdog.failed(t, "the connection or trigger no longer exists", now);

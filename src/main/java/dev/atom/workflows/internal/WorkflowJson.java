@@ -5,7 +5,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A workflow as the API shows it; {@code webhookUrl} only when its trigger is a webhook. */
+/**
+ * A workflow as the API shows it; {@code webhookUrl} only when its trigger is a webhook; {@code owner} the user
+ * id its runs act for.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WorkflowJson(
         String id,
@@ -19,7 +22,8 @@ record WorkflowJson(
         String createdAt,
         String updatedAt,
         JsonNode trigger,
-        List<AlertJson> alerts) {
+        List<AlertJson> alerts,
+        String owner) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static WorkflowJson of(Workflow w, String hooksBase) {
@@ -36,7 +40,8 @@ record WorkflowJson(
                 w.createdAt().toString(),
                 w.updatedAt().toString(),
                 null,
-                null);
+                null,
+                w.createdBy());
     }
 
     /** With the switched-on trigger's state, the open alerts, and the URL a connector webhook trigger uses. */
@@ -53,6 +58,7 @@ record WorkflowJson(
                 createdAt,
                 updatedAt,
                 triggerState,
-                openAlerts);
+                openAlerts,
+                owner);
     }
 }

@@ -35,6 +35,7 @@ class WorkflowService {
     private final Clock clock;
     private final TriggerSwitch triggers;
     private final WebhookTargets targets;
+    private final WorkflowPrivacy privacy;
 
     WorkflowService(
             WorkflowRepository workflows,
@@ -45,7 +46,9 @@ class WorkflowService {
             ApplicationEventPublisher events,
             Clock clock,
             TriggerSwitch triggers,
-            WebhookTargets targets) {
+            WebhookTargets targets,
+            WorkflowPrivacy privacy) {
+        this.privacy = privacy;
         this.workflows = workflows;
         this.connectors = connectors;
         this.templates = templates;
@@ -58,7 +61,7 @@ class WorkflowService {
     }
 
     Workflow create(CurrentUser user, JsonNode definition) {
-        Definition checked = check(user.workspaceId(), definition);
+        Definition checked = check(user, user.userId(), definition);
         Instant now = clock.instant();
         Workflow w = new Workflow(
                 Ids.newId(),
@@ -77,19 +80,25 @@ class WorkflowService {
     }
 
     Workflow update(CurrentUser user, String id, JsonNode definition) {
-        get(user, id);
-        Definition checked = check(user.workspaceId(), definition);
+        Workflow w = get(user, id);
+        Definition checked = check(user, w.createdBy(), definition);
         workflows.updateDraft(
                 user.workspaceId(), id, checked.name(), JSON.writeValueAsString(definition), clock.instant());
         return get(user, id);
     }
 
+    /** A workflow the user may see: theirs, or one that uses nothing private (another's private one is 404). */
     Workflow get(CurrentUser user, String id) {
-        return workflows.find(user.workspaceId(), id).orElseThrow(() -> ApiException.notFound("Workflow"));
+        return workflows
+                .find(user.workspaceId(), id)
+                .filter(w -> privacy.visibleTo(w, user))
+                .orElseThrow(() -> ApiException.notFound("Workflow"));
     }
 
     List<Workflow> list(CurrentUser user) {
-        return workflows.list(user.workspaceId());
+        return workflows.list(user.workspaceId()).stream()
+                .filter(w -> privacy.visibleTo(w, user))
+                .toList();
     }
 
     void delete(CurrentUser user, String id) {
@@ -106,7 +115,7 @@ class WorkflowService {
     /** Checks the draft again (connections may have gone), saves it as the next version and switches it on. */
     Workflow publish(CurrentUser user, String id) {
         Workflow w = get(user, id);
-        check(user.workspaceId(), JSON.readTree(w.draft()));
+        check(user, w.createdBy(), JSON.readTree(w.draft()));
         Integer version = transactions.execute(
                 tx -> workflows.publish(user.workspaceId(), id, w.draft(), user.userId(), clock.instant()));
         triggers.sync(user.workspaceId(), id);
@@ -137,13 +146,21 @@ class WorkflowService {
         return JSON.readTree(w.draft()).path("trigger").path("type").asString("");
     }
 
-    private Definition check(String workspaceId, JsonNode definition) {
+    /** Checks a definition {@code user} saves into a workflow of {@code owner}: the parser's rules, then whose. */
+    private Definition check(CurrentUser user, String owner, JsonNode definition) {
+        String workspaceId = user.workspaceId();
         DefinitionParser parser = new DefinitionParser(connectors, workspaceId, templates)
                 .checkingWorkflows(id -> workflows.find(workspaceId, id).map(Workflow::activeVersion));
         Definition d = parser.parse(definition);
-        if (d == null) {
+        var problems = new java.util.ArrayList<>(d == null ? parser.problems() : List.of());
+        for (var p : privacy.check(workspaceId, definition, user.userId(), owner)) {
+            if (problems.stream().noneMatch(q -> q.field().equals(p.field()))) {
+                problems.add(p);
+            }
+        }
+        if (!problems.isEmpty()) {
             // paths are relative to the definition (steps[2].input.channel), as users read them in the builder
-            throw ApiException.invalid(parser.problems());
+            throw ApiException.invalid(problems);
         }
         return d;
     }

@@ -77,6 +77,16 @@ class AiKeyRepositoryTest {
     }
 
     @Test
+    void personalKeysAreEveryUsersOwnKeysOfTheWorkspaceOnly() {
+        saved(ws, null, "openai", "Team OpenAI");
+        AiKey first = saved(ws, "u1", "openai-compatible", "ollama");
+        AiKey second = saved(ws, "u2", "anthropic", "Mine");
+        saved(Ids.newId(), "u1", "openai", "Other workspace");
+        assertThat(repo.personal(ws)).containsExactly(first, second);
+        assertThat(repo.personal(Ids.newId())).isEmpty();
+    }
+
+    @Test
     void namesAreUniquePerOwnerIgnoringCase() {
         saved(ws, "u1", "openai", "Work");
         assertThat(repo.nameTaken(ws, AiKey.Scope.USER, "u1", " WORK ")).isTrue();

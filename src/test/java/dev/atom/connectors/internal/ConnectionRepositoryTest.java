@@ -72,6 +72,50 @@ class ConnectionRepositoryTest {
     }
 
     @Test
+    void keepsVisibilityAndChangesNameAndVisibilityWithinOneWorkspace() {
+        Connection a = connection(ws, "Mail", T0);
+        assertThat(a.visibility())
+                .as("rows made without a visibility are shared")
+                .isEqualTo("shared");
+        Connection mine = new Connection(
+                Ids.newId(),
+                ws,
+                "gmail",
+                "My mail",
+                ConnectionStatus.CONNECTED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                "user-1",
+                T0,
+                T0,
+                null,
+                "oauth2",
+                Connection.PRIVATE);
+        repo.insert(a);
+        repo.insert(mine);
+        assertThat(repo.find(ws, mine.id())).contains(mine);
+        assertThat(repo.find(ws, mine.id()).orElseThrow().usableBy("user-2")).isFalse();
+        assertThat(repo.find(ws, mine.id()).orElseThrow().usableBy("user-1")).isTrue();
+
+        Instant later = T0.plusSeconds(5);
+        assertThat(repo.update(Ids.newId(), a.id(), "Pwned", Connection.PRIVATE, later))
+                .as("another workspace's id")
+                .isFalse();
+        assertThat(repo.update(ws, a.id(), "Team web", Connection.PRIVATE, later))
+                .isTrue();
+        Connection changed = repo.find(ws, a.id()).orElseThrow();
+        assertThat(changed.name()).isEqualTo("Team web");
+        assertThat(changed.visibility()).isEqualTo("private");
+        assertThat(changed.updatedAt()).isEqualTo(later);
+        assertThat(changed.usableBy("user-2")).isFalse();
+    }
+
+    @Test
     void recordsHealthVerdictsAndKeepsTheAccountWhenNoneIsGiven() {
         Connection a = connection(ws, "Slack", T0);
         repo.insert(a);

@@ -127,7 +127,7 @@ class BuilderRoundTripTest extends AppTestBase {
 
     @Test
     void aValidCronShowsItsNextThreeSlotsInItsZone() {
-        var fields = new TriggerFields(connectors, "ws", Instant.parse("2026-11-25T00:00:00Z"));
+        var fields = new TriggerFields(connectors, "ws", Instant.parse("2026-11-25T00:00:00Z"), null);
         assertThat(fields.nextSlots("0 9 * * MON-FRI", "Europe/Berlin"))
                 .isEqualTo("Next: Wed 2026-11-25 09:00, Thu 2026-11-26 09:00, Fri 2026-11-27 09:00 (Europe/Berlin)");
         assertThat(fields.nextSlots("not a cron", "")).isNull();
