@@ -3,6 +3,8 @@ package dev.atom.connectors.internal;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.ConnectionLifecycle;
+import dev.atom.connectors.ConnectionNeedsReconnect;
 import dev.atom.connectors.ConnectionRef;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
@@ -99,6 +101,8 @@ class ConnectionService implements Connectors {
                 null,
                 auth.kind());
         repository.insert(connection);
+        events.publishEvent(
+                new ConnectionLifecycle.Created(user.workspaceId(), id, connector.id(), user.userId(), now));
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
@@ -148,6 +152,7 @@ class ConnectionService implements Connectors {
         repository.delete(c.workspaceId(), c.id());
         limiters.forget(c.id());
         refresher.forget(c.id());
+        events.publishEvent(new ConnectionLifecycle.Removed(c.workspaceId(), c.id(), c.connector(), clock.instant()));
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
@@ -312,6 +317,27 @@ class ConnectionService implements Connectors {
         Action action = info.action();
         Record typed = (Record) JSON.treeToValue(value, action.inputType());
         return JSON.valueToTree(action.execute(context, typed));
+    }
+
+    @Override
+    public void markNeedsReconnect(String workspaceId, String connectionId, String reason) {
+        Connection c = repository.find(workspaceId, connectionId).orElse(null);
+        if (c == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        repository.updateStatus(workspaceId, c.id(), ConnectionStatus.NEEDS_RECONNECT, reason, null, now);
+        if (c.status() != ConnectionStatus.NEEDS_RECONNECT) {
+            log.info("connection {} ({}) needs reconnecting", c.id(), c.connector());
+            events.publishEvent(new AuditEvent(
+                    workspaceId,
+                    null,
+                    "connection.needs_reconnect",
+                    Map.of("connection", c.id(), "connector", c.connector(), "owner", c.createdBy()),
+                    null));
+            events.publishEvent(
+                    new ConnectionNeedsReconnect(workspaceId, c.id(), c.connector(), c.createdBy(), reason, now));
+        }
     }
 
     @Override
