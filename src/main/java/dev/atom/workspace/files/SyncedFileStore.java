@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,17 +45,31 @@ class SyncedFileStore implements SyncStore, SearchSource {
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
-    private final Connectors connectors;
+    private final Function<String, String> sourceNames;
 
+    @Autowired
     SyncedFileStore(
             JdbcClient jdbc,
             TransactionOperations transactions,
             ApplicationEventPublisher events,
             Connectors connectors) {
+        this(
+                jdbc,
+                transactions,
+                events,
+                id -> connectors.connector(id).map(Connector::name).orElse(id));
+    }
+
+    /** {@code sourceNames} turns a connector id into what search shows as a file's origin. */
+    SyncedFileStore(
+            JdbcClient jdbc,
+            TransactionOperations transactions,
+            ApplicationEventPublisher events,
+            Function<String, String> sourceNames) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
-        this.connectors = connectors;
+        this.sourceNames = sourceNames;
     }
 
     @Override
@@ -78,7 +94,7 @@ class SyncedFileStore implements SyncStore, SearchSource {
             for (SyncChange change : changes) {
                 switch (change) {
                     case SyncChange.Upsert u -> {
-                        SyncedFile file = (SyncedFile) u.item();
+                        SyncedFile file = capped((SyncedFile) u.item());
                         String id = upsert(scope, file, syncedAt);
                         upserted.add(document(id, scope.workspaceId(), scope.connectionId(), source, file));
                     }
@@ -89,10 +105,23 @@ class SyncedFileStore implements SyncStore, SearchSource {
         publish(upserted, removed);
     }
 
+    private static SyncedFile capped(SyncedFile f) {
+        if (f.text() == null || f.text().length() <= MAX_TEXT) {
+            return f;
+        }
+        return new SyncedFile(
+                f.externalId(),
+                f.name(),
+                f.path(),
+                f.mimeType(),
+                f.size(),
+                f.modifiedAt(),
+                f.modifiedBy(),
+                f.link(),
+                f.text().substring(0, MAX_TEXT));
+    }
+
     private String upsert(SyncScope scope, SyncedFile f, Instant syncedAt) {
-        String text = f.text() == null || f.text().length() <= MAX_TEXT
-                ? f.text()
-                : f.text().substring(0, MAX_TEXT);
         return jdbc.sql("""
                         INSERT INTO synced_files (id, workspace_id, connection_id, feed_id, external_id, name, path,
                             mime_type, size, modified_at, modified_by, link, text, synced_at)
@@ -116,7 +145,7 @@ class SyncedFileStore implements SyncStore, SearchSource {
                 .param("modified", f.modifiedAt() == null ? null : Timestamps.format(f.modifiedAt()))
                 .param("by", f.modifiedBy())
                 .param("link", f.link())
-                .param("text", text)
+                .param("text", f.text())
                 .param("synced", Timestamps.format(syncedAt))
                 .query(String.class)
                 .single();
@@ -233,7 +262,7 @@ class SyncedFileStore implements SyncStore, SearchSource {
     }
 
     private String source(String connectorId) {
-        return connectors.connector(connectorId).map(Connector::name).orElse(connectorId);
+        return connectorId == null ? "" : sourceNames.apply(connectorId);
     }
 
     private void publish(List<SearchDocument> upserted, List<String> removed) {
