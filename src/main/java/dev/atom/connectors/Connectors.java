@@ -76,6 +76,13 @@ public interface Connectors {
      */
     List<ConnectorException.FieldProblem> checkInput(String actionId, JsonNode input, Predicate<JsonNode> dynamic);
 
+    /**
+     * Marks the connection as needing a reconnect at once (a sync or poll was refused with invalid_grant or 401),
+     * as a refused token refresh does: the status and reason are stored and, the first time, {@link
+     * ConnectionNeedsReconnect} is published. Does nothing for an unknown connection.
+     */
+    void markNeedsReconnect(String workspaceId, String connectionId, String reason);
+
     /** A context for a polling trigger (or anything else) on the connection; same rules as {@link #run}. */
     ActionContext context(String workspaceId, String connectionId);
 

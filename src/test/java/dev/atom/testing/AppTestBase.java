@@ -29,6 +29,8 @@ public abstract class AppTestBase {
         registry.add("atom.db.url", () -> "");
         // Provider stubs (WireMock) listen on the loopback; user-supplied URLs may reach it only when allowed.
         registry.add("atom.http.allow-hosts", () -> "localhost,127.0.0.1");
+        // tests drive the sync engine themselves: no background sync of the connections they make
+        registry.add("atom.workspace.sync.scheduler", () -> "false");
     }
 
     protected TestHttp http() {

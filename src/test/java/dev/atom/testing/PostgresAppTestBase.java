@@ -29,6 +29,8 @@ public abstract class PostgresAppTestBase {
         registry.add("atom.db.user", () -> user == null ? "" : user);
         registry.add("atom.db.password", () -> password == null ? "" : password);
         registry.add("atom.data-dir", () -> AppTestBase.DATA_DIR.resolve("pg").toString());
+        // tests drive the sync engine themselves: no background sync of the connections they make
+        registry.add("atom.workspace.sync.scheduler", () -> "false");
     }
 
     protected TestHttp http() {

@@ -5,6 +5,7 @@ import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ class DropboxConnector implements Connector {
             new DropboxFiles.CreateSharedLink(),
             new DropboxFiles.Search());
     private final DropboxChangesTrigger changes = new DropboxChangesTrigger();
+    private final List<SyncFeed> feeds = List.of(new DropboxFileFeed());
 
     @Override
     public String id() {
@@ -81,6 +83,11 @@ class DropboxConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(changes);
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return feeds;
     }
 
     @Override

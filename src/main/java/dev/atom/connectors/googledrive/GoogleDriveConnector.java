@@ -5,6 +5,7 @@ import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.google.GoogleApi;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GoogleDriveConnector implements Connector {
     static final String SCOPE = "https://www.googleapis.com/auth/drive";
+    private static final SyncFeed FEED = new DriveFileFeed();
 
     @Override
     public String id() {
@@ -52,6 +54,11 @@ class GoogleDriveConnector implements Connector {
     @Override
     public List<Action<?, ?>> actions() {
         return List.of(DriveFiles.SEARCH, DriveDownload.DOWNLOAD, DriveUpload.UPLOAD, DriveFiles.SHARE);
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(FEED);
     }
 
     /** about.get with only the user: cheap, and names the account. */

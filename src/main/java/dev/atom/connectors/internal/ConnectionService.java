@@ -4,6 +4,8 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.ConnectionNotUsable;
+import dev.atom.connectors.ConnectionLifecycle;
+import dev.atom.connectors.ConnectionNeedsReconnect;
 import dev.atom.connectors.ConnectionRef;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
@@ -121,6 +123,8 @@ class ConnectionService implements Connectors {
                 auth.kind(),
                 visibility != null ? visibility : defaultVisibility(connector));
         repository.insert(connection);
+        events.publishEvent(
+                new ConnectionLifecycle.Created(user.workspaceId(), id, connector.id(), user.userId(), now));
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
@@ -279,6 +283,7 @@ class ConnectionService implements Connectors {
         calls.deleteForConnection(c.workspaceId(), c.id());
         limiters.forget(c.id());
         refresher.forget(c.id());
+        events.publishEvent(new ConnectionLifecycle.Removed(c.workspaceId(), c.id(), c.connector(), clock.instant()));
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
@@ -493,6 +498,27 @@ class ConnectionService implements Connectors {
         Action action = info.action();
         Record typed = (Record) JSON.treeToValue(value, action.inputType());
         return JSON.valueToTree(action.execute(context, typed));
+    }
+
+    @Override
+    public void markNeedsReconnect(String workspaceId, String connectionId, String reason) {
+        Connection c = repository.find(workspaceId, connectionId).orElse(null);
+        if (c == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        repository.updateStatus(workspaceId, c.id(), ConnectionStatus.NEEDS_RECONNECT, reason, null, now);
+        if (c.status() != ConnectionStatus.NEEDS_RECONNECT) {
+            log.info("connection {} ({}) needs reconnecting", c.id(), c.connector());
+            events.publishEvent(new AuditEvent(
+                    workspaceId,
+                    null,
+                    "connection.needs_reconnect",
+                    Map.of("connection", c.id(), "connector", c.connector(), "owner", c.createdBy()),
+                    null));
+            events.publishEvent(
+                    new ConnectionNeedsReconnect(workspaceId, c.id(), c.connector(), c.createdBy(), reason, now));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.atom.connectors.internal;
 
 import dev.atom.connectors.AuthSpec;
+import dev.atom.connectors.ConnectionLifecycle;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.identity.CurrentUser;
@@ -227,6 +228,8 @@ class OAuthFlow {
                 connector.readsPersonalData() ? Connection.PRIVATE : Connection.SHARED);
         connections.insert(c);
         connections.updateScopes(c.workspaceId(), id, scopes(tokens, connector));
+        events.publishEvent(
+                new ConnectionLifecycle.Created(user.workspaceId(), id, connector.id(), user.userId(), now));
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
@@ -256,6 +259,7 @@ class OAuthFlow {
         }
         registry.connector(old.connector())
                 .ifPresent(k -> connections.updateScopes(old.workspaceId(), old.id(), scopes(tokens, k)));
+        events.publishEvent(new ConnectionLifecycle.Reconnected(old.workspaceId(), old.id(), old.connector(), now));
         events.publishEvent(new AuditEvent(
                 user.workspaceId(),
                 user.userId(),
