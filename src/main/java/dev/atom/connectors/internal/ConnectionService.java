@@ -274,7 +274,8 @@ class ConnectionService implements Connectors {
     }
 
     @Override
-    public JsonNode runWithoutConnection(String workspaceId, String actionId, JsonNode input, String idempotencyKey) {
+    public JsonNode runWithoutConnection(
+            String workspaceId, String actingUserId, String actionId, JsonNode input, String idempotencyKey) {
         ActionInfo info = registry.action(actionId)
                 .filter(a -> !(a.connector().auth() instanceof AuthSpec.OAuth2)
                         && a.connector().auth().fields().isEmpty())
@@ -290,7 +291,8 @@ class ConnectionService implements Connectors {
                 new DefaultServiceHttp(http, limiters.forConnection(limiterKey), clock),
                 registry.settings(info.connector().id()).baseUrl(),
                 Optional.ofNullable(idempotencyKey),
-                clock);
+                clock,
+                Optional.ofNullable(actingUserId));
         return execute(info, input, context);
     }
 
@@ -330,7 +332,8 @@ class ConnectionService implements Connectors {
                 new DefaultServiceHttp(http, limiters.forConnection(c.id()), clock),
                 registry.settings(connector.id()).baseUrl(),
                 Optional.ofNullable(idempotencyKey),
-                clock);
+                clock,
+                Optional.empty());
     }
 
     /** The auth kinds a user can connect with a form (OAuth goes through the provider's consent page). */

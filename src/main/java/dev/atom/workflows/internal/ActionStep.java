@@ -52,10 +52,7 @@ final class ActionStep {
         execution.flush(); // the attempt is on record before it can act
         try {
             JsonNode output = parts.runAction(
-                    execution.run().workspaceId(),
-                    step,
-                    input,
-                    idempotencyKey(execution.run().id(), execution.key(step)));
+                    execution.run(), step, input, idempotencyKey(execution.run().id(), execution.key(step)));
             return execution.succeed(step, input, output);
         } catch (ConnectorException.Retriable e) {
             if (attempt - interrupted >= step.retry().maxAttempts()) {

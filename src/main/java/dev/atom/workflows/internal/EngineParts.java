@@ -43,6 +43,7 @@ class EngineParts {
 
     private final StepServices steps;
     private final RunStepRepository stepRows;
+    private final WorkflowRepository workflows;
 
     EngineParts(
             Templates templates,
@@ -50,13 +51,15 @@ class EngineParts {
             Clock clock,
             ConnectionSlots perConnection,
             RunStepRepository stepRows,
-            StepServices steps) {
+            StepServices steps,
+            WorkflowRepository workflows) {
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
         this.perConnection = perConnection;
         this.stepRows = stepRows;
         this.steps = steps;
+        this.workflows = workflows;
     }
 
     /** Attempts of a run's step that a stopped worker cut short, counting the one just found cut short. */
@@ -84,7 +87,8 @@ class EngineParts {
      * Runs an action step's call with its timeout. A timeout is retriable: the call may or may not have
      * happened, and the idempotency key lets the service tell.
      */
-    JsonNode runAction(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
+    JsonNode runAction(Run run, Step.Action step, JsonNode input, String idempotencyKey) {
+        String workspaceId = run.workspaceId();
         String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
         ConnectionSlots.Held slot;
         try {
@@ -97,13 +101,21 @@ class EngineParts {
             throw new ConnectorException.Retriable(0, "too many calls in flight on this connection", null);
         }
         try (slot) {
-            return call(workspaceId, step, input, idempotencyKey);
+            return call(workspaceId, step.connection() == null ? owner(run) : null, step, input, idempotencyKey);
         }
     }
 
-    private JsonNode call(String workspaceId, Step.Action step, JsonNode input, String idempotencyKey) {
+    /** Who a run acts for: its workflow's creator (null once the workflow is gone). */
+    private String owner(Run run) {
+        return workflows
+                .find(run.workspaceId(), run.workflowId())
+                .map(Workflow::createdBy)
+                .orElse(null);
+    }
+
+    private JsonNode call(String workspaceId, String owner, Step.Action step, JsonNode input, String idempotencyKey) {
         Future<JsonNode> call = calls.submit(() -> step.connection() == null
-                ? connectors.runWithoutConnection(workspaceId, step.action(), input, idempotencyKey)
+                ? connectors.runWithoutConnection(workspaceId, owner, step.action(), input, idempotencyKey)
                 : connectors.run(workspaceId, step.connection(), step.action(), input, idempotencyKey));
         Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
         try {
