@@ -12,6 +12,7 @@ import dev.atom.shared.web.PublicUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Output> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final BriefingService briefings;
+    /** Looked up on use: the briefing reads the workflows, whose engine needs the connectors (this among them). */
+    private final ObjectProvider<BriefingService> briefingService;
+
     private final Members members;
     private final PublicUrl publicUrl;
 
-    BriefingAction(BriefingService briefings, Members members, PublicUrl publicUrl) {
+    BriefingAction(ObjectProvider<BriefingService> briefings, Members members, PublicUrl publicUrl) {
         super(
                 "atom.briefing",
                 "Daily briefing",
@@ -40,7 +43,7 @@ class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Out
                 Output.class,
                 false,
                 Idempotency.NATURAL);
-        this.briefings = briefings;
+        this.briefingService = briefings;
         this.members = members;
         this.publicUrl = publicUrl;
     }
@@ -88,6 +91,7 @@ class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Out
 
     @Override
     public Output execute(ActionContext context, Input input) {
+        BriefingService briefings = briefingService.getObject();
         String owner = context.actingUserId()
                 .orElseThrow(() -> new ConnectorException.Permanent(
                         0, "atom.briefing runs in a workflow, for the workflow's owner"));

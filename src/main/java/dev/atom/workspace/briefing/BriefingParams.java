@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -18,7 +17,7 @@ record BriefingParams(LocalDate date, ZoneId zone, boolean aiSummary) {
     static final int MAX_YEARS_AWAY = 5;
 
     static BriefingParams parse(String date, String timeZone, String summary, Instant now, FieldErrors errors) {
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         if (timeZone != null && !timeZone.isBlank()) {
             try {
                 zone = ZoneId.of(timeZone.strip().replace(' ', '+')); // an unencoded '+' arrives as a space
