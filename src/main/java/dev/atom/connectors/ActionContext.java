@@ -27,4 +27,12 @@ public interface ActionContext {
     Optional<String> idempotencyKey();
 
     Clock clock();
+
+    /**
+     * The person the call acts for, when the caller knows one: the workflow run's owner for an action run
+     * without a connection (such as {@code atom.briefing}, which answers for that person). Empty otherwise.
+     */
+    default Optional<String> actingUserId() {
+        return Optional.empty();
+    }
 }

@@ -67,7 +67,16 @@ public interface Connectors {
      * Throws {@link java.util.NoSuchElementException} for an unknown action or one whose connector needs a
      * connection.
      */
-    JsonNode runWithoutConnection(String workspaceId, String actionId, JsonNode input, String idempotencyKey);
+    default JsonNode runWithoutConnection(String workspaceId, String actionId, JsonNode input, String idempotencyKey) {
+        return runWithoutConnection(workspaceId, null, actionId, input, idempotencyKey);
+    }
+
+    /**
+     * The same, acting for {@code actingUserId} (the workflow run's owner; may be null), which the action sees
+     * as {@link ActionContext#actingUserId()}.
+     */
+    JsonNode runWithoutConnection(
+            String workspaceId, String actingUserId, String actionId, JsonNode input, String idempotencyKey);
 
     /**
      * Checks an action's input against its schema without running it, naming every bad field. Values for

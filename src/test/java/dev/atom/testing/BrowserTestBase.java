@@ -174,7 +174,7 @@ public abstract class BrowserTestBase extends AppTestBase {
 
     protected void signOutInBrowser() {
         $("#sign-out").click();
-        waitUntil(d -> !currentPath().equals("/tasks"));
+        waitForPath("/login");
     }
 
     /** A unique e-mail address, since all tests share one database. */

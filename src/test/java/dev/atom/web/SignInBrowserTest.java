@@ -17,11 +17,11 @@ class SignInBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void signingUpLandsInTheNewWorkspaceOnTheTasksPage() {
+    void signingUpLandsInTheNewWorkspaceOnTheHomePage() {
         signUpInBrowser("Sam", uniqueEmail("sam"), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         assertThat($(".account .who").getText()).isEqualTo("Sam");
-        assertThat($("#tasks-empty").getText()).contains("No tasks");
+        assertThat($("#section-tasks .section-empty").getText()).isEqualTo("Nothing due or overdue");
         assertThat($("#sign-out").isDisplayed()).isTrue();
     }
 
@@ -45,7 +45,7 @@ class SignInBrowserTest extends BrowserTestBase {
         assertThat(all("#sign-out")).isEmpty();
 
         logInInBrowser(email, TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         assertThat($(".account .who").getText()).isEqualTo("Wes");
     }
 
@@ -53,7 +53,7 @@ class SignInBrowserTest extends BrowserTestBase {
     void signingOutEndsTheSessionAndSigningInAgainWorks() {
         String email = signUpThroughTheApi("Olive");
         logInInBrowser(email, TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
 
         signOutInBrowser();
         waitForPath("/login");
@@ -62,7 +62,7 @@ class SignInBrowserTest extends BrowserTestBase {
         assertThat(all("#sign-out")).isEmpty();
 
         logInInBrowser(email, TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         assertThat($(".account .who").getText()).isEqualTo("Olive");
     }
 }

@@ -460,7 +460,8 @@ class ConnectionService implements Connectors {
     }
 
     @Override
-    public JsonNode runWithoutConnection(String workspaceId, String actionId, JsonNode input, String idempotencyKey) {
+    public JsonNode runWithoutConnection(
+            String workspaceId, String actingUserId, String actionId, JsonNode input, String idempotencyKey) {
         ActionInfo info = registry.action(actionId)
                 .filter(a -> !(a.connector().auth() instanceof AuthSpec.OAuth2)
                         && a.connector().auth().fields().isEmpty())
@@ -476,7 +477,8 @@ class ConnectionService implements Connectors {
                 new DefaultServiceHttp(http, limiters.forConnection(limiterKey), clock),
                 registry.settings(info.connector().id()).baseUrl(),
                 Optional.ofNullable(idempotencyKey),
-                clock);
+                clock,
+                Optional.ofNullable(actingUserId));
         return execute(info, input, context);
     }
 
@@ -537,7 +539,8 @@ class ConnectionService implements Connectors {
                 new DefaultServiceHttp(http, limiters.forConnection(c.id()), clock),
                 registry.settings(connector.id()).baseUrl(),
                 Optional.ofNullable(idempotencyKey),
-                clock);
+                clock,
+                Optional.empty());
     }
 
     /** The auth kinds a user can connect with a form (OAuth goes through the provider's consent page). */

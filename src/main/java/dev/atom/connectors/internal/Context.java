@@ -7,12 +7,13 @@ import dev.atom.connectors.ServiceHttp;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The {@link ActionContext} of one call. */
+/** The {@link ActionContext} of one call; {@code actingUserId} is empty unless the caller named one. */
 record Context(
         ConnectionRef connection,
         Credentials credentials,
         ServiceHttp http,
         String baseUrl,
         Optional<String> idempotencyKey,
-        Clock clock)
+        Clock clock,
+        Optional<String> actingUserId)
         implements ActionContext {}

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class SignInPages {
-    private static final String HOME = "/tasks";
+    /** Where a signed-in person lands: the home page, their daily briefing (workspace.briefing). */
+    private static final String HOME = "/";
 
     private final Accounts accounts;
     private final WebSessions sessions;
@@ -33,11 +34,6 @@ class SignInPages {
     SignInPages(Accounts accounts, WebSessions sessions) {
         this.accounts = accounts;
         this.sessions = sessions;
-    }
-
-    @GetMapping("/")
-    String home() {
-        return "redirect:" + HOME;
     }
 
     @GetMapping("/login")

@@ -60,6 +60,7 @@ class EngineParts {
         this.perConnection = perConnection;
         this.stepRows = stepRows;
         this.steps = steps;
+        this.workflows = workflows;
     }
 
     /** Attempts of a run's step that a stopped worker cut short, counting the one just found cut short. */
@@ -102,6 +103,8 @@ class EngineParts {
      */
     JsonNode runAction(Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey) {
         String workspaceId = caller.workspaceId();
+    JsonNode runAction(Run run, Step.Action step, JsonNode input, String idempotencyKey) {
+        String workspaceId = run.workspaceId();
         String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
         ConnectionSlots.Held slot;
         try {
@@ -122,6 +125,22 @@ class EngineParts {
         Future<JsonNode> call = calls.submit(() -> step.connection() == null
                 ? connectors.runWithoutConnection(caller.workspaceId(), step.action(), input, idempotencyKey)
                 : connectors.run(caller, step.connection(), step.action(), input, idempotencyKey));
+            return call(workspaceId, step.connection() == null ? owner(run) : null, step, input, idempotencyKey);
+        }
+    }
+
+    /** Who a run acts for: its workflow's creator (null once the workflow is gone). */
+    private String owner(Run run) {
+        return workflows
+                .find(run.workspaceId(), run.workflowId())
+                .map(Workflow::createdBy)
+                .orElse(null);
+    }
+
+    private JsonNode call(String workspaceId, String owner, Step.Action step, JsonNode input, String idempotencyKey) {
+        Future<JsonNode> call = calls.submit(() -> step.connection() == null
+                ? connectors.runWithoutConnection(workspaceId, owner, step.action(), input, idempotencyKey)
+                : connectors.run(workspaceId, step.connection(), step.action(), input, idempotencyKey));
         Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

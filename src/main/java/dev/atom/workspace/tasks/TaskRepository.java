@@ -169,6 +169,25 @@ class TaskRepository {
         return new Page(items, next);
     }
 
+    /**
+     * Open tasks (to do or doing) due before {@code before} that are {@code userId}'s: assigned to them, or
+     * unassigned and created by them. Earliest due first.
+     */
+    List<Task> openDueBefore(String workspaceId, String userId, java.time.Instant before, int limit) {
+        return withTags(
+                workspaceId,
+                jdbc.sql("SELECT " + COLUMNS + " FROM tasks t WHERE t.workspace_id = :ws AND t.status <> 'done'"
+                                + " AND t.due_at IS NOT NULL AND t.due_at < :before AND (t.assignee_id = :user"
+                                + " OR (t.assignee_id IS NULL AND t.created_by = :user)) ORDER BY t.due_at, t.id"
+                                + " LIMIT :limit")
+                        .param("ws", workspaceId)
+                        .param("before", Timestamps.format(before))
+                        .param("user", userId)
+                        .param("limit", limit)
+                        .query(TaskRepository::row)
+                        .list());
+    }
+
     private void insertTags(Task task) {
         int position = 0;
         for (String tag : task.tags()) {

@@ -39,7 +39,7 @@ class AiPageBrowserTest extends BrowserTestBase {
     @Test
     void addsTestsAndRemovesAKey() {
         signUpInBrowser("Kim", uniqueEmail("kim"), "correct horse battery staple");
-        waitForPath("/tasks");
+        waitForPath("/");
         $("#nav-ai").click();
         waitForPath("/ai");
         $("#keys-empty");

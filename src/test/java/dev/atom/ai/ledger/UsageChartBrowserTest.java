@@ -47,7 +47,7 @@ class UsageChartBrowserTest extends BrowserTestBase {
                     now.minus(Duration.ofDays(1))));
         }
         logInInBrowser(kim.email(), TestUsers.PASSWORD);
-        waitForPath("/tasks"); // the session cookie exists only once the login answer arrived
+        waitForPath("/"); // the session cookie exists only once the login answer arrived
         open("/ai");
         waitUntil(d -> d.findElements(By.cssSelector("#usage svg[role=img]")).isEmpty() ? null : true);
 

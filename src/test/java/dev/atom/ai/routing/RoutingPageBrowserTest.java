@@ -24,7 +24,7 @@ class RoutingPageBrowserTest extends BrowserTestBase {
         TestUsers.User owner = users.signUp("olga");
         TestUsers.User member = users.invite("mia", owner, "member");
         logInInBrowser(owner.email(), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         open("/ai");
         markPage();
 
@@ -70,7 +70,7 @@ class RoutingPageBrowserTest extends BrowserTestBase {
 
         signOutInBrowser();
         logInInBrowser(member.email(), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         open("/ai");
         assertThat($("#routing-list").getText()).contains("openai/gpt-5.6-luna", "atom/cheapest", "atom/balanced");
         assertThat(all("#routing-list li")).hasSize(3);

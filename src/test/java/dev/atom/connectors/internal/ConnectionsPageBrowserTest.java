@@ -15,7 +15,7 @@ class ConnectionsPageBrowserTest extends BrowserTestBase {
     @Test
     void connectsTheHttpConnectorTestsItAndRemovesIt() {
         signUpInBrowser("Cora", uniqueEmail("cora"), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         $("#nav-connections").click();
         waitForPath("/connections");
         $("#connections-empty");

@@ -20,7 +20,7 @@ class OAuthConnectBrowserTest extends BrowserTestBase {
     @Test
     void connectsThroughTheProviderAndSaysSo() {
         signUpInBrowser("Olga", uniqueEmail("olga"), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         open("/connections");
         $("#connections-empty");
 

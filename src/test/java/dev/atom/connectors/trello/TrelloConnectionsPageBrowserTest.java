@@ -59,7 +59,7 @@ class TrelloConnectionsPageBrowserTest extends BrowserTestBase {
     @Test
     void connectsTrelloWithAKeyAndTokenTestsItAndRemovesIt() {
         signUpInBrowser("Tessa", uniqueEmail("tessa"), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
         open("/connections");
         $("#connections-empty");
         markPage();

@@ -315,4 +315,54 @@ class TaskRepositoryTest {
                         TaskSort.parse("priority").orElseThrow()))
                 .isEmpty();
     }
+
+    @Test
+    void openDueBeforeListsAPersonsOpenTasksEarliestFirst() {
+        Instant cut = T0.plus(2, ChronoUnit.DAYS);
+        Task early = saved("Early", TaskStatus.DOING, TaskPriority.HIGH, T0.minus(1, ChronoUnit.DAYS));
+        Task mine = saved("Mine", TaskStatus.TODO, TaskPriority.NONE, T0.plus(1, ChronoUnit.HOURS), "x");
+        saved("Done", TaskStatus.DONE, TaskPriority.NONE, T0);
+        saved("Later", TaskStatus.TODO, TaskPriority.NONE, cut);
+        saved("Undated", TaskStatus.TODO, TaskPriority.NONE, null);
+        Task assignedToMe =
+                withOwner(task(ws, "For me", TaskStatus.TODO, TaskPriority.NONE, T0, List.of()), "other", "user-1");
+        Task othersAssignment =
+                withOwner(task(ws, "Given away", TaskStatus.TODO, TaskPriority.NONE, T0, List.of()), "user-1", "other");
+        Task othersOwn =
+                withOwner(task(ws, "Theirs", TaskStatus.TODO, TaskPriority.NONE, T0, List.of()), "other", null);
+        repo.insert(assignedToMe);
+        repo.insert(othersAssignment);
+        repo.insert(othersOwn);
+        repo.insert(task(Ids.newId(), "Elsewhere", TaskStatus.TODO, TaskPriority.NONE, T0, List.of()));
+
+        List<Task> due = repo.openDueBefore(ws, "user-1", cut, 10);
+        assertThat(due).extracting(Task::title).containsExactly("Early", "For me", "Mine");
+        assertThat(due.get(2).tags()).containsExactly("x");
+        assertThat(repo.openDueBefore(ws, "user-1", cut, 1))
+                .extracting(Task::id)
+                .containsExactly(early.id());
+        assertThat(repo.openDueBefore(ws, "other", cut, 10))
+                .extracting(Task::title)
+                .containsExactly("Given away", "Theirs");
+        assertThat(mine.assigneeId()).isNull();
+    }
+
+    private static Task withOwner(Task t, String createdBy, String assignee) {
+        return new Task(
+                t.id(),
+                t.workspaceId(),
+                t.title(),
+                t.notes(),
+                t.status(),
+                t.priority(),
+                t.dueAt(),
+                t.timeZone(),
+                t.tags(),
+                assignee,
+                t.project(),
+                createdBy,
+                t.createdAt(),
+                t.updatedAt(),
+                t.completedAt());
+    }
 }

@@ -18,6 +18,8 @@ class TasksPageBrowserTest extends BrowserTestBase {
     void createsEditsCompletesFiltersAndDeletesTasksWithoutReloadingThePage() {
         String email = uniqueEmail("tess");
         signUpInBrowser("Tess", email, TestUsers.PASSWORD);
+        waitForPath("/"); // home is the briefing; the tasks are one click away
+        $("#nav-tasks").click();
         waitForPath("/tasks");
         $("#task-list");
         markPage();
@@ -110,7 +112,8 @@ class TasksPageBrowserTest extends BrowserTestBase {
         // everything is still there after signing out and in again
         signOutInBrowser();
         logInInBrowser(email, TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/");
+        open("/tasks");
         waitForTitles("Write the final board report");
         WebElement kept = row("Write the final board report");
         assertThat(kept.findElement(By.cssSelector(".priority")).getText()).isEqualTo("high");
