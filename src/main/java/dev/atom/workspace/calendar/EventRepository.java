@@ -123,10 +123,14 @@ class EventRepository {
                 .optional();
     }
 
-    /** Removes the item and, for a series, its overridden occurrences; the Atom ids removed. */
-    List<String> remove(String workspaceId, String connectionId, String feedId, String externalId) {
+    /**
+     * Removes the item and, for a series, its overridden occurrences; with {@code overridesOnly} the item itself
+     * stays (it is replaced in the same page, keeping its Atom id). The Atom ids removed.
+     */
+    List<String> remove(
+            String workspaceId, String connectionId, String feedId, String externalId, boolean overridesOnly) {
         String where = " WHERE workspace_id = :ws AND connection_id = :conn AND feed_id = :feed"
-                + " AND (external_id = :ext OR series_id = :ext)";
+                + (overridesOnly ? " AND series_id = :ext" : " AND (external_id = :ext OR series_id = :ext)");
         return deleting(where, Map.of("ws", workspaceId, "conn", connectionId, "feed", feedId, "ext", externalId));
     }
 

@@ -44,6 +44,14 @@ class EventStore implements SyncStore {
     public void apply(SyncScope scope, List<SyncChange> changes, Instant syncedAt) {
         List<SearchDocument> upserted = new ArrayList<>();
         List<String> removed = new ArrayList<>();
+        // a removal followed by an upsert of the same item in one page replaces it (CalDAV: a changed object
+        // drops its old overrides): the item keeps its Atom id
+        java.util.Set<String> upserts = new java.util.HashSet<>();
+        changes.forEach(c -> {
+            if (c instanceof SyncChange.Upsert) {
+                upserts.add(c.externalId());
+            }
+        });
         transactions.executeWithoutResult(tx -> {
             for (SyncChange change : changes) {
                 switch (change) {
@@ -68,7 +76,12 @@ class EventStore implements SyncStore {
                         throw new IllegalArgumentException("the calendar store takes SyncedEvent, not "
                                 + u.item().getClass().getSimpleName());
                     case SyncChange.Removed r ->
-                        events.remove(scope.workspaceId(), scope.connectionId(), scope.feedId(), r.externalId())
+                        events.remove(
+                                        scope.workspaceId(),
+                                        scope.connectionId(),
+                                        scope.feedId(),
+                                        r.externalId(),
+                                        upserts.contains(r.externalId()))
                                 .forEach(id -> removed.add(SearchDocumentsChanged.key(EventSearch.TYPE, id)));
                 }
             }
