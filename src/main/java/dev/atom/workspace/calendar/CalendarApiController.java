@@ -28,9 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The calendar JSON API: {@code /api/v1/calendar}, always the caller's own view of their workspace. */
+/**
+ * The calendar JSON API: {@code /api/v1/calendar} (bearer tokens), also served under {@code /calendar/api} for the
+ * calendar page (its session and CSRF token). Always the caller's own view of their workspace.
+ */
 @RestController
-@RequestMapping("/api/v1/calendar")
+@RequestMapping({"/api/v1/calendar", "/calendar/api"})
 class CalendarApiController {
     private final CalendarService calendar;
     private final FindTimeService findTime;
