@@ -18,6 +18,7 @@ import java.util.List;
  * @param seriesId the series' {@code externalId} for an overridden or cancelled occurrence, else null
  * @param originalStart the occurrence's start that the override replaces, else null
  * @param busy false for events marked free/transparent
+ * @param version what the service needs to change the event safely (a CalDAV ETag, Graph's changeKey), may be null
  */
 public record SyncedEvent(
         String externalId,
@@ -41,6 +42,7 @@ public record SyncedEvent(
         boolean cancelled,
         boolean busy,
         String link,
+        String version,
         Instant updatedAt)
         implements SyncedItem {
 

@@ -7,6 +7,7 @@ import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.caldav.CalDavDiscovery.Calendars;
 import dev.atom.connectors.caldav.CalDavDiscovery.NoInput;
 import dev.atom.connectors.caldav.CalDavEvents.Events;
@@ -117,6 +118,11 @@ class CalDavConnector implements Connector {
         Instant[] range = CalDavEvents.range(in.start(), in.end(), zone);
         DavClient dav = dav(c);
         return CalDavEvents.list(dav, calendar(dav, in.calendar(), "calendar"), range[0], range[1], zone);
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(new CalDavEventsFeed(guard));
     }
 
     private DavClient dav(ActionContext context) {

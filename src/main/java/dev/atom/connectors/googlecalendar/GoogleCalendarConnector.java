@@ -5,6 +5,7 @@ import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import dev.atom.connectors.google.GoogleApi;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
 class GoogleCalendarConnector implements Connector {
     static final String EVENTS_SCOPE = "https://www.googleapis.com/auth/calendar.events";
     static final String FREEBUSY_SCOPE = "https://www.googleapis.com/auth/calendar.freebusy";
+    /** Which calendars the account has (names and colours), for the calendar sync; nothing else. */
+    static final String CALENDAR_LIST_SCOPE = "https://www.googleapis.com/auth/calendar.calendarlist.readonly";
 
     @Override
     public String id() {
@@ -43,7 +46,7 @@ class GoogleCalendarConnector implements Connector {
 
     @Override
     public AuthSpec auth() {
-        return GoogleApi.oauth(EVENTS_SCOPE, FREEBUSY_SCOPE);
+        return GoogleApi.oauth(EVENTS_SCOPE, FREEBUSY_SCOPE, CALENDAR_LIST_SCOPE);
     }
 
     @Override
@@ -64,6 +67,11 @@ class GoogleCalendarConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(new EventChangedTrigger());
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(new GoogleEventsFeed());
     }
 
     /** One event of the primary calendar: cheap, allowed by the events scope, and names the calendar. */

@@ -8,6 +8,7 @@ import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -79,6 +80,11 @@ class OutlookConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(new NewMailTrigger(), new EventChangedTrigger());
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(new OutlookEventsFeed());
     }
 
     /** GET /me: cheap, allowed by User.Read, and names the mailbox. */
