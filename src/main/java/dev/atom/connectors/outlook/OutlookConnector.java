@@ -63,6 +63,7 @@ class OutlookConnector implements Connector {
                 OutlookMailChanges.MOVE,
                 OutlookMailChanges.FLAG,
                 OutlookMailChanges.CATEGORIZE,
+                OutlookMailChanges.REPLY,
                 OutlookEvents.LIST,
                 OutlookEvents.CREATE,
                 OutlookEvents.UPDATE,
