@@ -13,6 +13,10 @@ import java.util.List;
  * @param directToMe addressed to the account itself, not only through a list or channel
  * @param mentionsMe a chat message that mentions the account
  * @param messageIdHeader the RFC 5322 Message-ID of an email (threaded replies), null for chat
+ * @param replyTo the Reply-To addresses of an email (answers go there instead of {@code from}), else empty
+ * @param references the References header of an email (a reply continues it), else null
+ * @param problem why the body is partial or missing (a broken MIME part, HTML cut at the cap), else null: the
+ *     message is still synced, the reason is shown with it
  */
 public record SyncedMessage(
         String externalId,
@@ -33,12 +37,16 @@ public record SyncedMessage(
         boolean mentionsMe,
         List<String> labels,
         String messageIdHeader,
-        String link)
+        String link,
+        List<String> replyTo,
+        String references,
+        String problem)
         implements SyncedItem {
 
     public SyncedMessage {
         to = to == null ? List.of() : List.copyOf(to);
         cc = cc == null ? List.of() : List.copyOf(cc);
         labels = labels == null ? List.of() : List.copyOf(labels);
+        replyTo = replyTo == null ? List.of() : List.copyOf(replyTo);
     }
 }

@@ -6,6 +6,7 @@ import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import dev.atom.shared.net.SsrfGuard;
 import jakarta.mail.Folder;
@@ -102,6 +103,11 @@ class EmailConnector implements Connector {
     @Override
     public List<Action<?, ?>> actions() {
         return actions;
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(new ImapMessageFeed(mailbox));
     }
 
     @Override

@@ -162,6 +162,13 @@ final class EmailMessages {
             @Nullable
             String moveTo) {}
 
+    @Schema(description = "Messages to archive")
+    record ArchiveInput(
+            @Schema(description = "The folder they are in (default INBOX)") @Nullable
+            String folder,
+
+            @Schema(description = "Their UIDs") List<Long> uids) {}
+
     record MarkOutput(
             @Schema(description = "How many messages were changed")
             int updated,

@@ -3,6 +3,7 @@ package dev.atom.connectors.email;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.email.EmailMessages.ArchiveInput;
 import dev.atom.connectors.email.EmailMessages.Found;
 import dev.atom.connectors.email.EmailMessages.MarkInput;
 import dev.atom.connectors.email.EmailMessages.MarkOutput;
@@ -71,7 +72,17 @@ final class MailboxActions {
                         MarkOutput.class,
                         true,
                         Action.Idempotency.NATURAL,
-                        this::mark));
+                        this::mark),
+                new SimpleAction<>(
+                        "email.archive",
+                        "Archive e-mail",
+                        "Moves messages out of a folder into the account's archive folder (the one marked \\Archive,"
+                                + " else Archive, created when missing).",
+                        ArchiveInput.class,
+                        MarkOutput.class,
+                        true,
+                        Action.Idempotency.NATURAL,
+                        this::archive));
     }
 
     private SearchOutput search(ActionContext context, SearchInput in) {
@@ -169,6 +180,26 @@ final class MailboxActions {
             }
             return new MarkOutput(messages.length, now);
         });
+    }
+
+    private MarkOutput archive(ActionContext context, ArchiveInput in) {
+        if (in.uids().isEmpty()) {
+            throw new ConnectorException.InvalidInput("uids", "must name at least one message");
+        }
+        String target = inFolder(context, in.folder(), Folder.READ_ONLY, folder -> {
+            for (Folder f : folder.getStore().getDefaultFolder().list("*")) {
+                if (f instanceof IMAPFolder imap
+                        && java.util.Arrays.asList(imap.getAttributes()).contains("\\Archive")) {
+                    return f.getFullName();
+                }
+            }
+            Folder archive = folder.getStore().getFolder("Archive");
+            if (!archive.exists() && !archive.create(Folder.HOLDS_MESSAGES)) {
+                throw new ConnectorException.Permanent(0, "the archive folder could not be created");
+            }
+            return archive.getFullName();
+        });
+        return mark(context, new MarkInput(in.folder(), in.uids(), null, null, target));
     }
 
     /** The message with {@code uid}, or a permanent error naming {@code field}. */

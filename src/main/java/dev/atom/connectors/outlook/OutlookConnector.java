@@ -70,6 +70,7 @@ class OutlookConnector implements Connector {
                 OutlookMailChanges.MOVE,
                 OutlookMailChanges.FLAG,
                 OutlookMailChanges.CATEGORIZE,
+                OutlookMailChanges.REPLY,
                 OutlookEvents.LIST,
                 OutlookEvents.CREATE,
                 OutlookEvents.UPDATE,

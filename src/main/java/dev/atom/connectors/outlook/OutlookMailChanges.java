@@ -102,6 +102,39 @@ final class OutlookMailChanges {
             Idempotency.NATURAL,
             (context, in) -> patch(context, in.messageId(), Map.of("categories", in.categories()), "categories"));
 
+    @Schema(description = "An answer to a message, sent in its conversation")
+    record ReplyInput(
+            @Schema(description = "The message id") String messageId,
+
+            @Schema(description = "The text of the answer (quoted original below it, as Outlook does)")
+            String comment,
+
+            @Schema(description = "Answer everyone it went to, not only the sender") @Nullable
+            Boolean replyAll) {}
+
+    record Replied(
+            @Schema(description = "The message answered") String messageId) {}
+
+    static final GraphAction<ReplyInput, Replied> REPLY = new GraphAction<>(
+            "outlook.reply_mail",
+            "Reply to a message",
+            "Answers a message in its conversation (Graph reply / replyAll): the right recipients, subject and thread.",
+            ReplyInput.class,
+            Replied.class,
+            true,
+            Idempotency.NONE,
+            OutlookMailChanges::reply);
+
+    private static Replied reply(ActionContext context, ReplyInput in) {
+        if (in.comment() == null || in.comment().isBlank()) {
+            throw new ConnectorException.InvalidInput("comment", "must not be empty");
+        }
+        String url = message(context, in.messageId()) + (Boolean.TRUE.equals(in.replyAll()) ? "/replyAll" : "/reply");
+        var response = Graph.send(context, "POST", url, Map.of("comment", in.comment()));
+        Graph.raise(context, response, "messageId", "comment");
+        return new Replied(in.messageId());
+    }
+
     private static Moved move(ActionContext context, MoveInput in) {
         if (in.destination().isBlank()) {
             throw new ConnectorException.InvalidInput("destination", "give a folder name or id");
