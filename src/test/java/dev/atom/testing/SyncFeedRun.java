@@ -31,7 +31,12 @@ public final class SyncFeedRun {
 
     /** Pages through one run from {@code cursor} (null: a full sync), {@code pageSize} items a page. */
     public static Result run(
-            Connectors connectors, String workspaceId, String connectionId, String feedId, String cursor, int pageSize) {
+            Connectors connectors,
+            String workspaceId,
+            String connectionId,
+            String feedId,
+            String cursor,
+            int pageSize) {
         return run(connectors, workspaceId, connectionId, feedId, cursor, pageSize, null);
     }
 

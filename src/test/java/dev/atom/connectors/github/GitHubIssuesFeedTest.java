@@ -104,7 +104,10 @@ class GitHubIssuesFeedTest extends StubbedServiceTestBase {
         assertThat(first.dueDate()).isEqualTo(LocalDate.of(2026, 12, 24));
         assertThat(first.assignedToMe()).isTrue();
         assertThat(first.link()).isEqualTo("https://github.com/acme/app/issues/1");
-        assertThat(first.refs()).containsEntry("owner", "acme").containsEntry("repo", "app").containsEntry("number", "1");
+        assertThat(first.refs())
+                .containsEntry("owner", "acme")
+                .containsEntry("repo", "app")
+                .containsEntry("number", "1");
         STUB.verify(getRequestedFor(urlPathEqualTo(BASE + "/search/issues"))
                 .withQueryParam("q", equalTo("is:issue is:open assignee:@me"))
                 .withQueryParam("per_page", equalTo("2"))
@@ -121,10 +124,12 @@ class GitHubIssuesFeedTest extends StubbedServiceTestBase {
         var r = run(cursor, 50);
 
         assertThat(r.changes()).hasSize(1);
-        SyncedWorkItem closed = (SyncedWorkItem) ((SyncChange.Upsert) r.changes().getFirst()).item();
+        SyncedWorkItem closed =
+                (SyncedWorkItem) ((SyncChange.Upsert) r.changes().getFirst()).item();
         assertThat(closed.done()).isTrue();
         assertThat(closed.status()).isEqualTo("closed");
-        String q = STUB.findAll(getRequestedFor(urlPathEqualTo(BASE + "/search/issues"))).getLast()
+        String q = STUB.findAll(getRequestedFor(urlPathEqualTo(BASE + "/search/issues")))
+                .getLast()
                 .queryParameter("q")
                 .firstValue();
         assertThat(q).startsWith("is:issue assignee:@me updated:>=");

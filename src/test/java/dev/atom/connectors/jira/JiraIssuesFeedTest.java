@@ -38,7 +38,8 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
     static String issue(String key, String category, String due) {
         return "{\"id\":\"1\",\"key\":\"" + key + "\",\"fields\":{\"summary\":\"Fix " + key + "\","
                 + "\"status\":{\"name\":\"" + (category.equals("done") ? "Closed" : "In Review") + "\","
-                + "\"statusCategory\":{\"key\":\"" + category + "\"}},\"project\":{\"key\":\"ABC\",\"name\":\"Apollo\"},"
+                + "\"statusCategory\":{\"key\":\"" + category
+                + "\"}},\"project\":{\"key\":\"ABC\",\"name\":\"Apollo\"},"
                 + "\"duedate\":" + (due == null ? "null" : "\"" + due + "\"") + ",\"description\":null,"
                 + "\"updated\":\"2026-12-01T10:00:00.000+0100\"}}";
     }
@@ -103,7 +104,8 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
         assertThat(first.refs()).containsEntry("key", "ABC-1");
         STUB.verify(postRequestedFor(urlPathEqualTo(PREFIX + SEARCH))
                 .withRequestBody(matchingJsonPath(
-                        "$.jql", equalToJson("\"assignee = currentUser() AND statusCategory != Done ORDER BY updated ASC\"")))
+                        "$.jql",
+                        equalToJson("\"assignee = currentUser() AND statusCategory != Done ORDER BY updated ASC\"")))
                 .withRequestBody(matchingJsonPath("$.maxResults", equalToJson("1"))));
     }
 
@@ -112,14 +114,19 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
         json(post(urlPathEqualTo(PREFIX + SEARCH)), 200, "{\"issues\":[],\"isLast\":true}");
         String cursor = SyncFeedRun.run(connectors, user.workspaceId(), connection, "jira.issues", null, 50)
                 .cursor();
-        json(post(urlPathEqualTo(PREFIX + SEARCH)), 200, "{\"issues\":[" + issue("ABC-3", "done", null) + "],\"isLast\":true}");
+        json(
+                post(urlPathEqualTo(PREFIX + SEARCH)),
+                200,
+                "{\"issues\":[" + issue("ABC-3", "done", null) + "],\"isLast\":true}");
 
         var r = SyncFeedRun.run(connectors, user.workspaceId(), connection, "jira.issues", cursor, 50);
 
         SyncedWorkItem done = (SyncedWorkItem) ((SyncChange.Upsert) r.changes().getFirst()).item();
         assertThat(done.done()).isTrue();
         String jql = JiraTestSupport.lastSearchJql();
-        assertThat(jql).matches("assignee = currentUser\\(\\) AND updated >= \"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\" ORDER BY updated ASC");
+        assertThat(jql)
+                .matches(
+                        "assignee = currentUser\\(\\) AND updated >= \"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\" ORDER BY updated ASC");
     }
 
     @Test
@@ -134,7 +141,8 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
                 "{\"transitions\":[{\"id\":\"11\",\"name\":\"Back\",\"to\":{\"name\":\"To Do\",\"statusCategory\":{\"key\":\"new\"}}},"
                         + "{\"id\":\"31\",\"name\":\"Ship\",\"to\":{\"name\":\"Shipped\",\"statusCategory\":{\"key\":\"done\"}}}]}");
         STUB.stubFor(post(urlPathEqualTo(PREFIX + "/rest/api/3/issue/ABC-1/transitions"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(204)));
 
         var r = users.as(user)
                 .post("/api/v1/connections/" + connection + "/actions/jira.complete_issue", Map.of("issue", "ABC-1"));
@@ -158,7 +166,8 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
     @Test
     void reDatingPutsTheDueDate() {
         STUB.stubFor(put(urlPathEqualTo(PREFIX + "/rest/api/3/issue/ABC-1"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(204)));
         var r = users.as(user)
                 .post(
                         "/api/v1/connections/" + connection + "/actions/jira.set_due_date",

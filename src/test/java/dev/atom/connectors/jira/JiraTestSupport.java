@@ -84,8 +84,9 @@ final class JiraTestSupport {
 
     /** The JQL of the last request to the enhanced search. */
     static String lastSearchJql() {
-        var requests = StubbedServiceTestBase.STUB.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(PREFIX + SEARCH)));
+        var requests =
+                StubbedServiceTestBase.STUB.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(PREFIX + SEARCH)));
         return JSON.readTree(requests.getLast().getBodyAsString()).get("jql").asString();
     }
 }
