@@ -6,6 +6,7 @@ import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ class AsanaConnector implements Connector {
             new AsanaTaskChanges.CompleteTask(),
             new AsanaTaskChanges.AddComment());
     private final AsanaEventsTrigger events = new AsanaEventsTrigger();
+
+    private final AsanaTasksFeed tasks = new AsanaTasksFeed();
 
     @Override
     public String id() {
@@ -82,6 +85,11 @@ class AsanaConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(events);
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(tasks);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.time.Clock;
 import java.util.List;
@@ -36,6 +37,7 @@ class GitHubConnector implements Connector {
             new GitHubIssueChanges.CloseIssue(),
             new GitHubRepos());
     private final GitHubIssueTrigger issues;
+    private final GitHubIssuesFeed feed = new GitHubIssuesFeed();
 
     GitHubConnector(Clock clock) {
         this.issues = new GitHubIssueTrigger(clock);
@@ -87,6 +89,11 @@ class GitHubConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(issues);
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(feed);
     }
 
     @Override

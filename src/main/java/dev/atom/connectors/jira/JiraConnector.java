@@ -6,6 +6,7 @@ import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.time.Clock;
 import java.util.List;
@@ -44,6 +45,7 @@ class JiraConnector implements Connector {
 
     private final List<Action<?, ?>> actions;
     private final List<Trigger> triggers;
+    private final List<SyncFeed> feeds;
     private final JiraApi api;
 
     JiraConnector(Clock clock) {
@@ -53,7 +55,10 @@ class JiraConnector implements Connector {
                 new JiraIssues.GetIssue(api),
                 new JiraIssues.CreateIssue(api),
                 new JiraIssueChanges.TransitionIssue(api),
-                new JiraIssueChanges.AddComment(api));
+                new JiraIssueChanges.AddComment(api),
+                new JiraIssueCompletion.CompleteIssue(api),
+                new JiraIssueCompletion.SetDueDate(api));
+        this.feeds = List.of(new JiraIssuesFeed(api));
         this.triggers = List.of(new JiraIssueUpdatedTrigger(api));
     }
 
@@ -124,6 +129,11 @@ class JiraConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return triggers;
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return feeds;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ class NotionConnector implements Connector {
             new NotionContent.Append(),
             new NotionContent.Search());
     private final NotionPageChangedTrigger changed = new NotionPageChangedTrigger();
+
+    private final NotionItemsFeed items = new NotionItemsFeed();
 
     @Override
     public String id() {
@@ -95,6 +98,11 @@ class NotionConnector implements Connector {
     }
 
     /** The integration's bot user: names the integration and the workspace it was installed in. */
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(items);
+    }
+
     @Override
     public Health check(ActionContext context) {
         JsonNode me = NotionApi.get(context, "/users/me", null);

@@ -30,7 +30,7 @@ final class TrelloApi {
         return call(ctx, "GET", path, query, null, blame);
     }
 
-    static JsonNode send(ActionContext ctx, String method, String path, Map<String, String> body, String blame) {
+    static JsonNode send(ActionContext ctx, String method, String path, Map<String, ?> body, String blame) {
         return call(ctx, method, path, Map.of(), JSON.writeValueAsBytes(body), blame);
     }
 

@@ -6,6 +6,7 @@ import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.time.Clock;
 import java.util.List;
@@ -26,12 +27,15 @@ class TrelloConnector implements Connector {
             new TrelloBoards.ListBoards(),
             new TrelloBoards.ListLists(),
             new TrelloCards.CreateCard(),
-            new TrelloCards.MoveCard());
+            new TrelloCards.MoveCard(),
+            new TrelloCardDue.UpdateDue());
     private final TrelloWebhookTrigger changes;
 
     TrelloConnector(Clock clock) {
         this.changes = new TrelloWebhookTrigger(clock);
     }
+
+    private final TrelloCardsFeed cards = new TrelloCardsFeed();
 
     @Override
     public String id() {
@@ -75,6 +79,11 @@ class TrelloConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(changes);
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(cards);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.atom.workspace.tasks;
 
 import dev.atom.identity.CurrentUser;
+import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.FieldErrors;
+import dev.atom.workspace.worktasks.WorkItemService;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +24,13 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/tasks")
 class TaskApiController {
     private final TaskService service;
+    private final AllSourcesList allSources;
+    private final WorkItemService workItems;
 
-    TaskApiController(TaskService service) {
+    TaskApiController(TaskService service, AllSourcesList allSources, WorkItemService workItems) {
         this.service = service;
+        this.allSources = allSources;
+        this.workItems = workItems;
     }
 
     @PostMapping
@@ -35,12 +41,20 @@ class TaskApiController {
     }
 
     @GetMapping("/{id}")
-    TaskJson get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    Object get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        var item = workItems.find(user.workspaceId(), user.userId(), id);
+        if (item.isPresent()) {
+            return WorkItemJson.of(item.get(), user.userId());
+        }
         return TaskJson.of(service.get(user, id));
     }
 
     @PatchMapping("/{id}")
-    TaskJson update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody JsonNode body) {
+    Object update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody JsonNode body) {
+        var item = workItems.find(user.workspaceId(), user.userId(), id);
+        if (item.isPresent()) {
+            return WorkItemJson.of(WorkItemChanges.apply(workItems, user.userId(), item.get(), body), user.userId());
+        }
         service.get(user, id); // a foreign or unknown id is 404 before any validation answer
         FieldErrors errors = new FieldErrors();
         return TaskJson.of(service.update(user, id, TaskInput.parse(body, false, errors), errors));
@@ -48,13 +62,17 @@ class TaskApiController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        if (workItems.find(user.workspaceId(), user.userId(), id).isPresent()) {
+            throw ApiException.conflict("This task lives in another app: delete it there");
+        }
         service.delete(user, id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping
-    TaskJson.Page list(
+    Object list(
             @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String source,
             @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String dueBefore,
@@ -64,6 +82,13 @@ class TaskApiController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor) {
+        if (!AllSourcesList.isAtom(source)) {
+            return allSources.list(
+                    user,
+                    source,
+                    new AllSourcesList.TaskQueryParams(
+                            status, tag, dueBefore, q, assignee, project, sort, limit, cursor));
+        }
         TaskQuery query =
                 TaskQueries.parse(status, tag, dueBefore, q, assignee, project, sort, limit, cursor, new FieldErrors());
         return TaskJson.Page.of(service.list(user, query));

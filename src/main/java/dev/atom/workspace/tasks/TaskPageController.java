@@ -28,9 +28,11 @@ class TaskPageController {
     private static final String FRAGMENTS = "tasks/fragments";
     private static final int PAGE_SIZE = 50;
     private final TaskService service;
+    private final WorkItemPageController workItems;
 
-    TaskPageController(TaskService service) {
+    TaskPageController(TaskService service, WorkItemPageController workItems) {
         this.service = service;
+        this.workItems = workItems;
     }
 
     @GetMapping("/tasks")
@@ -127,6 +129,25 @@ class TaskPageController {
 
     private void list(CurrentUser user, Map<String, String> filters, Model model) {
         String status = filters.get("status");
+        String source = AllSourcesList.isAtom(filters.get("source"))
+                ? "atom"
+                : AllSourcesList.checkSource(filters.get("source"));
+        model.addAttribute("source", source);
+        model.addAttribute("sourceName", WorkItemPageController.sourceName(source));
+        model.addAttribute(
+                "workItems",
+                source.equals("atom")
+                                || (filters.get("tag") != null
+                                        && !filters.get("tag").isBlank())
+                        ? null
+                        : workItems.views(user, source, status, filters.get("q")));
+        if (!source.equals("atom") && !source.equals("all")) {
+            model.addAttribute("tasks", List.of());
+            model.addAttribute("nextCursor", null);
+            model.addAttribute("filters", filters);
+            model.addAttribute("firstPage", true);
+            return;
+        }
         TaskQuery query = TaskQueries.parse(
                 status == null ? null : List.of(status),
                 filters.get("tag"),

@@ -81,4 +81,12 @@ final class JiraTestSupport {
                     .isTrue();
         }
     }
+
+    /** The JQL of the last request to the enhanced search. */
+    static String lastSearchJql() {
+        var requests =
+                StubbedServiceTestBase.STUB.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(PREFIX + SEARCH)));
+        return JSON.readTree(requests.getLast().getBodyAsString()).get("jql").asString();
+    }
 }
