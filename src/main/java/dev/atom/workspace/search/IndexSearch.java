@@ -64,7 +64,10 @@ final class IndexSearch {
             Query text = building.text(r.text());
             Query ranked = building.ranked(text, building.filter(r, IndexFields.DOC), clock.millis(), properties);
             int wanted = r.offset() + r.limit() + 1;
-            boolean hybrid = properties.hybrid() && r.text().hasText() && embeddings.ready();
+            boolean hybrid = properties.hybrid()
+                    && !r.text().words().isEmpty()
+                    && r.text().phrases().isEmpty()
+                    && embeddings.ready();
             TopDocs lexical = searcher.search(ranked, hybrid ? Math.max(wanted, MIN_CANDIDATES) : wanted);
             Map<String, Integer> mainDocs = new HashMap<>();
             List<String> order = new ArrayList<>();
@@ -115,17 +118,20 @@ final class IndexSearch {
         return keys;
     }
 
-    /** Reciprocal rank fusion: each list adds 1 / (k + rank); ties keep the BM25 order. */
+    /** Reciprocal rank fusion: each list adds 1 / (k + rank); equal sums keep the BM25 order. */
     static List<String> fuse(List<String> lexical, List<String> semantic) {
         Map<String, Double> score = new LinkedHashMap<>();
+        Map<String, Integer> lexicalRank = new HashMap<>();
         for (int i = 0; i < lexical.size(); i++) {
             score.merge(lexical.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
+            lexicalRank.put(lexical.get(i), i);
         }
         for (int i = 0; i < semantic.size(); i++) {
             score.merge(semantic.get(i), 1.0 / (RRF_K + i + 1), Double::sum);
         }
         List<String> keys = new ArrayList<>(score.keySet());
-        keys.sort(Comparator.comparingDouble((String key) -> score.get(key)).reversed());
+        keys.sort(Comparator.comparingLong((String key) -> -Math.round(score.get(key) * 1e9))
+                .thenComparingInt(key -> lexicalRank.getOrDefault(key, Integer.MAX_VALUE)));
         return keys;
     }
 

@@ -126,6 +126,14 @@ final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    void removeVector(String key) {
+        try {
+            writer.deleteDocuments(new Term(IndexFields.VKEY, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void deleteAll(Query query) {
         try {
             writer.deleteDocuments(query);

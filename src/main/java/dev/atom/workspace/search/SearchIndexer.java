@@ -193,8 +193,10 @@ final class SearchIndexer implements AutoCloseable {
                 synchronized (stamps) {
                     stamp = stamps.getOrDefault(source, "event");
                 }
+                String key = SearchDocumentsChanged.key(doc.type(), doc.id());
                 index.upsert(IndexFields.toDocument(doc, stamp));
-                toEmbed.add(SearchDocumentsChanged.key(doc.type(), doc.id()));
+                index.removeVector(key); // an old vector must not find the new text; re-embedded shortly
+                toEmbed.add(key);
                 touched.add(source);
             }
             for (String key : event.removed()) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code atom.workspace.search.*}: how this instance indexes and ranks.
  *
  * @param dir where the index lives; blank means {@code <data dir>/search}
- * @param hybrid whether queries also use the in-process embeddings (fused with BM25 by reciprocal rank)
+ * @param hybrid whether queries also use the in-process embeddings (fused with BM25 by reciprocal rank); a query
+ *     with a quoted phrase stays exact (BM25 only)
  * @param embeddings whether documents get embedding vectors at all (a background pass; off saves CPU)
  * @param embedChars how much of title + body is embedded (the model reads 256 tokens at most anyway)
  * @param minSimilarity the cosine similarity below which a vector neighbour is not a hit (no junk for nonsense)
@@ -33,7 +34,7 @@ record SearchProperties(
         hybrid = hybrid == null ? Boolean.TRUE : hybrid;
         embeddings = embeddings == null ? hybrid : embeddings;
         embedChars = embedChars == null ? 600 : embedChars;
-        minSimilarity = minSimilarity == null ? 0.45 : minSimilarity;
+        minSimilarity = minSimilarity == null ? 0.35 : minSimilarity;
         recencyWeight = recencyWeight == null ? 1.0 : recencyWeight;
         recencyPivot = recencyPivot == null ? Duration.ofDays(30) : recencyPivot;
         catchUp = catchUp == null ? Duration.ofSeconds(30) : catchUp;

@@ -17,11 +17,20 @@ class SearchService {
     private final JdbcClient jdbc;
     private final IndexSearch search;
     private final SearchIndexer indexer;
+    private final VectorPass vectors;
+    private final SearchProperties properties;
 
-    SearchService(JdbcClient jdbc, IndexSearch search, SearchIndexer indexer) {
+    SearchService(
+            JdbcClient jdbc,
+            IndexSearch search,
+            SearchIndexer indexer,
+            VectorPass vectors,
+            SearchProperties properties) {
         this.jdbc = jdbc;
         this.search = search;
         this.indexer = indexer;
+        this.vectors = vectors;
+        this.properties = properties;
     }
 
     SearchResult search(CurrentUser user, SearchParams params) {
@@ -36,7 +45,9 @@ class SearchService {
                 params.to(),
                 params.limit(),
                 params.offset());
-        return search.search(request, indexer.indexing());
+        // still indexing: part of the text index is being built, or (hybrid) documents wait for their vectors
+        boolean indexing = indexer.indexing() || (properties.hybrid() && vectors.pending());
+        return search.search(request, indexing);
     }
 
     private Set<String> visibleConnections(CurrentUser user) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -89,12 +88,7 @@ final class VectorPass implements AutoCloseable {
         while (running) {
             try {
                 if (!step()) {
-                    String key = keys.poll(200, TimeUnit.MILLISECONDS);
-                    if (key != null) {
-                        List<String> batch = new ArrayList<>(List.of(key));
-                        keys.drainTo(batch, BATCH - 1);
-                        embed(batch);
-                    }
+                    Thread.sleep(100);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
