@@ -186,6 +186,22 @@ class TaskRepository {
                         .param("limit", limit)
                         .query(TaskRepository::row)
                         .list());
+     * Tasks of every workspace after {@code afterId} in id order, with their tags: how search streams them all
+     * for a rebuild, one bounded batch at a time ({@code afterId} null for the first).
+     */
+    List<Task> allAfter(String afterId, int limit) {
+        List<Task> rows = jdbc.sql("SELECT " + COLUMNS + " FROM tasks t WHERE t.id > :after ORDER BY t.id LIMIT :limit")
+                .param("after", afterId == null ? "" : afterId)
+                .param("limit", limit)
+                .query(TaskRepository::row)
+                .list();
+        Map<String, List<Task>> byWorkspace = new LinkedHashMap<>();
+        rows.forEach(t -> byWorkspace
+                .computeIfAbsent(t.workspaceId(), k -> new ArrayList<>())
+                .add(t));
+        Map<String, Task> withTags = new HashMap<>();
+        byWorkspace.forEach((ws, tasks) -> withTags(ws, tasks).forEach(t -> withTags.put(t.id(), t)));
+        return rows.stream().map(t -> withTags.get(t.id())).toList();
     }
 
     private void insertTags(Task task) {

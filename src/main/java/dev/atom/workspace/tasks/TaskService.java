@@ -5,6 +5,7 @@ import dev.atom.identity.Members;
 import dev.atom.shared.Ids;
 import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.FieldErrors;
+import dev.atom.workspace.search.SearchDocumentsChanged;
 import dev.atom.workspace.tasks.TaskChanges.Change;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +29,13 @@ class TaskService {
     private final TaskRepository tasks;
     private final Members members;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TaskService(TaskRepository tasks, Members members, Clock clock) {
+    TaskService(TaskRepository tasks, Members members, Clock clock, ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.members = members;
         this.clock = clock;
+        this.events = events;
     }
 
     Task create(CurrentUser user, TaskChanges changes, FieldErrors errors) {
@@ -58,6 +62,7 @@ class TaskService {
             throw ApiException.invalid("title", "is required"); // TaskInput.parse(.., creating=true, ..) ensures it
         }
         tasks.insert(task);
+        searchChanged(task);
         return task;
     }
 
@@ -73,6 +78,7 @@ class TaskService {
         if (!tasks.update(task)) {
             throw ApiException.notFound("Task"); // deleted meanwhile
         }
+        searchChanged(task);
         return task;
     }
 
@@ -80,6 +86,12 @@ class TaskService {
         if (!Ids.isValid(id) || !tasks.delete(user.workspaceId(), id)) {
             throw ApiException.notFound("Task");
         }
+        events.publishEvent(new SearchDocumentsChanged(List.of(), List.of(SearchDocumentsChanged.key("task", id))));
+    }
+
+    /** Tells search (after the repository's commit) that {@code task} is new or changed. */
+    private void searchChanged(Task task) {
+        events.publishEvent(new SearchDocumentsChanged(List.of(TaskSearchSource.document(task)), List.of()));
     }
 
     TaskRepository.Page list(CurrentUser user, TaskQuery query) {

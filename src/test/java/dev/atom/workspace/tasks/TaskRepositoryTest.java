@@ -120,6 +120,31 @@ class TaskRepositoryTest {
     }
 
     @Test
+    void streamsEveryWorkspacesTasksInBatches() {
+        Task a = saved("A", TaskStatus.TODO, TaskPriority.NONE, null, "x", "y");
+        Task b = task(Ids.newId(), "B", TaskStatus.DONE, TaskPriority.HIGH, null, List.of());
+        repo.insert(b);
+        List<Task> seen = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<Task> batch = repo.allAfter(after, 1);
+            if (batch.isEmpty()) {
+                break;
+            }
+            assertThat(batch).hasSize(1);
+            seen.addAll(batch);
+            after = batch.getLast().id();
+        }
+        assertThat(seen).extracting(Task::id).contains(a.id(), b.id()).doesNotHaveDuplicates();
+        assertThat(seen.stream()
+                        .filter(t -> t.id().equals(a.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .tags())
+                .containsExactly("x", "y");
+    }
+
+    @Test
     void keepsTagOrder() {
         Task t = saved("Tagged", TaskStatus.TODO, TaskPriority.NONE, null, "zeta", "alpha", "mid");
         assertThat(repo.find(ws, t.id()).orElseThrow().tags()).containsExactly("zeta", "alpha", "mid");

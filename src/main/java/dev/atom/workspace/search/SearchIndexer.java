@@ -1,0 +1,271 @@
+package dev.atom.workspace.search;
+
+import dev.atom.shared.Ids;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index in step with the database. Two background threads: one applies {@link SearchDocumentsChanged}
+ * events in batches (every event queued meanwhile, one near-real-time refresh per batch) and commits now and then;
+ * the other rebuilds a source whose generation in the index differs from the database's (missing index, a crash
+ * before commit, events this instance never saw). A rebuild stamps the documents it writes and afterwards drops
+ * that source's documents with an older stamp, so searches keep answering from the old documents meanwhile.
+ */
+final class SearchIndexer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+    private final LuceneIndex index;
+    private final Map<String, SearchSource> sources = new LinkedHashMap<>();
+    /** Document type -> the source key it belongs to (a source may produce several types: "issue,page"). */
+    private final Map<String, String> sourceOfType = new HashMap<>();
+
+    private final SearchGenerationRepository generations;
+    private final VectorPass vectors;
+    private final SearchProperties properties;
+    private final BlockingQueue<SearchDocumentsChanged> events = new LinkedBlockingQueue<>();
+    private final Map<String, String> stamps = new HashMap<>();
+    /** Bumps this instance made of a source while rebuilding it (they are in the index already). */
+    private final Map<String, Long> bumpsDuringRebuild = new HashMap<>();
+
+    private final AtomicBoolean caughtUp = new AtomicBoolean(false);
+    private volatile boolean running = true;
+    private volatile String rebuilding;
+    private final Object rebuildLock = new Object();
+    private Thread eventThread;
+    private Thread catchUpThread;
+
+    SearchIndexer(
+            LuceneIndex index,
+            List<SearchSource> sources,
+            SearchGenerationRepository generations,
+            VectorPass vectors,
+            SearchProperties properties) {
+        this.index = index;
+        this.generations = generations;
+        this.vectors = vectors;
+        this.properties = properties;
+        for (SearchSource source : sources) {
+            this.sources.put(source.type(), source);
+            for (String type : types(source.type())) {
+                sourceOfType.put(type, source.type());
+            }
+        }
+    }
+
+    void start() {
+        eventThread = Thread.ofPlatform().daemon().name("search-events").start(this::applyEvents);
+        catchUpThread = Thread.ofPlatform().daemon().name("search-catch-up").start(this::catchUpLoop);
+    }
+
+    /** True while this instance is still building part of its index (answers may be incomplete). */
+    boolean indexing() {
+        return !caughtUp.get() || rebuilding != null;
+    }
+
+    void enqueue(SearchDocumentsChanged event) {
+        events.add(event);
+    }
+
+    /** Rebuilds every source whose generation differs from the database's; answers how many it rebuilt. */
+    int catchUp() {
+        Map<String, Long> current = generations.all();
+        int rebuilt = 0;
+        for (String source : sources.keySet()) {
+            long db = current.getOrDefault(source, 0L);
+            if (index.generation(source) != db) {
+                rebuild(source, db);
+                rebuilt++;
+            }
+        }
+        caughtUp.set(true);
+        return rebuilt;
+    }
+
+    /** Re-indexes every document of {@code source} from the database (run by one thread at a time). */
+    void rebuild(String source, long dbGeneration) {
+        synchronized (rebuildLock) {
+            rebuildLocked(source, dbGeneration);
+        }
+    }
+
+    private void rebuildLocked(String source, long dbGeneration) {
+        String stamp = Ids.newId();
+        synchronized (stamps) {
+            stamps.put(source, stamp);
+            bumpsDuringRebuild.put(source, 0L);
+        }
+        rebuilding = source;
+        long started = System.nanoTime();
+        long[] count = {0};
+        try {
+            sources.get(source).forEach(doc -> {
+                index.upsert(IndexFields.toDocument(doc, stamp));
+                if (++count[0] % 50_000 == 0) {
+                    index.refresh(); // partial results are searchable while a big source rebuilds
+                }
+            });
+            BooleanQuery.Builder old = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.DOC)), Occur.FILTER)
+                    .add(new TermInSetQuery(IndexFields.TYPE, bytes(types(source))), Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.STAMP, stamp)), Occur.MUST_NOT);
+            index.deleteAll(old.build());
+            long finalGeneration = dbGeneration;
+            synchronized (stamps) {
+                long ours = bumpsDuringRebuild.remove(source);
+                long now = generations.all().getOrDefault(source, 0L);
+                if (now == dbGeneration + ours) {
+                    finalGeneration = now; // every change meanwhile was this instance's, and is in the index
+                }
+                index.setGeneration(source, finalGeneration);
+            }
+            index.refresh();
+            index.commit();
+            log.info(
+                    "search: indexed {} {} documents in {} ms",
+                    count[0],
+                    source,
+                    (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            rebuilding = null;
+        }
+        vectors.scanSoon();
+    }
+
+    /** Applies queued events now, on the caller's thread (tests and the benchmark; the event thread does it too). */
+    void applyPending() {
+        List<SearchDocumentsChanged> batch = new ArrayList<>();
+        events.drainTo(batch);
+        apply(batch);
+    }
+
+    private void applyEvents() {
+        long lastCommit = System.nanoTime();
+        while (running) {
+            try {
+                SearchDocumentsChanged first = events.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<SearchDocumentsChanged> batch = new ArrayList<>();
+                    batch.add(first);
+                    events.drainTo(batch, 10_000);
+                    apply(batch);
+                }
+                if (System.nanoTime() - lastCommit > properties.commitInterval().toNanos()
+                        && index.hasUncommittedChanges()) {
+                    index.commit();
+                    lastCommit = System.nanoTime();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("search: applying changes failed; the next catch-up re-indexes what is missing", e);
+            }
+        }
+    }
+
+    private synchronized void apply(List<SearchDocumentsChanged> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<String> touched = new HashSet<>();
+        List<String> toEmbed = new ArrayList<>();
+        for (SearchDocumentsChanged event : batch) {
+            for (SearchDocument doc : event.upserted()) {
+                String source = sourceOfType.getOrDefault(doc.type(), doc.type());
+                String stamp;
+                synchronized (stamps) {
+                    stamp = stamps.getOrDefault(source, "event");
+                }
+                String key = SearchDocumentsChanged.key(doc.type(), doc.id());
+                index.upsert(IndexFields.toDocument(doc, stamp));
+                index.removeVector(key); // an old vector must not find the new text; re-embedded shortly
+                toEmbed.add(key);
+                touched.add(source);
+            }
+            for (String key : event.removed()) {
+                int colon = key.indexOf(':');
+                index.remove(key);
+                touched.add(sourceOfType.getOrDefault(key.substring(0, Math.max(colon, 0)), key));
+            }
+        }
+        for (String source : touched) {
+            long before = index.generation(source);
+            long now = generations.bump(source);
+            synchronized (stamps) {
+                Long ours = bumpsDuringRebuild.get(source);
+                if (ours != null) {
+                    bumpsDuringRebuild.put(source, ours + 1);
+                } else if (before == now - 1) {
+                    index.setGeneration(source, now); // else another instance wrote too: the catch-up rebuilds
+                }
+            }
+        }
+        index.refresh();
+        vectors.enqueue(toEmbed);
+    }
+
+    private void catchUpLoop() {
+        while (running) {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                caughtUp.set(true); // answer from what is there; try again next round
+                log.warn("search: catching up with the database failed; retrying", e);
+            }
+            pause(properties.catchUp().toMillis());
+        }
+    }
+
+    /** Sleeps in short steps so closing never interrupts a thread inside Lucene's file I/O. */
+    private void pause(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (running && System.currentTimeMillis() < end) {
+            try {
+                Thread.sleep(Math.min(200, Math.max(1, end - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : new Thread[] {eventThread, catchUpThread}) {
+            if (t != null) {
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        applyPending();
+    }
+
+    static List<String> types(String sourceType) {
+        return List.of(sourceType.split("\\s*,\\s*"));
+    }
+
+    private static List<BytesRef> bytes(List<String> values) {
+        return values.stream().map(BytesRef::new).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.atom.workspace.search;
+
+import dev.atom.identity.CurrentUser;
+import dev.atom.workspace.sync.VisibleConnections;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searches as a member: always inside their workspace, and only over what they may see: synced items of the
+ * connections visible to them (looked up once per search, by the rule in {@link VisibleConnections}), and Atom's
+ * own items that belong to everyone in the workspace or to them. Thread-safe.
+ */
+@Service
+class SearchService {
+    private final JdbcClient jdbc;
+    private final IndexSearch search;
+    private final SearchIndexer indexer;
+    private final VectorPass vectors;
+    private final SearchProperties properties;
+
+    SearchService(
+            JdbcClient jdbc,
+            IndexSearch search,
+            SearchIndexer indexer,
+            VectorPass vectors,
+            SearchProperties properties) {
+        this.jdbc = jdbc;
+        this.search = search;
+        this.indexer = indexer;
+        this.vectors = vectors;
+        this.properties = properties;
+    }
+
+    SearchResult search(CurrentUser user, SearchParams params) {
+        SearchRequest request = new SearchRequest(
+                user.workspaceId(),
+                user.userId(),
+                visibleConnections(user),
+                params.text(),
+                params.types(),
+                params.source(),
+                params.from(),
+                params.to(),
+                params.limit(),
+                params.offset());
+        // still indexing: part of the text index is being built, or (hybrid) documents wait for their vectors
+        boolean indexing = indexer.indexing() || (properties.hybrid() && vectors.pending());
+        return search.search(request, indexing);
+    }
+
+    private Set<String> visibleConnections(CurrentUser user) {
+        return new HashSet<>(jdbc.sql(
+                        "SELECT c.id FROM connections c WHERE c.workspace_id = :ws AND " + VisibleConnections.CONDITION)
+                .param("ws", user.workspaceId())
+                .param("viewer", user.userId())
+                .query(String.class)
+                .list());
+    }
+}
