@@ -57,7 +57,6 @@ final class ActionStep {
                     step,
                     input,
                     idempotencyKey(execution.run().id(), execution.key(step)));
-                    execution.run(), step, input, idempotencyKey(execution.run().id(), execution.key(step)));
             return execution.succeed(step, input, output);
         } catch (ConnectorException.Retriable e) {
             if (attempt - interrupted >= step.retry().maxAttempts()) {

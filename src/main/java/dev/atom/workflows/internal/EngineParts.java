@@ -54,7 +54,6 @@ class EngineParts {
             StepServices steps,
             WorkflowRepository workflows) {
         this.templates = templates;
-        this.workflows = workflows;
         this.connectors = connectors;
         this.clock = clock;
         this.perConnection = perConnection;
@@ -103,8 +102,6 @@ class EngineParts {
      */
     JsonNode runAction(Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey) {
         String workspaceId = caller.workspaceId();
-    JsonNode runAction(Run run, Step.Action step, JsonNode input, String idempotencyKey) {
-        String workspaceId = run.workspaceId();
         String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
         ConnectionSlots.Held slot;
         try {
@@ -123,24 +120,9 @@ class EngineParts {
 
     private JsonNode call(Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey) {
         Future<JsonNode> call = calls.submit(() -> step.connection() == null
-                ? connectors.runWithoutConnection(caller.workspaceId(), step.action(), input, idempotencyKey)
+                ? connectors.runWithoutConnection(
+                        caller.workspaceId(), caller.userId(), step.action(), input, idempotencyKey)
                 : connectors.run(caller, step.connection(), step.action(), input, idempotencyKey));
-            return call(workspaceId, step.connection() == null ? owner(run) : null, step, input, idempotencyKey);
-        }
-    }
-
-    /** Who a run acts for: its workflow's creator (null once the workflow is gone). */
-    private String owner(Run run) {
-        return workflows
-                .find(run.workspaceId(), run.workflowId())
-                .map(Workflow::createdBy)
-                .orElse(null);
-    }
-
-    private JsonNode call(String workspaceId, String owner, Step.Action step, JsonNode input, String idempotencyKey) {
-        Future<JsonNode> call = calls.submit(() -> step.connection() == null
-                ? connectors.runWithoutConnection(workspaceId, owner, step.action(), input, idempotencyKey)
-                : connectors.run(workspaceId, step.connection(), step.action(), input, idempotencyKey));
         Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

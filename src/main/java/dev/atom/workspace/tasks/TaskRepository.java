@@ -186,6 +186,9 @@ class TaskRepository {
                         .param("limit", limit)
                         .query(TaskRepository::row)
                         .list());
+    }
+
+    /**
      * Tasks of every workspace after {@code afterId} in id order, with their tags: how search streams them all
      * for a rebuild, one bounded batch at a time ({@code afterId} null for the first).
      */
