@@ -338,4 +338,36 @@ class CalendarStoreTest {
         settings.setSharesFreeBusy(ws, "bob", false, T0);
         assertThat(settings.sharesFreeBusy(ws, "bob")).isFalse();
     }
+
+    @Test
+    void theRepositoryUpsertsReadsRemovesAndSweepsRowsOfOneFeed() {
+        String conn = ann.connectionId();
+        String feed = ann.feedId();
+        var planning = timed("p", "Planning", "2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z");
+        String id = events.upsert(ws, conn, feed, planning, null, T0);
+        assertThat(events.upsert(ws, conn, feed, planning, null, T0.plusSeconds(1)))
+                .as("the Atom id is kept")
+                .isEqualTo(id);
+        events.upsert(ws, conn, feed, timed("q", "Review", "2026-03-05T08:00:00Z", "2026-03-05T09:00:00Z"), null, T0);
+        assertThat(events.count(ws, conn, feed)).isEqualTo(2);
+
+        var reader = EventRepository.Reader.viewer("ann");
+        assertThat(events.inRange(
+                        ws, reader, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z")))
+                .extracting(r -> r.event().title())
+                .containsExactly("Planning");
+        assertThat(events.inRange(
+                        ws,
+                        EventRepository.Reader.viewer("bob"),
+                        Instant.parse("2026-03-02T00:00:00Z"),
+                        Instant.parse("2026-03-03T00:00:00Z")))
+                .as("another member never reads a private calendar")
+                .isEmpty();
+
+        assertThat(events.remove(ws, conn, feed, "p", false)).containsExactly(id);
+        assertThat(events.sweep(ws, conn, feed, T0.plusSeconds(1))).hasSize(1);
+        events.upsert(ws, conn, feed, planning, null, T0);
+        assertThat(events.removeConnection(ws, conn)).hasSize(1);
+        assertThat(events.count(ws, conn, feed)).isZero();
+    }
 }

@@ -263,4 +263,40 @@ class InboxRepositoryTest {
                     assertThat(d.source()).isEqualTo("E-mail");
                 });
     }
+
+    @Test
+    void theRepositoryUpsertsCountsRemovesSweepsAndForgetsAConnectionDirectly() {
+        String conn = annMail.connectionId();
+        assertThat(repo.connectionOwner(ws, conn)).contains(ann);
+        assertThat(repo.connectionOwner(Ids.newId(), conn))
+                .as("only within its workspace")
+                .isEmpty();
+
+        String id = repo.upsert(annMail, mail("m1", "a@example.com", "Hello", T0), T0);
+        assertThat(repo.upsert(annMail, mail("m1", "a@example.com", "Hello again", T0), T0.plusSeconds(1)))
+                .as("the Atom id is kept")
+                .isEqualTo(id);
+        repo.upsert(annMail, mail("m2", "b@example.com", "Other", T0), T0);
+        assertThat(repo.count(annMail)).isEqualTo(2);
+        List<String> seen = new ArrayList<>();
+        repo.forEach(m -> {
+            if (m.workspaceId().equals(ws)) {
+                seen.add(m.message().subject());
+            }
+        });
+        assertThat(seen).containsExactlyInAnyOrder("Hello again", "Other");
+
+        assertThat(repo.remove(annMail, "m1")).contains(id);
+        assertThat(repo.remove(annMail, "m1")).as("already gone").isEmpty();
+        assertThat(repo.sweep(annMail, T0.plusSeconds(1))).hasSize(1);
+        assertThat(repo.count(annMail)).isZero();
+
+        triage.addContacts(ws, ann, conn, List.of("Dana <Dana@Example.com>", " "), "wrote", T0);
+        assertThat(triage.isContact(ws, ann, "dana@example.com")).isTrue();
+        repo.upsert(annMail, mail("m3", "c@example.com", "Third", T0), T0);
+        assertThat(repo.removeConnection(ws, conn)).hasSize(1);
+        assertThat(triage.isContact(ws, ann, "dana@example.com"))
+                .as("contacts learnt through a removed connection are forgotten")
+                .isFalse();
+    }
 }
