@@ -1,0 +1,223 @@
+package dev.atom.connectors.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.Connectors;
+import dev.atom.testing.FeedRunner;
+import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.TestUsers;
+import dev.atom.workspace.sync.SyncStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * slack.messages against the stub (every request checked against Slack's Web API description) into the inbox,
+ * read back through GET /api/v1/inbox: the bot's DMs and group DMs whole and its channels' mentions of it, in
+ * pages per conversation; then each conversation from the newest ts seen; the daily reconciling round removes
+ * deleted messages and a left channel's mentions without touching what was read in Atom; a foreign cursor is a
+ * full resync; a revoked token needs reconnecting.
+ */
+class SlackMessageFeedTest extends StubbedServiceTestBase {
+    private static final Instant FROM = Instant.parse("2026-09-06T00:00:00Z");
+    private static final String ME = "UBOT";
+
+    @Autowired
+    Connectors connectors;
+
+    @Autowired
+    List<SyncStore> stores;
+
+    private TestUsers users;
+    private TestUsers.User user;
+    private String connectionId;
+
+    @BeforeEach
+    void connect() {
+        answer(
+                "auth.test",
+                "\"team\":\"Acme\",\"user\":\"atom-bot\",\"team_id\":\"T1\",\"user_id\":\"" + ME
+                        + "\",\"url\":\"https://acme.slack.com/\"");
+        answer("users.info", "\"user\":{\"id\":\"U2\",\"name\":\"ann\",\"real_name\":\"Ann Lee\"}");
+        users = new TestUsers(this::http);
+        user = users.signUp("sam");
+        var c = users.as(user)
+                .post(
+                        "/api/v1/connections",
+                        Map.of(
+                                "connector",
+                                "slack",
+                                "name",
+                                "Acme",
+                                "credentials",
+                                Map.of("bot_token", SlackConnectorTest.TOKEN)));
+        assertThat(c.status()).as(c.toString()).isEqualTo(201);
+        connectionId = c.json().get("id").asString();
+    }
+
+    @AfterEach
+    void everyRequestIsOneSlackAccepts() {
+        SlackConnectorTest.contract().assertRequestsValid(STUB, "/api");
+    }
+
+    private static void answer(String method, String fields) {
+        STUB.stubFor(get(urlPathEqualTo("/api/" + method))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true," + fields + "}")));
+    }
+
+    private static String msg(String ts, String user, String text) {
+        return "{\"type\":\"message\",\"user\":\"" + user + "\",\"text\":\"" + text + "\",\"ts\":\"" + ts + "\"}";
+    }
+
+    private static void history(String channel, String oldest, String cursor, String next, String... messages) {
+        var stub = get(urlPathEqualTo("/api/conversations.history")).withQueryParam("channel", equalTo(channel));
+        stub = oldest == null ? stub : stub.withQueryParam("oldest", equalTo(oldest));
+        stub = stub.withQueryParam("cursor", cursor == null ? absent() : equalTo(cursor));
+        STUB.stubFor(stub.willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"messages\":[" + String.join(",", messages) + "],\"has_more\":"
+                        + (next != null) + ",\"pin_count\":0,\"response_metadata\":{\"next_cursor\":\""
+                        + (next == null ? "" : next) + "\"}}")));
+    }
+
+    private static void conversations(String... channels) {
+        answer("conversations.list", "\"channels\":[" + String.join(",", channels) + "]");
+    }
+
+    private static final String DM = "{\"id\":\"D1\",\"is_im\":true,\"user\":\"U2\"}";
+    private static final String GROUP = "{\"id\":\"G1\",\"is_mpim\":true,\"name\":\"mpdm-ann--bob-1\"}";
+    private static final String GENERAL = "{\"id\":\"C1\",\"name\":\"general\",\"is_channel\":true,\"is_member\":true}";
+    private static final String RANDOM = "{\"id\":\"C2\",\"name\":\"random\",\"is_channel\":true,\"is_member\":false}";
+    private static final String WINDOW = String.valueOf(FROM.getEpochSecond());
+
+    private FeedRunner.Run sync(String cursor) {
+        return new FeedRunner(connectors, stores)
+                .sync(user.workspaceId(), connectionId, "slack", SlackMessageFeed.ID, cursor, FROM, null, 2);
+    }
+
+    private JsonNode inbox() {
+        var r = users.as(user).get("/api/v1/inbox?source=slack");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("items");
+    }
+
+    private List<String> snippets() {
+        return inbox().valueStream().map(i -> i.get("snippet").asString()).toList();
+    }
+
+    private JsonNode item(String snippet) {
+        return inbox().valueStream()
+                .filter(i -> i.get("snippet").asString().equals(snippet))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private FeedRunner.Run firstSync() {
+        conversations(DM, GROUP, GENERAL, RANDOM);
+        history(
+                "D1",
+                WINDOW,
+                null,
+                "h2",
+                msg("1796000003.000200", "U2", "hi bot"),
+                msg("1796000002.000100", ME, "hello Ann"));
+        history("D1", WINDOW, "h2", null, msg("1796000001.000100", "U2", "earlier"));
+        history("G1", WINDOW, null, null);
+        history(
+                "C1",
+                WINDOW,
+                null,
+                null,
+                msg("1796000011.000100", "U3", "unrelated"),
+                msg("1796000010.000100", "U2", "<@" + ME + "> can you check?"),
+                "{\"type\":\"message\",\"subtype\":\"channel_join\",\"user\":\"U4\",\"text\":\"<@" + ME
+                        + "> joined\",\"ts\":\"1796000009.000100\"}");
+        return sync(null);
+    }
+
+    @Test
+    void firstSyncThenNewMessagesFromTheNewestTsSeen() {
+        var first = firstSync();
+        assertThat(first.pages()).as("D1 in two pages, G1, C1").isEqualTo(4);
+        assertThat(snippets()).containsExactly("<@UBOT> can you check?", "hi bot", "earlier");
+        JsonNode dm = item("hi bot");
+        assertThat(dm.get("kind").asString()).isEqualTo("chat");
+        assertThat(dm.get("source").get("connector").asString()).isEqualTo("slack");
+        assertThat(dm.get("from").asString())
+                .as("the inbox keeps addresses lower-cased")
+                .isEqualToIgnoringCase("U2");
+        assertThat(dm.get("fromName").asString()).isEqualTo("Ann Lee");
+        assertThat(dm.get("subject").asString()).isEqualTo("Direct message");
+        assertThat(dm.get("important").asBoolean()).as("a DM is direct").isTrue();
+        assertThat(dm.get("link").asString()).isEqualTo("https://acme.slack.com/archives/D1/p1796000003000200");
+        JsonNode mention = item("<@UBOT> can you check?");
+        assertThat(mention.get("subject").asString()).isEqualTo("#general");
+        assertThat(mention.get("important").asBoolean()).as("a mention").isTrue();
+        STUB.verify(
+                0,
+                getRequestedFor(urlPathEqualTo("/api/conversations.history")).withQueryParam("channel", equalTo("C2")));
+
+        history("D1", "1796000003.000200", null, null, msg("1796000004.000100", "U2", "are you there?"));
+        history("G1", WINDOW, null, null);
+        history("C1", "1796000011.000100", null, null, msg("1796000012.000100", "U3", "thanks <@" + ME + "|atom>"));
+        var next = sync(first.cursor());
+        assertThat(next.pages()).isEqualTo(3);
+        assertThat(snippets())
+                .containsExactly(
+                        "thanks <@UBOT|atom>", "<@UBOT> can you check?", "are you there?", "hi bot", "earlier");
+    }
+
+    @Test
+    void theDailyRoundRemovesDeletedMessagesAndALeftChannelButKeepsWhatWasRead() {
+        var first = firstSync();
+        var read =
+                users.as(user).post("/api/v1/inbox/" + item("hi bot").get("id").asString() + "/read", null);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+
+        // a day later: "earlier" was deleted, the bot left #general
+        String dayLater = first.cursor().replaceAll("\"reconciledAt\":[0-9]+", "\"reconciledAt\":0");
+        conversations(DM, GROUP);
+        history(
+                "D1",
+                WINDOW,
+                null,
+                null,
+                msg("1796000003.000200", "U2", "hi bot"),
+                msg("1796000002.000100", ME, "hello Ann"));
+        sync(dayLater);
+        assertThat(snippets()).containsExactly("hi bot");
+        assertThat(item("hi bot").get("unread").asBoolean())
+                .as("read in Atom, not sent again")
+                .isFalse();
+    }
+
+    @Test
+    void aForeignCursorIsAFullResyncAndARevokedTokenNeedsReconnecting() {
+        firstSync();
+        var again = sync("{\"not\":\"ours\"}");
+        assertThat(again.restarted()).isTrue();
+        assertThat(snippets()).hasSize(3);
+
+        STUB.stubFor(get(urlPathEqualTo("/api/conversations.list"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error\":\"token_revoked\"}")));
+        assertThatThrownBy(() -> sync(again.cursor())).isInstanceOf(ConnectorException.NeedsReconnect.class);
+        assertThat(snippets()).hasSize(3);
+    }
+}
