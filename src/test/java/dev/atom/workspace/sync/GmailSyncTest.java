@@ -246,6 +246,37 @@ class GmailSyncTest extends GoogleTestBase {
     }
 
     @Test
+    void aHugeOrUndecodableMessageIsKeptWithTheReasonAndTheSyncGoesOn() {
+        stubProfile("1000");
+        WM.stubFor(get(urlPathEqualTo(USERS + "/messages"))
+                .willReturn(json("{\"messages\":[{\"id\":\"big\",\"threadId\":\"tb\"},{\"id\":\"bad\","
+                        + "\"threadId\":\"tx\"},{\"id\":\"m1\",\"threadId\":\"t1\"}]}")));
+        String huge = "<p>" + "x".repeat(12 << 20) /* the feed reads at most 12 MB of a message */ + "</p>";
+        stubMessage("big", message("big", "tb", "\"INBOX\"", BOB, GINA, "Huge", "", "text/html", huge));
+        WM.stubFor(get(urlPathEqualTo(USERS + "/messages/big"))
+                .withQueryParam("format", equalTo("metadata"))
+                .willReturn(json(message("big", "tb", "\"INBOX\"", BOB, GINA, "Huge", "", "text/html", ""))));
+        stubMessage(
+                "bad",
+                message("bad", "tx", "\"INBOX\"", BOB, GINA, "Broken", "", "text/plain", "x")
+                        .replace(b64("x"), "%%not-base64%%"));
+        stubMessage("m1", LUNCH);
+        assertThat(sync()).isTrue();
+        assertThat(subjects()).containsExactlyInAnyOrder("Huge", "Broken", "Lunch?");
+        assertThat(state().status()).isEqualTo(FeedState.IDLE);
+        String big = users.as(user)
+                .get("/api/v1/inbox/" + item("Huge").get("id").asString())
+                .json()
+                .toString();
+        assertThat(big).contains("larger than 12 MB");
+        String bad = users.as(user)
+                .get("/api/v1/inbox/" + item("Broken").get("id").asString())
+                .json()
+                .toString();
+        assertThat(bad).contains("could not be decoded");
+    }
+
+    @Test
     void aRevokedTokenMarksTheConnectionNeedsReconnectAndKeepsTheCopy() {
         firstSync();
         WM.stubFor(get(urlPathEqualTo(USERS + "/history")).willReturn(error(401, "authError", "Invalid Credentials")));
