@@ -72,11 +72,19 @@ final class GmailMessageFeed implements SyncFeed {
                 + (request.windowStart() == null
                         ? ""
                         : " after:" + request.windowStart().getEpochSecond());
-        JsonNode list = GoogleApi.get(
+        String page = text(cursor, "page");
+        var response = GoogleApi.send(
                 context,
-                GmailConnector.users(context) + "/messages"
-                        + query("q", q, "maxResults", pageSize, "pageToken", text(cursor, "page")),
-                null);
+                "GET",
+                GmailConnector.users(context) + "/messages" + query("q", q, "maxResults", pageSize, "pageToken", page),
+                null,
+                null,
+                8 << 20);
+        if (page != null && (response.status() == 400 || response.status() == 404)) {
+            return SyncPage.cursorExpired(); // Gmail no longer takes the listing's page token: list again
+        }
+        GoogleApi.raise(context, response, null);
+        JsonNode list = GoogleApi.parse(response);
         String account = text(cursor, "account");
         List<SyncChange> changes = new ArrayList<>();
         for (JsonNode m : list.path("messages")) {

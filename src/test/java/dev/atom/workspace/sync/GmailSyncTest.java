@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
 import java.nio.charset.StandardCharsets;
@@ -243,6 +244,31 @@ class GmailSyncTest extends GoogleTestBase {
         assertThat(subjects()).containsExactly("Lunch?");
         assertThat(state().cursor()).contains("\"historyId\":\"2000\"");
         assertThat(state().status()).isEqualTo(FeedState.IDLE);
+    }
+
+    @Test
+    void aListingPageTokenGmailRefusesListsAgain() {
+        stubProfile("1000");
+        WM.stubFor(get(urlPathEqualTo(USERS + "/messages"))
+                .withQueryParam("pageToken", absent())
+                .willReturn(json("{\"messages\":[{\"id\":\"m1\",\"threadId\":\"t1\"}],\"nextPageToken\":\"p2\"}")));
+        WM.stubFor(get(urlPathEqualTo(USERS + "/messages"))
+                .withQueryParam("pageToken", equalTo("p2"))
+                .inScenario("expired page")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(error(400, "invalidArgument", "Invalid pageToken"))
+                .willSetStateTo("listed again"));
+        WM.stubFor(get(urlPathEqualTo(USERS + "/messages"))
+                .withQueryParam("pageToken", equalTo("p2"))
+                .inScenario("expired page")
+                .whenScenarioStateIs("listed again")
+                .willReturn(json("{\"messages\":[{\"id\":\"m2\",\"threadId\":\"t2\"}]}")));
+        stubMessage("m1", LUNCH);
+        stubMessage("m2", NEWS);
+        assertThat(sync()).isTrue();
+        assertThat(state().status()).isEqualTo(FeedState.IDLE);
+        assertThat(subjects()).containsExactlyInAnyOrder("Lunch?", "Weekly news");
+        WM.verify(2, getRequestedFor(urlPathEqualTo(USERS + "/messages")).withQueryParam("pageToken", absent()));
     }
 
     @Test
