@@ -11,10 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atom.connectors.ConnectorException;
 import dev.atom.testing.FeedRunner;
+import dev.atom.testing.StubResponseContract;
 import dev.atom.workspace.sync.SyncStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +35,13 @@ class OutlookEventsFeedTest extends OutlookTestBase {
 
     @Autowired
     List<SyncStore> stores;
+
+    /** What the stub answered must be what Graph answers: each delta item as GET of one item returns it. */
+    @AfterEach
+    void theStubAnsweredAsGraphDoes() {
+        StubResponseContract.of("msgraph-mail-calendar.json", "nullable-refs", StubResponseContract::graphNullableRefs)
+                .assertResponsesValid(WM, V1, Map.of("/me/calendarView/delta", "/me/events/{event-id}"), UNDESCRIBED);
+    }
 
     private FeedRunner.Run sync(String cursor) {
         return new FeedRunner(connectors, stores)

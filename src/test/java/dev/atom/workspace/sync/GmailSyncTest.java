@@ -9,8 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubResponseContract;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gmail.messages feed through the real sync engine into the inbox, read back through GET /api/v1/inbox,
@@ -44,6 +47,23 @@ class GmailSyncTest extends GoogleTestBase {
     @Override
     protected OpenApiContract contract() {
         return OpenApiContract.strict("google-gmail.json", "", spec -> {});
+    }
+
+    /** The stub's answers must be ones Gmail gives, too (messages, history records, the profile). */
+    @Override
+    protected void checkContract(List<LoggedRequest> requests) {
+        super.checkContract(requests);
+        // MessagePartBody.data is base64url (Gmail's reference); the description's format "byte" means base64
+        StubResponseContract.of("google-gmail.json", "base64url", spec -> {
+                    ObjectNode data = (ObjectNode) spec.path("components")
+                            .path("schemas")
+                            .path("MessagePartBody")
+                            .path("properties")
+                            .path("data");
+                    data.remove("format");
+                    data.put("pattern", "^[A-Za-z0-9_-]*={0,2}$");
+                })
+                .assertResponsesValid(WM, "");
     }
 
     private static String b64(String s) {
@@ -272,34 +292,25 @@ class GmailSyncTest extends GoogleTestBase {
     }
 
     @Test
-    void aHugeOrUndecodableMessageIsKeptWithTheReasonAndTheSyncGoesOn() {
+    void aHugeMessageIsKeptWithoutItsBodyWithTheReasonAndTheSyncGoesOn() {
         stubProfile("1000");
         WM.stubFor(get(urlPathEqualTo(USERS + "/messages"))
-                .willReturn(json("{\"messages\":[{\"id\":\"big\",\"threadId\":\"tb\"},{\"id\":\"bad\","
-                        + "\"threadId\":\"tx\"},{\"id\":\"m1\",\"threadId\":\"t1\"}]}")));
+                .willReturn(json(
+                        "{\"messages\":[{\"id\":\"big\",\"threadId\":\"tb\"},{\"id\":\"m1\",\"threadId\":\"t1\"}]}")));
         String huge = "<p>" + "x".repeat(12 << 20) /* the feed reads at most 12 MB of a message */ + "</p>";
         stubMessage("big", message("big", "tb", "\"INBOX\"", BOB, GINA, "Huge", "", "text/html", huge));
         WM.stubFor(get(urlPathEqualTo(USERS + "/messages/big"))
                 .withQueryParam("format", equalTo("metadata"))
                 .willReturn(json(message("big", "tb", "\"INBOX\"", BOB, GINA, "Huge", "", "text/html", ""))));
-        stubMessage(
-                "bad",
-                message("bad", "tx", "\"INBOX\"", BOB, GINA, "Broken", "", "text/plain", "x")
-                        .replace(b64("x"), "%%not-base64%%"));
         stubMessage("m1", LUNCH);
         assertThat(sync()).isTrue();
-        assertThat(subjects()).containsExactlyInAnyOrder("Huge", "Broken", "Lunch?");
+        assertThat(subjects()).containsExactlyInAnyOrder("Huge", "Lunch?");
         assertThat(state().status()).isEqualTo(FeedState.IDLE);
         String big = users.as(user)
                 .get("/api/v1/inbox/" + item("Huge").get("id").asString())
                 .json()
                 .toString();
         assertThat(big).contains("larger than 12 MB");
-        String bad = users.as(user)
-                .get("/api/v1/inbox/" + item("Broken").get("id").asString())
-                .json()
-                .toString();
-        assertThat(bad).contains("could not be decoded");
     }
 
     @Test
