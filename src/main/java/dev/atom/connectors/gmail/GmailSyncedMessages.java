@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,7 +59,10 @@ final class GmailSyncedMessages {
                 to,
                 addresses(h.get("cc")),
                 h.get("subject"),
-                snippet != null ? MessageText.snippet(snippet, 200) : MessageText.snippet(body, 200),
+                // Gmail's snippet is HTML-escaped ("I&#39;m")
+                snippet != null
+                        ? MessageText.snippet(Parser.unescapeEntities(snippet, false), 200)
+                        : MessageText.snippet(body, 200),
                 body,
                 received(m),
                 labels.contains("UNREAD"),

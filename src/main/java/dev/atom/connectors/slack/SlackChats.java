@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -96,13 +99,45 @@ final class SlackChats {
         });
     }
 
-    static SyncedMessage message(Conversation c, JsonNode m, String me, String teamUrl, String fromName) {
+    private static final Pattern SPECIAL = Pattern.compile("<([@#!])?([^<>|]+)(?:\\|([^<>]*))?>");
+
+    /**
+     * Slack's message markup as plain text: {@code <@U123>} as @name, {@code <#C123|general>} as #general,
+     * {@code <https://x|label>} as its label (else the URL), {@code <!here>} as @here, and the three escapes
+     * Slack writes ({@code &amp; &lt; &gt;}) undone. {@code name} gives a user's name (or null).
+     */
+    static String plain(String text, Function<String, String> name) {
+        Matcher m = SPECIAL.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String kind = m.group(1);
+            String label = m.group(3);
+            String shown;
+            if ("@".equals(kind)) {
+                String n = label != null && !label.isBlank() ? label : name.apply(m.group(2));
+                shown = "@" + (n != null ? n : m.group(2));
+            } else if ("#".equals(kind)) {
+                shown = "#" + (label != null && !label.isBlank() ? label : m.group(2));
+            } else if ("!".equals(kind)) {
+                shown = label != null && !label.isBlank() ? label : "@" + m.group(2);
+            } else {
+                shown = label != null && !label.isBlank() ? label : m.group(2);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(shown));
+        }
+        m.appendTail(out);
+        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    static SyncedMessage message(
+            Conversation c, JsonNode m, String me, String teamUrl, Function<String, String> names) {
         String ts = m.path("ts").asString();
         String user = SlackDirectory.text(m.path("user"));
         if (user == null) {
             user = SlackDirectory.text(m.path("bot_id"));
         }
-        String text = m.path("text").asString("");
+        String text = plain(m.path("text").asString(""), names);
+        String fromName = SlackDirectory.text(m.path("user")) == null ? null : names.apply(user);
         String thread = SlackDirectory.text(m.path("thread_ts"));
         boolean direct = !c.kind().equals("channel");
         MessageText.Body body = MessageText.of(text, null);

@@ -109,9 +109,8 @@ final class SlackMessageFeed implements SyncFeed {
             }
             seen.add(ts);
             if (!known.contains(ts)) {
-                String user = SlackDirectory.text(m.path("user"));
                 SyncedMessage message = SlackChats.message(
-                        c, m, me, SlackDirectory.text(cursor.path("url")), SlackChats.name(ctx, user, names));
+                        c, m, me, SlackDirectory.text(cursor.path("url")), u -> SlackChats.name(ctx, u, names));
                 changes.add(new SyncChange.Upsert(message));
                 known.add(ts);
             }

@@ -54,7 +54,9 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
                 "auth.test",
                 "\"team\":\"Acme\",\"user\":\"atom-bot\",\"team_id\":\"T0ACME\",\"user_id\":\"" + ME
                         + "\",\"url\":\"https://acme.slack.com/\"");
-        answer("users.info", "\"user\":{\"id\":\"U0ANN\",\"name\":\"ann\",\"real_name\":\"Ann Lee\"}");
+        person("U0ANN", "ann", "Ann Lee");
+        person("U0CARL", "carl", "Carl Jones");
+        person(ME, "atom", "Atom");
         users = new TestUsers(this::http);
         user = users.signUp("sam");
         var c = users.as(user)
@@ -111,6 +113,15 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":true," + fields + "}")));
+    }
+
+    private static void person(String id, String name, String realName) {
+        STUB.stubFor(get(urlPathEqualTo("/api/users.info"))
+                .withQueryParam("user", equalTo(id))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"name\":\"" + name
+                                + "\",\"real_name\":\"" + realName + "\"}}")));
     }
 
     private static String msg(String ts, String user, String text) {
@@ -177,7 +188,10 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
                 null,
                 null,
                 msg("1796000011.000100", "U0CARL", "unrelated"),
-                msg("1796000010.000100", "U0ANN", "<@" + ME + "> can you check?"),
+                msg(
+                        "1796000010.000100",
+                        "U0ANN",
+                        "<@" + ME + "> can you check <#C1|general> &amp; <https://x.example.com|the doc>?"),
                 "{\"type\":\"message\",\"subtype\":\"channel_join\",\"user\":\"U0DAN\",\"text\":\"<@" + ME
                         + "> joined\",\"ts\":\"1796000009.000100\"}");
         return sync(null);
@@ -187,7 +201,7 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
     void firstSyncThenNewMessagesFromTheNewestTsSeen() {
         var first = firstSync();
         assertThat(first.pages()).as("D1 in two pages, G1, C1").isEqualTo(4);
-        assertThat(snippets()).containsExactly("<@UBOT> can you check?", "hi bot", "earlier");
+        assertThat(snippets()).containsExactly("@Atom can you check #general & the doc?", "hi bot", "earlier");
         JsonNode dm = item("hi bot");
         assertThat(dm.get("kind").asString()).isEqualTo("chat");
         assertThat(dm.get("source").get("connector").asString()).isEqualTo("slack");
@@ -198,7 +212,7 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
         assertThat(dm.get("subject").asString()).isEqualTo("Direct message");
         assertThat(dm.get("important").asBoolean()).as("a DM is direct").isTrue();
         assertThat(dm.get("link").asString()).isEqualTo("https://acme.slack.com/archives/D1/p1796000003000200");
-        JsonNode mention = item("<@UBOT> can you check?");
+        JsonNode mention = item("@Atom can you check #general & the doc?");
         assertThat(mention.get("subject").asString()).isEqualTo("#general");
         assertThat(mention.get("important").asBoolean()).as("a mention").isTrue();
         STUB.verify(
@@ -212,7 +226,11 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
         assertThat(next.pages()).isEqualTo(3);
         assertThat(snippets())
                 .containsExactly(
-                        "thanks <@UBOT|atom>", "<@UBOT> can you check?", "are you there?", "hi bot", "earlier");
+                        "thanks @atom",
+                        "@Atom can you check #general & the doc?",
+                        "are you there?",
+                        "hi bot",
+                        "earlier");
     }
 
     @Test

@@ -82,7 +82,7 @@ class GmailSyncTest extends GoogleTestBase {
             String mime,
             String body) {
         return "{\"id\":\"" + id + "\",\"threadId\":\"" + thread + "\",\"labelIds\":[" + labels + "],"
-                + "\"snippet\":\"" + subject + " snippet\",\"historyId\":\"900\",\"internalDate\":\"1796000000000\","
+                + "\"snippet\":\"" + subject + " &amp; more\",\"historyId\":\"900\",\"internalDate\":\"1796000000000\","
                 + "\"sizeEstimate\":1200,\"payload\":{\"partId\":\"\",\"mimeType\":\"" + mime + "\",\"filename\":\"\","
                 + "\"headers\":[{\"name\":\"From\",\"value\":\"" + from + "\"},{\"name\":\"To\",\"value\":\"" + to
                 + "\"},{\"name\":\"Subject\",\"value\":\"" + subject + "\"},{\"name\":\"Message-ID\",\"value\":\"<"
@@ -188,6 +188,9 @@ class GmailSyncTest extends GoogleTestBase {
                 .as("direct, and Gina wrote to Bob")
                 .isTrue();
         assertThat(lunch.get("threadId").asString()).isEqualTo("t1");
+        assertThat(lunch.get("snippet").asString())
+                .as("Gmail's snippet is HTML-escaped")
+                .isEqualTo("Lunch? & more");
         assertThat(lunch.get("link").asString()).isEqualTo("https://mail.google.com/mail/#all/m1");
         String newsId = item("Weekly news").get("id").asString();
         String text =
