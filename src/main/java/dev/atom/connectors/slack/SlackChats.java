@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What {@link SlackMessageFeed} reads: the conversations the bot is in (conversations.list), and a Slack message
+ * What {@link SlackMessageFeed} reads: the conversations the bot is in (users.conversations), and a Slack message
  * as a {@link SyncedMessage} of kind chat, whose external id is {@code channel/ts} (what the inbox's reply and
  * thread actions take apart). Stateless.
  */
@@ -29,14 +29,17 @@ final class SlackChats {
     /** A conversation: {@code kind} is dm (im), group (mpim) or channel (public or private, the bot a member). */
     record Conversation(String id, String kind, String name) {}
 
-    /** Every DM and group DM of the bot, and the channels it is a member of. */
+    /**
+     * Every DM and group DM of the bot, and the channels it is a member of (users.conversations, which lists only
+     * those, unlike conversations.list, which pages through every public channel of the workspace).
+     */
     static List<Conversation> conversations(ActionContext ctx) {
         List<Conversation> out = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_LIST_PAGES; page++) {
             JsonNode r = SlackApi.get(
                     ctx,
-                    "conversations.list",
+                    "users.conversations",
                     args(
                             "types",
                             "im,mpim,public_channel,private_channel",
@@ -55,7 +58,7 @@ final class SlackChats {
                     out.add(new Conversation(id, "dm", null));
                 } else if (c.path("is_mpim").asBoolean(false)) {
                     out.add(new Conversation(id, "group", SlackDirectory.text(c.path("name"))));
-                } else if (c.path("is_member").asBoolean(false)) {
+                } else {
                     out.add(new Conversation(id, "channel", SlackDirectory.text(c.path("name"))));
                 }
             }
