@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SlackChats {
     static final int MAX_LIST_PAGES = 20;
+    static final int MAX_REPLY_PAGES = 5;
 
     private SlackChats() {}
 
@@ -60,6 +61,28 @@ final class SlackChats {
                     out.add(new Conversation(id, "group", SlackDirectory.text(c.path("name"))));
                 } else {
                     out.add(new Conversation(id, "channel", SlackDirectory.text(c.path("name"))));
+                }
+            }
+            cursor = SlackConnector.cursor(r);
+            if (cursor == null) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The replies of the thread {@code ts} (not the parent itself) after {@code oldest}, a few pages at most. */
+    static List<JsonNode> replies(ActionContext ctx, String channel, String ts, String oldest) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < MAX_REPLY_PAGES; page++) {
+            JsonNode r = SlackApi.get(
+                    ctx,
+                    "conversations.replies",
+                    args("channel", channel, "ts", ts, "oldest", oldest, "limit", 200, "cursor", cursor));
+            for (JsonNode m : r.path("messages")) {
+                if (!ts.equals(SlackDirectory.text(m.path("ts")))) {
+                    out.add(m);
                 }
             }
             cursor = SlackConnector.cursor(r);

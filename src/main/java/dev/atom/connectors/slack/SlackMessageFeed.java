@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code slack.messages}: the bot's DMs and group DMs, and the messages of its channels that mention it. Slack's
  * search.messages needs a user token (search:read), and Atom connects Slack with a bot token, so every
  * conversation the bot is in is read with conversations.history from the newest ts it has seen ({@code oldest}),
- * a page of one conversation per fetch. History reports no deletions, so once a {@link #RECONCILE} period the
+ * a page of one conversation per fetch, with the replies of threads that have new ones (conversations.replies;
+ * a new reply to a thread older than the last poll is seen at the daily round). History reports no deletions, so once a {@link #RECONCILE} period the
  * round lists each conversation's whole window instead and removes what is gone (the messages' ts synced are kept
  * per conversation in the cursor); messages already copied are not sent again, so what the person marked read in
  * Atom stays read. A conversation the bot left takes its messages with it. The cursor is JSON. Stateless.
@@ -96,23 +97,26 @@ final class SlackMessageFeed implements SyncFeed {
         Set<String> known = strings(conv.path("known"));
         ArrayNode seen = cursor.has("seen") ? (ArrayNode) cursor.get("seen") : cursor.putArray("seen");
         String top = SlackDirectory.text(cursor.path("top"));
-        Map<String, String> names = new HashMap<>();
-        String me = SlackDirectory.text(cursor.path("me"));
+        var pass = new Pass(
+                ctx,
+                c,
+                SlackDirectory.text(cursor.path("me")),
+                SlackDirectory.text(cursor.path("url")),
+                known,
+                seen,
+                changes,
+                new HashMap<>());
+        String last = conv.has("last") ? conv.path("last").asString() : null;
         for (JsonNode m : r.path("messages")) {
             String ts = SlackDirectory.text(m.path("ts"));
             if (ts == null) {
                 continue;
             }
             top = top == null || newer(ts, top) ? ts : top;
-            if (!SlackChats.isPost(m) || (c.kind().equals("channel") && !SlackChats.mentions(m, me))) {
-                continue;
-            }
-            seen.add(ts);
-            if (!known.contains(ts)) {
-                SyncedMessage message = SlackChats.message(
-                        c, m, me, SlackDirectory.text(cursor.path("url")), u -> SlackChats.name(ctx, u, names));
-                changes.add(new SyncChange.Upsert(message));
-                known.add(ts);
+            pass.take(m);
+            String latestReply = SlackDirectory.text(m.path("latest_reply"));
+            if (m.path("reply_count").asInt(0) > 0 && latestReply != null && (all || newer(latestReply, last))) {
+                SlackChats.replies(ctx, c.id(), ts, oldest).forEach(pass::take);
             }
         }
         if (top != null) {
@@ -175,9 +179,33 @@ final class SlackMessageFeed implements SyncFeed {
         }
     }
 
-    /** Slack timestamps ("1700000000.000100") compared as the decimal numbers they are. */
+    /** One conversation's page: what to copy (a group's or DM's every post, a channel's mentions), once. */
+    private record Pass(
+            ActionContext ctx,
+            SlackChats.Conversation c,
+            String me,
+            String url,
+            Set<String> known,
+            ArrayNode seen,
+            List<SyncChange> changes,
+            Map<String, String> names) {
+
+        void take(JsonNode m) {
+            String ts = SlackDirectory.text(m.path("ts"));
+            if (ts == null || !SlackChats.isPost(m) || (c.kind().equals("channel") && !SlackChats.mentions(m, me))) {
+                return;
+            }
+            seen.add(ts);
+            if (known.add(ts)) {
+                SyncedMessage message = SlackChats.message(c, m, me, url, u -> SlackChats.name(ctx, u, names));
+                changes.add(new SyncChange.Upsert(message));
+            }
+        }
+    }
+
+    /** Slack timestamps ("1700000000.000100") compared as the decimal numbers they are; null is oldest. */
     static boolean newer(String a, String b) {
-        return new BigDecimal(a).compareTo(new BigDecimal(b)) > 0;
+        return b == null || new BigDecimal(a).compareTo(new BigDecimal(b)) > 0;
     }
 
     private static Set<String> strings(JsonNode array) {

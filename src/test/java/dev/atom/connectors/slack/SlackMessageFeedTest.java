@@ -82,6 +82,7 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
                         "/auth.test",
                         "/users.conversations",
                         "/conversations.history",
+                        "/conversations.replies",
                         "/users.info")
                 .assertRequestsValid(STUB, "/api");
         StubResponseContract.of("slack-web.json", "history-paging", SlackMessageFeedTest::asSlackAnswers)
@@ -227,16 +228,40 @@ class SlackMessageFeedTest extends StubbedServiceTestBase {
 
         history("D1", "1796000003.000200", null, null, msg("1796000004.000100", "U0ANN", "are you there?"));
         history("G1", WINDOW, null, null);
-        history("C1", "1796000011.000100", null, null, msg("1796000012.000100", "U0CARL", "thanks <@" + ME + "|atom>"));
+        String release = "{\"type\":\"message\",\"user\":\"U0CARL\",\"text\":\"Release notes\",\"ts\":"
+                + "\"1796000013.000100\",\"thread_ts\":\"1796000013.000100\",\"reply_count\":2,"
+                + "\"latest_reply\":\"1796000015.000100\"}";
+        history(
+                "C1",
+                "1796000011.000100",
+                null,
+                null,
+                release,
+                msg("1796000012.000100", "U0CARL", "thanks <@" + ME + "|atom>"));
+        STUB.stubFor(get(urlPathEqualTo("/api/conversations.replies"))
+                .withQueryParam("channel", equalTo("C1"))
+                .withQueryParam("ts", equalTo("1796000013.000100"))
+                .withQueryParam("oldest", equalTo("1796000011.000100"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"has_more\":false,\"messages\":[" + release + ","
+                                + "{\"type\":\"message\",\"user\":\"U0ANN\",\"text\":\"<@" + ME
+                                + "> please summarise\",\"ts\":\"1796000014.000100\",\"thread_ts\":"
+                                + "\"1796000013.000100\"},{\"type\":\"message\",\"user\":\"U0CARL\",\"text\":"
+                                + "\"ok\",\"ts\":\"1796000015.000100\",\"thread_ts\":\"1796000013.000100\"}]}")));
         var next = sync(first.cursor());
         assertThat(next.pages()).isEqualTo(3);
         assertThat(snippets())
                 .containsExactly(
+                        "@Atom please summarise",
                         "thanks @atom",
                         "@Atom can you check #general & the doc?",
                         "are you there?",
                         "hi bot",
                         "earlier");
+        assertThat(item("@Atom please summarise").get("threadId").asString())
+                .as("a reply in its thread")
+                .isEqualTo("1796000013.000100");
     }
 
     @Test
