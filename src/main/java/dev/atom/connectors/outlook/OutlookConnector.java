@@ -85,7 +85,7 @@ class OutlookConnector implements Connector {
 
     @Override
     public List<SyncFeed> syncFeeds() {
-        return List.of(new OutlookEventsFeed(), new OutlookMailFeed());
+        return List.of(new OutlookEventsFeed(), OutlookMailFeed.inbox(), OutlookMailFeed.sent());
     }
 
     /** GET /me: cheap, allowed by User.Read, and names the mailbox. */

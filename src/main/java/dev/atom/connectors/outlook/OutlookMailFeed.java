@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code outlook.messages}: the inbox by a delta query on its messages ({@code /me/mailFolders/inbox/messages/delta},
- * the first round filtered to the window by receivedDateTime). The delta pages carry the messages' headers and
+ * the first round filtered to the window by receivedDateTime); {@code outlook.sent} the same of Sent Items, which
+ * the inbox does not list but keeps for threads and for triage (whom the person writes to). The delta pages carry the messages' headers and
  * read state; each new or changed message's body is then read on its own ({@code /me/messages/{id}?$select=body},
  * capped, so one huge message cannot stall the page). {@code @removed} (deleted, or moved out of the inbox) removes
  * the local copy; Graph's 410 or syncStateNotFound ask the engine for a full resync. The cursor (JSON) holds the
@@ -27,14 +28,32 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OutlookMailFeed implements SyncFeed {
     static final String ID = "outlook.messages";
+    static final String SENT_ID = "outlook.sent";
     static final String FIELDS = "id,subject,from,toRecipients,ccRecipients,replyTo,receivedDateTime,isRead,isDraft,"
             + "categories,flag,conversationId,internetMessageId,webLink,bodyPreview";
     /** A body larger than this is not copied; the message is, with the reason. */
     static final int MAX_BODY_BYTES = 4 << 20;
 
+    private final String id;
+    private final String folder;
+
+    /** {@code folder} is a well-known folder name: inbox, or sentitems (what the person wrote teaches triage). */
+    OutlookMailFeed(String id, String folder) {
+        this.id = id;
+        this.folder = folder;
+    }
+
+    static OutlookMailFeed inbox() {
+        return new OutlookMailFeed(ID, "inbox");
+    }
+
+    static OutlookMailFeed sent() {
+        return new OutlookMailFeed(SENT_ID, "sentitems");
+    }
+
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -53,7 +72,7 @@ final class OutlookMailFeed implements SyncFeed {
             JsonNode me = Graph.get(context, OutlookConnector.me(context), null);
             cursor = Graph.JSON.createObjectNode();
             cursor.put("account", text(me, "mail") != null ? text(me, "mail") : text(me, "userPrincipalName"));
-            url = context.baseUrl() + "/me/mailFolders/inbox/messages/delta"
+            url = context.baseUrl() + "/me/mailFolders/" + folder + "/messages/delta"
                     + query(
                             "$select",
                             FIELDS,
@@ -82,7 +101,7 @@ final class OutlookMailFeed implements SyncFeed {
             if (m.has("@removed") || m.path("isDraft").asBoolean(false)) {
                 changes.add(new SyncChange.Removed(id));
             } else {
-                changes.add(withBody(context, m, account));
+                changes.add(withBody(context, m, account, folder));
             }
         }
         String next = text(body, "@odata.nextLink");
@@ -96,7 +115,7 @@ final class OutlookMailFeed implements SyncFeed {
     }
 
     /** The message with its body read apart; gone meanwhile (404) is a removal. */
-    private static SyncChange withBody(ActionContext context, JsonNode m, String account) {
+    private static SyncChange withBody(ActionContext context, JsonNode m, String account, String folder) {
         String id = text(m, "id");
         var response = Graph.send(
                 context,
@@ -110,10 +129,10 @@ final class OutlookMailFeed implements SyncFeed {
         Graph.raise(context, response, null, null);
         if (response.truncated()) {
             String problem = "the body is larger than " + (MAX_BODY_BYTES >> 20) + " MB and was not copied";
-            return new SyncChange.Upsert(OutlookSyncedMessages.of(m, null, account, problem));
+            return new SyncChange.Upsert(OutlookSyncedMessages.of(m, null, account, folder, problem));
         }
         return new SyncChange.Upsert(
-                OutlookSyncedMessages.of(m, Graph.parse(response).path("body"), account, null));
+                OutlookSyncedMessages.of(m, Graph.parse(response).path("body"), account, folder, null));
     }
 
     /** The stored cursor, or null when there is none or it is not one of this feed's. */

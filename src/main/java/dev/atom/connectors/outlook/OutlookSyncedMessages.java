@@ -18,7 +18,7 @@ final class OutlookSyncedMessages {
     private OutlookSyncedMessages() {}
 
     /** {@code body} is Graph's {@code {contentType, content}} (null when it was not read: {@code problem} says why). */
-    static SyncedMessage of(JsonNode m, JsonNode body, String account, String problem) {
+    static SyncedMessage of(JsonNode m, JsonNode body, String account, String folder, String problem) {
         String text = null;
         if (body != null) {
             String content = text(body, "content");
@@ -41,7 +41,7 @@ final class OutlookSyncedMessages {
                 text(m, "id"),
                 "email",
                 text(m, "conversationId"),
-                "inbox",
+                folder,
                 fromAddress,
                 text(from, "name"),
                 to,
@@ -51,7 +51,7 @@ final class OutlookSyncedMessages {
                 text,
                 received(text(m, "receivedDateTime")),
                 !m.path("isRead").asBoolean(false),
-                fromAddress != null && fromAddress.equalsIgnoreCase(me),
+                "sentitems".equals(folder) || (fromAddress != null && fromAddress.equalsIgnoreCase(me)),
                 m.path("toRecipients")
                         .valueStream()
                         .map(r -> text(r.path("emailAddress"), "address"))

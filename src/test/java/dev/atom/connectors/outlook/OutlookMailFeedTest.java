@@ -42,13 +42,17 @@ class OutlookMailFeedTest extends OutlookTestBase {
                 .assertResponsesValid(
                         WM,
                         V1,
-                        Map.of("/me/mailFolders/inbox/messages/delta", "/me/messages/{message-id}"),
+                        Map.of("/me/mailFolders/[^/]+/messages/delta", "/me/messages/{message-id}"),
                         UNDESCRIBED);
     }
 
     private FeedRunner.Run sync(String cursor) {
+        return sync(OutlookMailFeed.ID, cursor);
+    }
+
+    private FeedRunner.Run sync(String feed, String cursor) {
         return new FeedRunner(connectors, stores)
-                .sync(user.workspaceId(), connectionId, "outlook", OutlookMailFeed.ID, cursor, FROM, null, 2);
+                .sync(user.workspaceId(), connectionId, "outlook", feed, cursor, FROM, null, 2);
     }
 
     private static String mail(String id, String subject, boolean read, String from, String to) {
@@ -149,6 +153,32 @@ class OutlookMailFeedTest extends OutlookTestBase {
         assertThat(subjects()).containsExactlyInAnyOrder("Budget", "Invoice");
         assertThat(item("Budget").get("unread").asBoolean()).isFalse();
         WM.verify(1, getRequestedFor(urlPathEqualTo(V1 + "/me/messages/a2"))); // a removal is not read
+    }
+
+    @Test
+    void sentItemsAreKeptForTriageButNotListed() {
+        stubMe();
+        WM.stubFor(get(urlPathEqualTo(DELTA))
+                .willReturn(json("{\"value\":[" + mail("n1", "Roadmap", false, "Dan", "team@example.com")
+                        + "],\"@odata.deltaLink\":\"" + link("/me/mailFolders/inbox/messages/delta?$deltatoken=i1")
+                        + "\"}")));
+        WM.stubFor(get(urlPathEqualTo(V1 + "/me/mailFolders/sentitems/messages/delta"))
+                .withQueryParam("$filter", equalTo("receivedDateTime ge " + FROM))
+                .willReturn(json("{\"value\":[" + mail("s1", "Hi Dan", true, "Olga", "dan@example.com")
+                        + "],\"@odata.deltaLink\":\""
+                        + link("/me/mailFolders/sentitems/messages/delta?$deltatoken=s1") + "\"}")));
+        body("n1", "text", "The roadmap");
+        body("s1", "text", "Hi Dan, see you");
+        sync(null);
+        assertThat(item("Roadmap").get("important").asBoolean())
+                .as("to a list, from a stranger")
+                .isFalse();
+        var sent = sync(OutlookMailFeed.SENT_ID, null);
+        assertThat(sent.cursor()).contains("sentitems/messages/delta?$deltatoken=s1");
+        assertThat(subjects()).as("sent mail is not listed").containsExactly("Roadmap");
+        assertThat(item("Roadmap").get("important").asBoolean())
+                .as("Olga wrote to Dan")
+                .isTrue();
     }
 
     @Test
