@@ -5,15 +5,16 @@ import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import dev.atom.connectors.google.GoogleApi;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Gmail through its REST API: search, read, send, label, and a new-mail trigger by history id. One scope,
- * gmail.modify, is the narrowest that covers them all (changing a message's labels needs it, and it includes
- * reading and sending; it cannot delete mail permanently).
+ * Gmail through its REST API: search, read, send, label, a new-mail trigger by history id and the {@code
+ * gmail.messages} sync feed. One scope, gmail.modify, is the narrowest that covers them all (changing a message's
+ * labels needs it, and it includes reading and sending; it cannot delete mail permanently).
  */
 @Component
 class GmailConnector implements Connector {
@@ -63,6 +64,11 @@ class GmailConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(new GmailNewMailTrigger());
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(new GmailMessageFeed());
     }
 
     /** users.getProfile: cheap, and names the mailbox. */

@@ -6,9 +6,7 @@ import dev.atom.connectors.PollingTrigger.Poll;
 import dev.atom.connectors.TriggerEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +24,6 @@ final class DeltaSync {
     private static final Logger log = LoggerFactory.getLogger(DeltaSync.class);
     static final int MAX_PAGES = 50;
     static final String PAGE_SIZE = "odata.maxpagesize=50";
-    private static final Set<String> LOST_STATE =
-            Set.of("syncstatenotfound", "syncstateinvalid", "resyncrequired", "invaliddeltatoken");
 
     private DeltaSync() {}
 
@@ -93,7 +89,7 @@ final class DeltaSync {
         Map<String, TriggerEvent> events = new LinkedHashMap<>();
         for (int page = 0; page < MAX_PAGES; page++) {
             var response = Graph.send(context, "GET", url, null, PAGE_SIZE);
-            if (lostState(response)) {
+            if (Graph.lostSyncState(response)) {
                 throw new LostState(Graph.message(response));
             }
             Graph.raise(context, response, null, null);
@@ -119,14 +115,6 @@ final class DeltaSync {
         }
         // Too many pages for one poll: the next poll goes on from here.
         return new Poll(new ArrayList<>(events.values()), (baseline ? "baseline:" : "next:") + url);
-    }
-
-    private static boolean lostState(dev.atom.shared.net.GuardedHttpClient.Response response) {
-        if (response.status() == 410) {
-            return true;
-        }
-        String code = response.status() >= 400 ? Graph.code(response) : null;
-        return code != null && LOST_STATE.contains(code.toLowerCase(Locale.ROOT));
     }
 
     private static boolean underBase(ActionContext context, String link) {

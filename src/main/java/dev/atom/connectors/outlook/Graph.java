@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,8 @@ final class Graph {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_JSON_BYTES = 8 << 20;
+    private static final Set<String> LOST_STATE =
+            Set.of("syncstatenotfound", "syncstateinvalid", "resyncrequired", "invaliddeltatoken");
 
     private Graph() {}
 
@@ -55,6 +59,15 @@ final class Graph {
     /** Sends an authenticated request and returns the answer unchecked (see {@link #raise}). */
     static GuardedHttpClient.Response send(
             ActionContext context, String method, String url, Object body, String... prefer) {
+        return send(context, method, url, body, MAX_JSON_BYTES, prefer);
+    }
+
+    /**
+     * As {@link #send(ActionContext, String, String, Object, String...)}, reading at most {@code maxBytes} of the
+     * answer (then {@code truncated()} is true).
+     */
+    static GuardedHttpClient.Response send(
+            ActionContext context, String method, String url, Object body, int maxBytes, String... prefer) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Authorization", "Bearer " + context.credentials().accessToken()));
         headers.add(Map.entry("Accept", "application/json"));
@@ -69,9 +82,7 @@ final class Graph {
             headers.add(Map.entry("Content-Type", "application/json"));
         }
         return context.http()
-                .send(
-                        new GuardedHttpClient.Request(method, url, headers, bytes, TIMEOUT, MAX_JSON_BYTES, true),
-                        "baseUrl");
+                .send(new GuardedHttpClient.Request(method, url, headers, bytes, TIMEOUT, maxBytes, true), "baseUrl");
     }
 
     /** The answer's JSON body (an empty object for an empty body, as sendMail's 202). */
@@ -85,6 +96,18 @@ final class Graph {
             throw new ConnectorException.Retriable(
                     response.status(), "Microsoft Graph answered with invalid JSON", null);
         }
+    }
+
+    /**
+     * Whether Graph answered that it no longer knows a delta link's sync state (410 Gone, syncStateNotFound and
+     * its kin): the delta query must start again from scratch.
+     */
+    static boolean lostSyncState(GuardedHttpClient.Response response) {
+        if (response.status() == 410) {
+            return true;
+        }
+        String code = response.status() >= 400 ? code(response) : null;
+        return code != null && LOST_STATE.contains(code.toLowerCase(Locale.ROOT));
     }
 
     /** Graph's error code ({@code error.code}), or null when the body has none. */

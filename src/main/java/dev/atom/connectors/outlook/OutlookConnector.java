@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outlook mail and calendar through Microsoft Graph: search, read, send, move, flag and categorize mail; list,
- * create, update and delete events; free/busy; new-mail and changed-event triggers by delta queries. OAuth 2.0
- * against the Microsoft identity platform's common endpoint (work, school and personal accounts), PKCE, the
- * client secret in the form body as Entra expects of web apps. Scopes: the narrowest delegated ones that cover
+ * create, update and delete events; free/busy; new-mail and changed-event triggers and the inbox and calendar
+ * sync feeds, all by delta queries. OAuth 2.0 against the Microsoft identity platform's common endpoint (work,
+ * school and personal accounts), PKCE, the client secret in the form body as Entra expects of web apps. Scopes: the narrowest delegated ones that cover
  * the actions (Mail.ReadWrite for move/flag/categorize, Mail.Send, Calendars.ReadWrite, which also allows
  * getSchedule), User.Read for the health check, offline_access for a refresh token. Microsoft has no RFC 7009
  * revocation endpoint, so removing a connection only forgets the tokens.
@@ -85,7 +85,7 @@ class OutlookConnector implements Connector {
 
     @Override
     public List<SyncFeed> syncFeeds() {
-        return List.of(new OutlookEventsFeed());
+        return List.of(new OutlookEventsFeed(), OutlookMailFeed.inbox(), OutlookMailFeed.sent());
     }
 
     /** GET /me: cheap, allowed by User.Read, and names the mailbox. */

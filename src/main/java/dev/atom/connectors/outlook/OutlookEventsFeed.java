@@ -18,8 +18,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,8 +29,6 @@ import tools.jackson.databind.JsonNode;
 final class OutlookEventsFeed implements SyncFeed {
     static final String ID = "outlook.events";
     static final String CALENDAR = "calendar";
-    private static final Set<String> LOST_STATE =
-            Set.of("syncstatenotfound", "syncstateinvalid", "resyncrequired", "invaliddeltatoken");
 
     @Override
     public String id() {
@@ -54,8 +50,7 @@ final class OutlookEventsFeed implements SyncFeed {
                                 "endDateTime", request.windowEnd().toString());
         var response =
                 Graph.send(context, "GET", url, null, "odata.maxpagesize=" + Math.clamp(request.pageSize(), 1, 1000));
-        String code = response.status() >= 400 ? Graph.code(response) : null;
-        if (response.status() == 410 || (code != null && LOST_STATE.contains(code.toLowerCase(Locale.ROOT)))) {
+        if (Graph.lostSyncState(response)) {
             return SyncPage.cursorExpired();
         }
         Graph.raise(context, response, null, null);

@@ -6,6 +6,7 @@ import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Slack through its Web API as a bot, connected with a pasted bot token ({@code xoxb-...}, preferred: no app
  * registration needed) or by installing the operator's Slack app through OAuth 2.0 ({@link #OAUTH}). Health
- * is {@code auth.test}.
+ * is {@code auth.test}. The {@code slack.messages} feed copies the bot's DMs and the mentions of it into the inbox
+ * (the im/mpim scopes are for it).
  */
 @Component
 class SlackConnector implements Connector {
@@ -30,6 +32,10 @@ class SlackConnector implements Connector {
                     "groups:read",
                     "channels:history",
                     "groups:history",
+                    "im:read",
+                    "im:history",
+                    "mpim:read",
+                    "mpim:history",
                     "users:read",
                     "users:read.email"),
             false,
@@ -99,6 +105,11 @@ class SlackConnector implements Connector {
     @Override
     public List<Trigger> triggers() {
         return List.of(events);
+    }
+
+    @Override
+    public List<SyncFeed> syncFeeds() {
+        return List.of(new SlackMessageFeed());
     }
 
     @Override

@@ -45,7 +45,7 @@ abstract class OutlookTestBase extends StubbedServiceTestBase {
         "/me",
         "/me/messages/[^/]+/move",
         "/me/calendar/getSchedule",
-        "/me/mailFolders/inbox/messages/delta",
+        "/me/mailFolders/[^/]+/messages/delta",
         "/me/calendarView/delta"
     };
 
