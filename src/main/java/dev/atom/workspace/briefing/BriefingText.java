@@ -13,6 +13,7 @@ import java.util.function.Function;
  */
 final class BriefingText {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter HEADING = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
@@ -22,12 +23,18 @@ final class BriefingText {
     static String line(BriefingItem item, ZoneId zone) {
         return switch (item) {
             case BriefingItem.Meeting m ->
-                CLOCK.format(m.start().atZone(zone)) + "–"
-                        + CLOCK.format(m.end().atZone(zone)) + " " + m.title() + (m.conflict() ? " (conflict)" : "");
+                (m.allDay()
+                                ? "All day"
+                                : CLOCK.format(m.start().atZone(zone)) + "–"
+                                        + CLOCK.format(m.end().atZone(zone)))
+                        + " " + m.title() + (m.conflict() ? " (conflict)" : "");
             case BriefingItem.DueTask t ->
                 t.title()
                         + (t.overdue() ? " — overdue since " : " — due ")
-                        + DAY_CLOCK.format(t.due().atZone(zone));
+                        + (t.allDay()
+                                ? DAY.format(t.due().atZone(zone))
+                                : DAY_CLOCK.format(t.due().atZone(zone)))
+                        + ("atom".equals(t.source()) ? "" : " (" + Sources.name(t.source()) + ")");
             case BriefingItem.Message m ->
                 m.label()
                         + (m.receivedAt() == null
