@@ -34,3 +34,16 @@ document.addEventListener('htmx:responseError', function (e) {
     target.innerHTML = '<p id="search-error" class="error" role="alert">Search failed. Try again in a moment.</p>';
   }
 });
+// The main nav marks the section the page belongs to (the longest matching link wins: /tasks over /).
+(function () {
+  function markCurrent() {
+    var path = location.pathname, best = null;
+    document.querySelectorAll('.topbar nav a').forEach(function (a) {
+      var href = a.getAttribute('href');
+      var match = href === '/' ? path === '/' : path === href || path.indexOf(href + '/') === 0;
+      if (match && (!best || href.length > best.getAttribute('href').length)) { best = a; }
+    });
+    if (best) { best.setAttribute('aria-current', 'page'); }
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', markCurrent); } else { markCurrent(); }
+})();

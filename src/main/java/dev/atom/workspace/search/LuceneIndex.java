@@ -46,8 +46,11 @@ final class LuceneIndex implements AutoCloseable {
     private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
     private final boolean opened;
+    private final Path dir;
+    private volatile boolean deleteOnClose;
 
     LuceneIndex(Path dir) {
+        this.dir = dir;
         try {
             Files.createDirectories(dir);
             Directory d = FSDirectory.open(dir);
@@ -82,6 +85,12 @@ final class LuceneIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + dir, e);
         }
+    }
+
+    /** Makes this a throw-away index: its directory is deleted when it is closed. */
+    LuceneIndex deletedOnClose() {
+        deleteOnClose = true;
+        return this;
     }
 
     Analyzer analyzer() {
@@ -199,6 +208,10 @@ final class LuceneIndex implements AutoCloseable {
             }
             writer.close();
             directory.close();
+            if (deleteOnClose) {
+                wipe(dir);
+                Files.deleteIfExists(dir);
+            }
         } catch (IOException e) {
             log.warn("closing the search index failed", e);
         }

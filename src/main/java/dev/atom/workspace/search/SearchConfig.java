@@ -1,9 +1,15 @@
 package dev.atom.workspace.search;
 
 import dev.atom.shared.db.AtomProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +21,30 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SearchProperties.class)
 class SearchConfig {
+    private static final Logger log = LoggerFactory.getLogger(SearchConfig.class);
 
     @Bean(destroyMethod = "close")
     LuceneIndex searchLuceneIndex(SearchProperties properties, AtomProperties atom) {
         Path dir = properties.dir() != null ? properties.dir() : atom.dataDir().resolve("search");
-        return new LuceneIndex(dir);
+        try {
+            return new LuceneIndex(dir);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof LockObtainFailedException)) {
+                throw e;
+            }
+            // Another instance (or, in tests, another application context) uses this data dir's index. The
+            // index is derived from the database, so this instance builds its own beside it and drops it on close.
+            try {
+                Path own = Files.createTempDirectory(dir.toAbsolutePath().getParent(), "search-instance-");
+                log.warn(
+                        "the search index in {} is in use by another instance; this one builds its own in {}",
+                        dir,
+                        own);
+                return new LuceneIndex(own).deletedOnClose();
+            } catch (IOException io) {
+                throw new UncheckedIOException("cannot create a search index beside " + dir, io);
+            }
+        }
     }
 
     @Bean

@@ -22,7 +22,7 @@ class ConnectionPrivacyBrowserTest extends BrowserTestBase {
     void showsAndChangesVisibilityAndListsTheCallsMadeOnAConnection() throws Exception {
         String email = uniqueEmail("vera");
         signUpInBrowser("Vera", email, TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/"); // home is the briefing
         open("/connections");
         $("#connections-empty");
         markPage();

@@ -65,7 +65,7 @@ class InboxPageBrowserTest extends BrowserTestBase {
         TestUsers users = new TestUsers(this::http);
         TestUsers.User ann = users.signUp("ann");
         logInInBrowser(ann.email(), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/"); // home is the briefing
 
         // before any source: the empty state says what to do
         open("/inbox");

@@ -51,7 +51,7 @@ class TaskPagesTest extends AppTestBase {
         String form = form(Map.of(
                 "_csrf", token.group(1), "email", email, "password", "correct horse battery staple", "name", who));
         HttpResponse<String> tasks = send(client, "POST", "/signup", null, form);
-        assertThat(tasks.uri().getPath()).isEqualTo("/tasks");
+        assertThat(tasks.uri().getPath()).as("home is the briefing").isEqualTo("/");
         Matcher csrf = HTMX_CSRF.matcher(tasks.body());
         assertThat(csrf.find()).as(tasks.body()).isTrue();
         return new Browser(client, csrf.group(1));

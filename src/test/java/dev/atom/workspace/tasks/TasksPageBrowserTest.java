@@ -19,8 +19,13 @@ class TasksPageBrowserTest extends BrowserTestBase {
         String email = uniqueEmail("tess");
         signUpInBrowser("Tess", email, TestUsers.PASSWORD);
         waitForPath("/"); // home is the briefing; the tasks are one click away
+        assertThat($("#nav-home").getAttribute("aria-current")).isEqualTo("page");
         $("#nav-tasks").click();
         waitForPath("/tasks");
+        assertThat($("#nav-tasks").getAttribute("aria-current"))
+                .as("the nav marks the page's section")
+                .isEqualTo("page");
+        assertThat($("#nav-home").getAttribute("aria-current")).isNull();
         $("#task-list");
         markPage();
 

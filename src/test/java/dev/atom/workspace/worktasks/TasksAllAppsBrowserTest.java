@@ -130,7 +130,8 @@ class TasksAllAppsBrowserTest extends BrowserTestBase {
         TestUsers.User wren = users.signUp("wren");
         sync(wren);
         logInInBrowser(wren.email(), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/"); // home is the briefing
+        open("/tasks");
         row("Write the board report");
         markPage();
         assertThat(all("li.work-item")).isEmpty(); // Atom's tasks alone by default
