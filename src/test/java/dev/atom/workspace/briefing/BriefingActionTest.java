@@ -100,9 +100,19 @@ class BriefingActionTest extends AppTestBase {
                 .contains("Approvals waiting (0)\n  No approvals waiting for you\n")
                 .doesNotContain("Quinn's errand");
         assertThat(out.get("markdown").asString())
-                .contains("*Tasks due* (2)\n- [Send the invoice — overdue since 14 Jan 16:00](http://localhost:")
+                .startsWith("**Briefing for Tuesday 15 January 2030**\n")
+                .contains("**Tasks due** (2)\n- [Send the invoice — overdue since 14 Jan 16:00](http://localhost:")
                 .contains("/tasks#task-")
-                .contains("*Meetings* (1)\n- [09:00–10:00 Board call](http://localhost:");
+                .contains("**Meetings** (1)\n- [09:00–10:00 Board call](http://localhost:")
+                .contains("**Approvals waiting** (0)\n_No approvals waiting for you_\n");
+        // Slack shows Markdown links as typed: its own <url|text>, with its control characters escaped
+        assertThat(out.get("slack").asString())
+                .startsWith("*Briefing for Tuesday 15 January 2030*\n")
+                .containsPattern("\\*Tasks due\\* \\(2\\)\n- <http://localhost:\\d+/tasks#task-[^|]+\\|Send the invoice"
+                        + " — overdue since 14 Jan 16:00>\n")
+                .contains("|Call the bank — due 15 Jan 11:30>")
+                .contains("|Invoice query from Ada, 15 Jan 07:30>")
+                .doesNotContain("](");
         assertThat(run.get("steps").get(1).get("output").asString())
                 .isEqualTo(out.get("markdown").asString());
 

@@ -195,4 +195,21 @@ class BriefingServiceTest {
         assertThat(b.status(SectionKind.TASKS).error()).isEqualTo("Tasks due could not be loaded right now");
         assertThat(b.summary().text()).isEqualTo("1 task overdue; tasks due could not be loaded.");
     }
+
+    @Test
+    void theTextFormsKeepTitlesFromBreakingTheirLinks() {
+        var odd = new BriefingItem.DueTask(
+                "x", "Pay A&B <today> | [now] *", at(7, 0), false, true, "none", "atom", "/tasks#task-x");
+        Briefing b = briefing(new Fixed(SectionKind.TASKS, List.of(odd)));
+        assertThat(BriefingText.slack(b, l -> "https://atom.example" + l))
+                .contains(
+                        "- <https://atom.example/tasks#task-x|Pay A&amp;B &lt;today&gt; ¦ [now] * — overdue since 7 Dec"
+                                + " 07:00>\n");
+        assertThat(BriefingText.markdown(b, l -> "https://atom.example" + l))
+                .contains(
+                        "- [Pay A&B \\<today> | \\[now\\] \\* — overdue since 7 Dec 07:00](https://atom.example/tasks#task-x)");
+        assertThat(BriefingText.plain(b, l -> "https://atom.example" + l))
+                .contains(
+                        "- Pay A&B <today> | [now] * — overdue since 7 Dec 07:00\n  https://atom.example/tasks#task-x\n");
+    }
 }
