@@ -156,6 +156,22 @@ class InboxSummaryTest extends GatewayTestBase {
     }
 
     @Test
+    void aFailingProviderLeavesTheKeySentencesWithTheReason() {
+        String prefix = prefix("openai");
+        addKey(ann, "openai", prefix);
+        provider.stubFor(post(urlPathEqualTo("/" + prefix + "/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\":{\"message\":\"Incorrect API key\",\"type\":\"invalid_request_error\"}}")));
+        JsonNode r = summary(users().as(ann), "?method=ai", null);
+        assertThat(r.get("method").asString()).isEqualTo("extractive");
+        assertThat(r.get("summary").asString()).contains("Can you send the Q3 numbers by Friday?");
+        assertThat(r.get("aiError").asString()).isNotBlank().doesNotContain("sk-test-");
+    }
+
+    @Test
     void anUnknownMethodIsA400NamingIt() {
         for (var r : List.of(
                 users().as(ann).post("/api/v1/inbox/" + id + "/summary?method=poem", null),
