@@ -102,6 +102,15 @@ class HomePageBrowserTest extends BrowserTestBase {
                 "messages",
                 BriefingFixtures.mail("g1", "ada@example.com", "Ada Lovelace", "Contract signed?", at(7, 15), true));
 
+        TestUsers.User ivan = users.invite("ivan", owner, "member");
+        String ivans = data.connection(ws, ivan.id(), "gmail", "Ivan's Gmail", "private");
+        data.sync(
+                ws,
+                ivans,
+                "gmail",
+                "messages",
+                BriefingFixtures.mail("i1", "hr@example.com", "HR", "Ivan's salary", at(8, 0), true));
+
         logInInBrowser(owner.email(), TestUsers.PASSWORD);
         waitForPath("/");
         assertThat($("#briefing-heading").getText()).startsWith("Today, ");
@@ -178,6 +187,10 @@ class HomePageBrowserTest extends BrowserTestBase {
         $("#section-messages .item-title").click();
         waitUntil(d -> currentPath().equals("/inbox"));
         assertThat($("#thread-subject").getText()).isEqualTo("Contract signed?");
+        assertThat($("#inbox-sources").getText())
+                .as("a colleague's private mailbox is not even named")
+                .contains("Hana's Gmail")
+                .doesNotContain("Ivan's Gmail");
         new Actions(driver()).sendKeys("s").perform(); // the Summarise button's key
         waitUntil(d -> !all("#thread-summary-text").isEmpty());
         assertThat($("#thread-summary-source").getText()).isEqualTo("Key sentences (no AI)");
