@@ -12,7 +12,8 @@
     view: params.get("view") || (matchMedia("(max-width: 700px)").matches ? "day" : "week"),
     date: params.get("date") ? parseDay(params.get("date")) : startOfDay(new Date()),
     calendars: [], hidden: new Set(JSON.parse(localStorage.getItem("atom.calendar.hidden") || "[]")),
-    events: [], editing: null
+    events: [], editing: null,
+    openId: params.get("event") // a link to one event (from the briefing) opens it once loaded
   };
 
   function headers() {
@@ -73,6 +74,9 @@
       skipped.textContent = data.skipped.map(x => "Not shown: " + (x.title || "an event") + " (" + x.reason + ")").join(" · ");
       status.textContent = "";
       draw();
+      const linked = state.openId && state.events.find(x => x.id === state.openId);
+      state.openId = null;
+      if (linked) openEvent(linked);
     } catch (err) {
       status.className = "cal-status error";
       status.innerHTML = "";

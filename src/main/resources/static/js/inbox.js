@@ -1,4 +1,5 @@
-// Inbox keyboard: j/k move, Enter/o open, e archive, r reply, u toggle read, / search. Ignored while typing.
+// Inbox keyboard: j/k move, Enter/o open, e archive, r reply, u toggle read, s summarise, / search.
+// Ignored while typing.
 (function () {
   function rows() { return Array.from(document.querySelectorAll('#inbox-list li.message')); }
   function current() { return document.querySelector('#inbox-list li.message.selected'); }
@@ -30,6 +31,7 @@
         if (row && !document.getElementById('reply-text')) { row.querySelector('a.open').click(); }
         setTimeout(function () { var r = document.getElementById('reply-text'); if (r) { r.focus(); } }, 0);
         break;
+      case 's': var sum = document.getElementById('thread-summarise'); if (sum) { sum.click(); } break;
       case '/': document.getElementById('inbox-q').focus(); break;
       default: return;
     }

@@ -78,8 +78,11 @@ class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Out
             @Schema(description = "The whole briefing as plain text with links, for an e-mail body")
             String text,
 
-            @Schema(description = "The whole briefing as Markdown with links, for Slack or chat")
+            @Schema(description = "The whole briefing as Markdown with links, for chat apps that render Markdown")
             String markdown,
+
+            @Schema(description = "The whole briefing in Slack's mrkdwn (bold headings, <url|text> links)")
+            String slack,
 
             @Schema(
                     description =
@@ -117,6 +120,7 @@ class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Out
                 b.summary().text(),
                 BriefingText.plain(b, this::absolute),
                 BriefingText.markdown(b, this::absolute),
+                BriefingText.slack(b, this::absolute),
                 counts,
                 JSON.valueToTree(b));
     }

@@ -13,6 +13,15 @@ public interface BriefingSection {
     SectionKind kind();
 
     /**
+     * Whether this source applies to the viewer at all (false, say, for someone with no mail connection yet: the
+     * page then invites them to connect one instead of saying "nothing"). A kind is available when any of its
+     * sources is.
+     */
+    default boolean available(BriefingRequest request) {
+        return true;
+    }
+
+    /**
      * The items of this section for the viewer's day, each of the kind's item type ({@link
      * SectionKind#itemType()}), at most {@link BriefingRequest#limit()}. Only what the viewer may see.
      */

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Makes a person's briefing from every {@link BriefingSection} bean: each section's items are checked, sorted
- * and cut to the limit; a kind without a bean is marked not available; a section that fails is marked with its
- * error while the others still show. Thread-safe.
+ * and cut to the limit; a kind without a bean (or none available to the viewer) is marked not available; a source
+ * that fails marks its section with the error while the other sources and sections still show. Thread-safe.
  */
 @Service
 class BriefingService {
@@ -54,8 +54,13 @@ class BriefingService {
                     sections.stream().filter(s -> s.kind() == kind).toList();
             List<BriefingItem> found = new ArrayList<>();
             String error = null;
+            boolean available = false;
             for (BriefingSection source : sources) {
                 try {
+                    if (!source.available(request)) {
+                        continue;
+                    }
+                    available = true;
                     for (BriefingItem item : source.items(request)) {
                         if (!kind.itemType().isInstance(item)) {
                             throw new IllegalStateException(source.getClass().getName() + " answered a "
@@ -73,11 +78,12 @@ class BriefingService {
                 }
             }
             found.sort(kind.order());
-            List<BriefingItem> shown =
-                    error == null ? List.copyOf(found.subList(0, Math.min(found.size(), request.limit()))) : List.of();
+            // a failing source does not hide what the others of its kind answered (Atom's tasks when Jira's fail)
+            List<BriefingItem> shown = List.copyOf(found.subList(0, Math.min(found.size(), request.limit())));
             items.put(kind, shown);
             statuses.put(
-                    kind.wire(), new Briefing.SectionStatus(kind.title(), !sources.isEmpty(), shown.size(), error));
+                    kind.wire(),
+                    new Briefing.SectionStatus(kind.title(), available || error != null, shown.size(), error));
         }
         List<BriefingItem.Meeting> meetings = cast(items.get(SectionKind.MEETINGS));
         Briefing.SectionStatus calendar = statuses.get(SectionKind.MEETINGS.wire());

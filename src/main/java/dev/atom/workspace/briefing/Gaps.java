@@ -24,6 +24,7 @@ final class Gaps {
                 request.date().atTime(WORK_START).atZone(request.zone()).toInstant();
         Instant dayEnd = request.date().atTime(WORK_END).atZone(request.zone()).toInstant();
         List<BriefingItem.Meeting> busy = meetings.stream()
+                .filter(BriefingItem.Meeting::busy)
                 .filter(m -> m.start() != null && m.end() != null && m.end().isAfter(m.start()))
                 .filter(m -> !(m.start().compareTo(dayStart) <= 0 && m.end().compareTo(dayEnd) >= 0))
                 .sorted(Comparator.comparing(BriefingItem.Meeting::start))

@@ -29,12 +29,18 @@ record HomeView(
             String kind, String title, boolean available, int count, String error, String empty, List<Row> rows) {}
 
     /** One item: what, when, a badge (overdue, conflict...) and where it opens. */
-    record Row(String id, String title, String detail, String when, String badge, String link) {}
+    record Row(String id, String title, String detail, String when, String badge, String link) {
+        /** A link to the item at its service (a Jira issue...), opened in a new tab. */
+        public boolean external() {
+            return link != null && (link.startsWith("https://") || link.startsWith("http://"));
+        }
+    }
 
     record GapView(String from, String to, String length) {}
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter HEADING = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     static HomeView of(Briefing b, LocalDate today) {
@@ -68,20 +74,28 @@ record HomeView(
                 new Row(
                         m.id(),
                         m.title(),
-                        null,
-                        time(m.start(), zone) + "–" + time(m.end(), zone),
-                        m.conflict() ? "conflict" : null,
+                        join(m.calendar(), m.location()),
+                        m.allDay() ? "all day" : time(m.start(), zone) + "–" + time(m.end(), zone),
+                        m.conflict() ? "conflict" : m.busy() ? null : "free",
                         m.link());
             case BriefingItem.DueTask t ->
                 new Row(
                         t.id(),
                         t.title(),
-                        "none".equals(t.priority()) ? null : t.priority() + " priority",
-                        day(t.due(), zone),
+                        join(
+                                "atom".equals(t.source()) ? null : Sources.name(t.source()),
+                                "none".equals(t.priority()) ? null : t.priority() + " priority"),
+                        t.allDay() ? DATE.format(t.due().atZone(zone)) : day(t.due(), zone),
                         t.overdue() ? "overdue" : null,
                         t.link());
             case BriefingItem.Message m ->
-                new Row(m.id(), m.subject(), m.from(), day(m.receivedAt(), zone), null, m.link());
+                new Row(
+                        m.id(),
+                        m.subject() == null || m.subject().isBlank() ? "(no subject)" : m.subject(),
+                        join(m.from(), Sources.name(m.source())),
+                        day(m.receivedAt(), zone),
+                        null,
+                        m.link());
             case BriefingItem.Approval a ->
                 new Row(
                         a.id(),
@@ -101,6 +115,14 @@ record HomeView(
                         "reconnect",
                         c.link());
         };
+    }
+
+    /** The parts that are there, joined by a middle dot; null when none is. */
+    private static String join(String... parts) {
+        List<String> there = java.util.Arrays.stream(parts)
+                .filter(p -> p != null && !p.isBlank())
+                .toList();
+        return there.isEmpty() ? null : String.join(" · ", there);
     }
 
     private static String time(Instant at, ZoneId zone) {

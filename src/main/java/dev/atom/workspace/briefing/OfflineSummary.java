@@ -73,9 +73,10 @@ final class OfflineSummary {
         }
     }
 
+    /** Counted when it has a source that answered (a failed one with nothing from the others is only named). */
     private static boolean available(Briefing b, SectionKind kind) {
         Briefing.SectionStatus s = b.status(kind);
-        return s.available() && s.error() == null;
+        return s.available() && (s.error() == null || !b.items(kind).isEmpty());
     }
 
     static String count(long n, String noun) {

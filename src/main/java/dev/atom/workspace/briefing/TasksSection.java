@@ -29,7 +29,14 @@ class TasksSection implements BriefingSection {
                 .openDueBefore(request.workspaceId(), request.viewerId(), request.dayEnd(), request.limit())
                 .stream()
                 .map(t -> new BriefingItem.DueTask(
-                        t.id(), t.title(), t.dueAt(), t.dueAt().isBefore(overdueBefore), t.priority(), t.link()))
+                        t.id(),
+                        t.title(),
+                        t.dueAt(),
+                        false,
+                        t.dueAt().isBefore(overdueBefore),
+                        t.priority(),
+                        "atom",
+                        t.link()))
                 .toList();
     }
 }

@@ -122,6 +122,7 @@ public class CalendarService {
             String calendar,
             String location,
             String link,
+            boolean busy,
             boolean conflict) {}
 
     /** The day's agenda: the viewer's events of {@code date} in {@code zone}, each marked when it conflicts. */
@@ -147,6 +148,7 @@ public class CalendarService {
                         o.calendar().name(),
                         o.location(),
                         o.link(),
+                        o.busy(),
                         conflicting.contains(o.id())))
                 .toList();
         return new Agenda(date, items, conflicts(occ).size());

@@ -21,10 +21,12 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/inbox")
 class InboxApiController {
     private final InboxService service;
+    private final ThreadSummaries summaries;
     private final Clock clock;
 
-    InboxApiController(InboxService service, Clock clock) {
+    InboxApiController(InboxService service, ThreadSummaries summaries, Clock clock) {
         this.service = service;
+        this.summaries = summaries;
         this.clock = clock;
     }
 
@@ -80,11 +82,24 @@ class InboxApiController {
         return ResponseEntity.status(201).body(detail(user, service.get(user, id)));
     }
 
-    /** The offline, extractive summary of the message's thread (no AI key needed). */
+    /**
+     * A summary of the message's thread: extractive by default (no key needed); {@code method=ai} (query or body)
+     * asks the caller's own model and falls back to the extractive one, saying why, when none answers.
+     */
     @PostMapping("/{id}/summary")
-    InboxJson.Summary summary(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        InboxMessage m = service.get(user, id);
-        return new InboxJson.Summary(ThreadSummary.of(service.thread(user, m)), "extractive");
+    InboxJson.Summary summary(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String method,
+            @RequestBody(required = false) JsonNode body) {
+        InboxMessage m = service.get(user, id); // another member's or workspace's id is 404 before anything else
+        String asked = method;
+        if (asked == null && body != null && body.has("method")) {
+            asked = body.get("method").isString() ? body.get("method").asString() : "?";
+        }
+        var r = summaries.summarise(
+                user.workspaceId(), user.userId(), m, service.thread(user, m), ThreadSummaries.Method.parse(asked));
+        return new InboxJson.Summary(r.summary(), r.method(), r.model(), r.aiError());
     }
 
     @GetMapping("/vips")

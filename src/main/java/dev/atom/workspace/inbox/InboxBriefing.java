@@ -1,5 +1,6 @@
 package dev.atom.workspace.inbox;
 
+import dev.atom.connectors.Connectors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class InboxBriefing {
     private final InboxRepository messages;
+    private final Connectors connectors;
     private final Clock clock;
 
-    InboxBriefing(InboxRepository messages, Clock clock) {
+    InboxBriefing(InboxRepository messages, Connectors connectors, Clock clock) {
         this.messages = messages;
+        this.connectors = connectors;
         this.clock = clock;
+    }
+
+    /** Whether {@code userId} may read any message source (mail or chat connection: theirs, or shared). */
+    public boolean hasSources(String workspaceId, String userId) {
+        return connectors.connections(new Connectors.Caller(workspaceId, userId)).stream()
+                .anyMatch(c -> InboxSources.LABELS.containsKey(c.connector()));
     }
 
     /** One message as the briefing lists it; {@code link} opens it in Atom's inbox. */

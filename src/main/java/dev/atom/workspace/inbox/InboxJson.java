@@ -85,7 +85,8 @@ final class InboxJson {
     /** One message with its whole thread as text, oldest first. */
     record Detail(Item item, List<ThreadMessage> thread, String text, Instant snoozedUntil, boolean archived) {}
 
-    record Summary(String summary, String method) {}
+    /** {@code method}: {@code ai} (then {@code model} wrote it) or {@code extractive}; {@code aiError} why not ai. */
+    record Summary(String summary, String method, String model, String aiError) {}
 
     record Vips(List<String> vips) {}
 }

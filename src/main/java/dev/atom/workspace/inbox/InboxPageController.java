@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InboxPageController {
     private static final String FRAGMENTS = "inbox/fragments";
     private final InboxService service;
+    private final ThreadSummaries summaries;
     private final Connectors connectors;
 
-    InboxPageController(InboxService service, Connectors connectors) {
+    InboxPageController(InboxService service, ThreadSummaries summaries, Connectors connectors) {
         this.service = service;
+        this.summaries = summaries;
         this.connectors = connectors;
     }
 
@@ -36,16 +38,18 @@ class InboxPageController {
 
     @GetMapping("/inbox")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> filters, Model model) {
-        List<SourceView> sources = connectors.connections(user.workspaceId()).stream()
-                .filter(c -> InboxSources.LABELS.containsKey(c.connector()))
-                .map(c -> new SourceView(
-                        c.id(),
-                        c.connector(),
-                        InboxSources.label(c.connector()),
-                        c.name(),
-                        c.status(),
-                        c.statusReason()))
-                .toList();
+        // the sources the viewer may read (theirs and shared ones): a colleague's private mailbox is not named here
+        List<SourceView> sources =
+                connectors.connections(new Connectors.Caller(user.workspaceId(), user.userId())).stream()
+                        .filter(c -> InboxSources.LABELS.containsKey(c.connector()))
+                        .map(c -> new SourceView(
+                                c.id(),
+                                c.connector(),
+                                InboxSources.label(c.connector()),
+                                c.name(),
+                                c.status(),
+                                c.statusReason()))
+                        .toList();
         model.addAttribute("sources", sources);
         list(user, filters, model);
         String open = filters.get("open");
@@ -85,6 +89,25 @@ class InboxPageController {
     ResponseEntity<String> archive(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         service.archive(user, id);
         return ResponseEntity.ok().header("HX-Trigger", "inbox-changed").body("");
+    }
+
+    /** The thread's summary in the thread pane: the person's model when asked, else (or failing) key sentences. */
+    @PostMapping("/inbox/{id}/summary")
+    String summary(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String method,
+            Model model) {
+        InboxMessage m = service.get(user, id);
+        model.addAttribute(
+                "s",
+                summaries.summarise(
+                        user.workspaceId(),
+                        user.userId(),
+                        m,
+                        service.thread(user, m),
+                        ThreadSummaries.Method.parse(method)));
+        return FRAGMENTS + " :: summary";
     }
 
     @PostMapping("/inbox/{id}/reply")

@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.ai.gateway.GatewayTestBase;
 import dev.atom.testing.TestUsers;
+import dev.atom.workspace.sync.SyncStore;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +23,12 @@ import tools.jackson.databind.JsonNode;
  */
 class BriefingAiSummaryTest extends GatewayTestBase {
     private TestUsers.User owner;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    List<SyncStore> stores;
 
     @BeforeEach
     void setUp() {
@@ -80,7 +90,52 @@ class BriefingAiSummaryTest extends GatewayTestBase {
     void withoutAKeyTheOfflineSummaryStaysWithTheReason() {
         JsonNode summary = briefing("&summary=ai").get("summary");
         assertThat(summary.get("source").asString()).isEqualTo("offline");
-        assertThat(summary.get("text").asString()).isEqualTo("2 tasks due today.");
+        assertThat(summary.get("text").asString()).isEqualTo("No meetings; 2 tasks due today.");
         assertThat(summary.get("aiError").asString()).isNotBlank();
+    }
+
+    @Test
+    void meetingsAndMessagesAreNumberedAndCitedLikeTasks() {
+        var data = new BriefingFixtures(jdbc, stores);
+        String ws = owner.workspaceId();
+        String cal = data.connection(ws, owner.id(), "google-calendar", "Rosa's Google", "private");
+        data.sync(
+                ws,
+                cal,
+                "google-calendar",
+                "events",
+                BriefingFixtures.event(
+                        "e1", "Work", "Budget meeting", "2030-03-02T08:00:00Z", "2030-03-02T09:00:00Z", true));
+        String mail = data.connection(ws, owner.id(), "gmail", "Rosa's Gmail", "private");
+        data.sync(
+                ws,
+                mail,
+                "gmail",
+                "messages",
+                BriefingFixtures.mail("g1", "lee@example.com", "Lee", "Lease terms", "2030-03-01T18:00:00Z", true));
+        String prefix = prefix("openai");
+        addKey(owner, "openai", prefix);
+        provider.stubFor(post(urlPathEqualTo("/" + prefix + "/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("Budget meeting at 09:00 [1]; Lee wrote about the lease [4].", 60, 15, 0))));
+
+        JsonNode b = briefing("&summary=ai");
+        JsonNode citations = b.at("/summary/citations");
+        assertThat(citations).hasSize(2);
+        assertThat(citations.get(0).get("section").asString()).isEqualTo("meetings");
+        assertThat(citations.get(0).get("id").asString())
+                .isEqualTo(b.get("meetings").get(0).get("id").asString());
+        assertThat(citations.get(0).get("link").asString()).startsWith("/calendar?view=day&date=2030-03-02&event=");
+        assertThat(citations.get(1).get("section").asString()).isEqualTo("messages");
+        assertThat(citations.get(1).get("label").asString()).isEqualTo("Lease terms from Lee");
+        assertThat(citations.get(1).get("link").asString())
+                .isEqualTo(b.get("messages").get(0).get("link").asString());
+        var sent = provider.findAll(postRequestedFor(urlPathEqualTo("/" + prefix + "/v1/chat/completions")));
+        assertThat(sent.get(0).getBodyAsString())
+                .contains("[1] 09:00–10:00 Budget meeting")
+                .contains("[2] Renew the lease")
+                .contains("[4] Lease terms from Lee");
     }
 }

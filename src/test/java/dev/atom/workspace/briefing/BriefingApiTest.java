@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * GET /api/v1/briefing over the whole application: each section holds only the caller's own things (their tasks,
  * the approvals they may decide, their workflows' failures, the connections they may use), days and zones are
- * honoured, and bad parameters are 400s naming the field.
+ * honoured, and bad parameters are 400s naming the field. Meetings, messages and tasks from connected apps:
+ * {@link BriefingSectionsApiTest}.
  */
 class BriefingApiTest extends AppTestBase {
     private static final String BERLIN = "Europe/Berlin";
@@ -63,26 +64,28 @@ class BriefingApiTest extends AppTestBase {
     }
 
     @Test
-    void aNewPersonsBriefingIsTodayInTheirZoneWithSectionsNotYetProvidedMarked() {
+    void aNewPersonsBriefingIsTodayInTheirZoneWithAnInvitationToConnectMail() {
         JsonNode b = briefing(api, "?timeZone=" + BERLIN);
         assertThat(b.get("date").asString())
                 .isEqualTo(LocalDate.now(ZoneId.of(BERLIN)).toString());
         assertThat(b.get("timeZone").asString()).isEqualTo(BERLIN);
-        for (String list : List.of("meetings", "gaps", "tasks", "messages", "approvals", "failedRuns", "connections")) {
+        for (String list : List.of("meetings", "tasks", "messages", "approvals", "failedRuns", "connections")) {
             assertThat(b.get(list).isArray()).as(list).isTrue();
             assertThat(b.get(list)).as(list).isEmpty();
         }
-        // no calendar or inbox section is plugged in on this branch: said so, not faked
-        assertThat(b.at("/sections/meetings/available").asBoolean()).isFalse();
+        // Atom's own calendar is always there: no meetings leaves the whole working day free
+        assertThat(b.get("gaps")).hasSize(1);
+        assertThat(b.get("gaps").get(0).get("minutes").asInt()).isEqualTo(540);
+        // no mail or chat connected yet: said so, not shown as "nothing important"
         assertThat(b.at("/sections/messages/available").asBoolean()).isFalse();
-        for (String s : List.of("tasks", "approvals", "failedRuns", "connections")) {
+        for (String s : List.of("meetings", "tasks", "approvals", "failedRuns", "connections")) {
             assertThat(b.at("/sections/" + s + "/available").asBoolean()).as(s).isTrue();
             assertThat(b.at("/sections/" + s + "/count").asInt()).as(s).isZero();
             JsonNode error = b.at("/sections/" + s + "/error");
             assertThat(error.isMissingNode() || error.isNull()).as(s).isTrue();
         }
         assertThat(b.at("/summary/source").asString()).isEqualTo("offline");
-        assertThat(b.at("/summary/text").asString()).isEqualTo("Nothing needs you.");
+        assertThat(b.at("/summary/text").asString()).isEqualTo("No meetings; nothing needs you.");
         assertThat(briefing(api, "").get("timeZone").asString())
                 .as("UTC by default")
                 .isEqualTo("UTC");
@@ -108,7 +111,7 @@ class BriefingApiTest extends AppTestBase {
         assertThat(first.get("id").asString())
                 .isEqualTo(first.get("link").asString().substring(12));
         assertThat(b.get("tasks").get(1).get("overdue").asBoolean()).isFalse();
-        assertThat(b.at("/summary/text").asString()).isEqualTo("1 task overdue; 3 tasks due today.");
+        assertThat(b.at("/summary/text").asString()).isEqualTo("No meetings; 1 task overdue; 3 tasks due today.");
 
         // the same instant is another day in another zone: 23:30 Berlin is 22:30 UTC, 00:30 is still the 15th
         JsonNode utc = briefing(api, "?date=2030-01-15&timeZone=UTC");

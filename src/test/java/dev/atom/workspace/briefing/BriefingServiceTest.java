@@ -46,11 +46,12 @@ class BriefingServiceTest {
     }
 
     private static BriefingItem.Meeting meeting(String id, int h1, int m1, int h2, int m2, boolean conflict) {
-        return new BriefingItem.Meeting(id, "Meeting " + id, at(h1, m1), at(h2, m2), conflict, "/calendar#" + id);
+        return new BriefingItem.Meeting(
+                id, "Meeting " + id, at(h1, m1), at(h2, m2), false, "Work", null, true, conflict, "/calendar#" + id);
     }
 
     private static BriefingItem.DueTask task(String id, Instant due, boolean overdue) {
-        return new BriefingItem.DueTask(id, "Task " + id, due, overdue, "none", "/tasks#task-" + id);
+        return new BriefingItem.DueTask(id, "Task " + id, due, false, overdue, "none", "atom", "/tasks#task-" + id);
     }
 
     @Test
@@ -86,7 +87,16 @@ class BriefingServiceTest {
     @Test
     void aShortStretchIsNoGapAndAnAllDayEventLeavesTheDayFree() {
         var allDay = new BriefingItem.Meeting(
-                "h", "Holiday", DAY.atStartOfDay(BERLIN).toInstant(), at(23, 59), false, "/calendar#h");
+                "h",
+                "Holiday",
+                DAY.atStartOfDay(BERLIN).toInstant(),
+                at(23, 59),
+                true,
+                "Work",
+                null,
+                true,
+                false,
+                "/calendar#h");
         Briefing b = briefing(new Fixed(SectionKind.MEETINGS, List.of(allDay, meeting("x", 9, 20, 17, 40, false))));
         assertThat(b.gaps()).as("09:00-09:20 and 17:40-18:00 are too short").isEmpty();
         Briefing free = briefing(new Fixed(SectionKind.MEETINGS, List.of(allDay)));
@@ -129,7 +139,8 @@ class BriefingServiceTest {
                 new Fixed(SectionKind.TASKS, List.of(task("a", at(6, 0), true), task("b", at(17, 0), false))),
                 new Fixed(
                         SectionKind.MESSAGES,
-                        List.of(new BriefingItem.Message("m", "Ann", "Contract", at(7, 0), "/inbox/m"))),
+                        List.of(new BriefingItem.Message(
+                                "m", "Ann", "Contract", null, "gmail", List.of("direct"), at(7, 0), "/inbox/m"))),
                 new Fixed(
                         SectionKind.APPROVALS,
                         List.of(new BriefingItem.Approval(
@@ -147,5 +158,58 @@ class BriefingServiceTest {
                         "No meetings; 1 task overdue; 1 task due today; 1 important unread message;"
                                 + " 1 approval waiting for you; 2 failed runs since yesterday; 1 connection needs reconnecting.");
         assertThat(b.failedRuns()).extracting(BriefingItem.FailedRun::id).containsExactly("r2", "r1");
+    }
+
+    @Test
+    void eventsMarkedFreeLeaveTheirTimeFree() {
+        var free = new BriefingItem.Meeting(
+                "f", "Focus (free)", at(9, 0), at(18, 0), false, "Work", null, false, false, "/calendar#f");
+        Briefing b = briefing(new Fixed(SectionKind.MEETINGS, List.of(free, meeting("m", 12, 0, 13, 0, false))));
+        assertThat(b.gaps()).extracting(Briefing.Gap::minutes).containsExactly(180L, 300L);
+    }
+
+    private record NotForThisViewer(SectionKind kind) implements BriefingSection {
+        @Override
+        public boolean available(BriefingRequest request) {
+            return false;
+        }
+
+        @Override
+        public List<? extends BriefingItem> items(BriefingRequest request) {
+            throw new AssertionError("not asked when not available");
+        }
+    }
+
+    @Test
+    void aSourceNotAvailableToTheViewerLeavesItsKindNotAvailable() {
+        Briefing b = briefing(new NotForThisViewer(SectionKind.MESSAGES));
+        assertThat(b.status(SectionKind.MESSAGES).available()).isFalse();
+        assertThat(b.summary().text()).isEqualTo("Nothing needs you.");
+    }
+
+    @Test
+    void aFailingSourceDoesNotHideWhatTheOtherSourcesOfItsKindAnswered() {
+        Briefing b = briefing(
+                new Failing(SectionKind.TASKS), new Fixed(SectionKind.TASKS, List.of(task("t", at(7, 0), true))));
+        assertThat(b.tasks()).extracting(BriefingItem.DueTask::id).containsExactly("t");
+        assertThat(b.status(SectionKind.TASKS).error()).isEqualTo("Tasks due could not be loaded right now");
+        assertThat(b.summary().text()).isEqualTo("1 task overdue; tasks due could not be loaded.");
+    }
+
+    @Test
+    void theTextFormsKeepTitlesFromBreakingTheirLinks() {
+        var odd = new BriefingItem.DueTask(
+                "x", "Pay A&B <today> | [now] *", at(7, 0), false, true, "none", "atom", "/tasks#task-x");
+        Briefing b = briefing(new Fixed(SectionKind.TASKS, List.of(odd)));
+        assertThat(BriefingText.slack(b, l -> "https://atom.example" + l))
+                .contains(
+                        "- <https://atom.example/tasks#task-x|Pay A&amp;B &lt;today&gt; ¦ [now] * — overdue since 7 Dec"
+                                + " 07:00>\n");
+        assertThat(BriefingText.markdown(b, l -> "https://atom.example" + l))
+                .contains(
+                        "- [Pay A&B \\<today> | \\[now\\] \\* — overdue since 7 Dec 07:00](https://atom.example/tasks#task-x)");
+        assertThat(BriefingText.plain(b, l -> "https://atom.example" + l))
+                .contains(
+                        "- Pay A&B <today> | [now] * — overdue since 7 Dec 07:00\n  https://atom.example/tasks#task-x\n");
     }
 }
