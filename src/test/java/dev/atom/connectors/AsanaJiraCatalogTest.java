@@ -26,6 +26,8 @@ class AsanaJiraCatalogTest extends StubbedServiceTestBase {
             Map.entry("jira.get_issue", "reads natural"),
             Map.entry("jira.create_issue", "writes none"),
             Map.entry("jira.transition_issue", "writes natural"),
+            Map.entry("jira.complete_issue", "writes natural"),
+            Map.entry("jira.set_due_date", "writes natural"),
             Map.entry("jira.add_comment", "writes none"));
 
     @Test
@@ -56,7 +58,14 @@ class AsanaJiraCatalogTest extends StubbedServiceTestBase {
                     "asana.complete_task",
                     "asana.add_comment"),
             "jira",
-            List.of("jira.search", "jira.get_issue", "jira.create_issue", "jira.transition_issue", "jira.add_comment"));
+            List.of(
+                    "jira.search",
+                    "jira.get_issue",
+                    "jira.create_issue",
+                    "jira.transition_issue",
+                    "jira.add_comment",
+                    "jira.complete_issue",
+                    "jira.set_due_date"));
 
     static final Map<String, List<String>> AUTHS =
             Map.of("asana", List.of("api_key", "oauth2"), "jira", List.of("basic", "api_key", "oauth2"));

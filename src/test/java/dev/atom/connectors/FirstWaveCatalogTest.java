@@ -32,7 +32,12 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
                     "github.close_issue",
                     "github.list_repos"),
             "trello",
-            List.of("trello.list_boards", "trello.list_lists", "trello.create_card", "trello.move_card"));
+            List.of(
+                    "trello.list_boards",
+                    "trello.list_lists",
+                    "trello.create_card",
+                    "trello.move_card",
+                    "trello.update_card_due"));
 
     /**
      * Whether each action of the services built on {@code BaseAction} (Slack, GitHub, Trello, and Google's
@@ -54,6 +59,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("trello.list_lists", "reads natural"),
             Map.entry("trello.create_card", "writes none"),
             Map.entry("trello.move_card", "writes natural"),
+            Map.entry("trello.update_card_due", "writes natural"),
             Map.entry("gmail.search", "reads natural"),
             Map.entry("gmail.read", "reads natural"),
             Map.entry("gmail.send", "writes none"),
@@ -71,6 +77,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("outlook.search_mail", "reads natural"),
             Map.entry("outlook.read_mail", "reads natural"),
             Map.entry("outlook.send_mail", "writes none"),
+            Map.entry("outlook.reply_mail", "writes none"),
             Map.entry("outlook.move_mail", "writes natural"),
             Map.entry("outlook.flag_mail", "writes natural"),
             Map.entry("outlook.categorize_mail", "writes natural"),
@@ -146,6 +153,7 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("email.read", "reads natural"),
             Map.entry("email.send", "writes none"),
             Map.entry("email.mark", "writes natural"),
+            Map.entry("email.archive", "writes natural"),
             Map.entry("caldav.list_calendars", "reads natural"),
             Map.entry("caldav.list_events", "reads natural"),
             Map.entry("caldav.create_event", "writes key"),
