@@ -143,7 +143,7 @@ class FindTimeService {
         input.put("timeMin", r.from().toString());
         input.put("timeMax", r.to().toString());
         emails.forEach(input.putArray("calendarIds")::add);
-        JsonNode out = connectors.run(user.workspaceId(), connection, "google-calendar.free_busy", input, null);
+        JsonNode out = connectors.runRecorded(caller(user), connection, "google-calendar.free_busy", input, null);
         for (JsonNode cal : out.path("calendars")) {
             String email = cal.path("id").asString("");
             if (!emails.contains(email) || !cal.path("errors").isEmpty()) {
@@ -169,7 +169,7 @@ class FindTimeService {
         input.putObject("start").put("dateTime", local(r.from())).put("timeZone", "UTC");
         input.putObject("end").put("dateTime", local(r.to())).put("timeZone", "UTC");
         emails.forEach(input.putArray("schedules")::add);
-        JsonNode out = connectors.run(user.workspaceId(), connection, "outlook.free_busy", input, null);
+        JsonNode out = connectors.runRecorded(caller(user), connection, "outlook.free_busy", input, null);
         for (JsonNode s : out.path("schedules")) {
             String email = s.path("scheduleId").asString("");
             if (!emails.contains(email) || s.hasNonNull("error")) {
@@ -183,6 +183,11 @@ class FindTimeService {
             }
             answered.put(email, new AttendeeSource(email, "outlook", null));
         }
+    }
+
+    /** Free/busy lookups are the asker's own calls: checked and recorded as theirs. */
+    private static Connectors.Caller caller(CurrentUser user) {
+        return new Connectors.Caller(user.workspaceId(), user.userId());
     }
 
     private static String local(Instant i) {

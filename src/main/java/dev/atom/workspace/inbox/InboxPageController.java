@@ -36,16 +36,17 @@ class InboxPageController {
 
     @GetMapping("/inbox")
     String page(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> filters, Model model) {
-        List<SourceView> sources = connectors.connections(user.workspaceId()).stream()
-                .filter(c -> InboxSources.LABELS.containsKey(c.connector()))
-                .map(c -> new SourceView(
-                        c.id(),
-                        c.connector(),
-                        InboxSources.label(c.connector()),
-                        c.name(),
-                        c.status(),
-                        c.statusReason()))
-                .toList();
+        List<SourceView> sources =
+                connectors.connections(new Connectors.Caller(user.workspaceId(), user.userId())).stream()
+                        .filter(c -> InboxSources.LABELS.containsKey(c.connector()))
+                        .map(c -> new SourceView(
+                                c.id(),
+                                c.connector(),
+                                InboxSources.label(c.connector()),
+                                c.name(),
+                                c.status(),
+                                c.statusReason()))
+                        .toList();
         model.addAttribute("sources", sources);
         list(user, filters, model);
         String open = filters.get("open");
