@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Find-a-time: the asker's busy times from the synced copy (their own calendars and local events), each attendee's
  * from a colleague in Atom who shares free/busy (busy blocks only), else from the providers the asker is connected
- * to (Google freeBusy, Graph getSchedule), then the free slots. An attendee nobody can answer for is reported, not
- * guessed. Thread-safe.
+ * to (Google freeBusy, Graph getSchedule, CalDAV: the attendees' calendars on the same server), then the free
+ * slots. An attendee nobody can answer for is reported, not guessed. Thread-safe.
  */
 @Service
 class FindTimeService {
@@ -58,7 +58,7 @@ class FindTimeService {
             FreeTime.WorkingHours hours,
             List<String> attendees) {}
 
-    /** Where an attendee's busy times came from: atom, google-calendar, outlook, or none (with why). */
+    /** Where an attendee's busy times came from: atom, google-calendar, outlook, caldav, or none (with why). */
     record AttendeeSource(String email, String source, String note) {}
 
     record Answer(List<FreeTime.Interval> slots, List<AttendeeSource> attendees) {}
@@ -103,7 +103,8 @@ class FindTimeService {
     private List<AttendeeSource> fromProviders(
             CurrentUser user, List<String> emails, Request r, List<FreeTime.Interval> busy) {
         Map<String, AttendeeSource> answered = new LinkedHashMap<>();
-        var own = events.ownConnections(user.workspaceId(), user.userId(), List.of("google-calendar", "outlook"));
+        var own = events.ownConnections(
+                user.workspaceId(), user.userId(), List.of("google-calendar", "outlook", "caldav"));
         for (var c : own) {
             List<String> left =
                     emails.stream().filter(e -> !answered.containsKey(e)).toList();
@@ -111,10 +112,10 @@ class FindTimeService {
                 break;
             }
             try {
-                if (c.connector().equals("google-calendar")) {
-                    google(user, c.id(), left, r, busy, answered);
-                } else {
-                    outlook(user, c.id(), left, r, busy, answered);
+                switch (c.connector()) {
+                    case "google-calendar" -> google(user, c.id(), left, r, busy, answered);
+                    case "outlook" -> outlook(user, c.id(), left, r, busy, answered);
+                    default -> caldav(user, c.id(), left, r, busy, answered);
                 }
             } catch (ConnectorException | java.util.NoSuchElementException e) {
                 log.info("free/busy through connection {} failed: {}", c.id(), e.getMessage());
@@ -182,6 +183,33 @@ class FindTimeService {
                 busy.add(new FreeTime.Interval(utc(b.path("start")), utc(b.path("end"))));
             }
             answered.put(email, new AttendeeSource(email, "outlook", null));
+        }
+    }
+
+    private void caldav(
+            CurrentUser user,
+            String connection,
+            List<String> emails,
+            Request r,
+            List<FreeTime.Interval> busy,
+            Map<String, AttendeeSource> answered) {
+        var input = JSON.createObjectNode();
+        input.put("start", r.from().toString());
+        input.put("end", r.to().toString());
+        input.put("timeZone", "UTC");
+        emails.forEach(input.putArray("attendees")::add);
+        JsonNode out = connectors.runRecorded(caller(user), connection, "caldav.attendee_free_busy", input, null);
+        for (JsonNode a : out.path("attendees")) {
+            String email = a.path("email").asString("");
+            if (!emails.contains(email) || "none".equals(a.path("source").asString())) {
+                continue;
+            }
+            for (JsonNode b : a.path("busy")) {
+                busy.add(new FreeTime.Interval(
+                        OffsetDateTime.parse(b.path("start").asString()).toInstant(),
+                        OffsetDateTime.parse(b.path("end").asString()).toInstant()));
+            }
+            answered.put(email, new AttendeeSource(email, "caldav", null));
         }
     }
 
