@@ -9,8 +9,11 @@ import java.util.List;
  */
 public interface ConnectionUsage {
 
-    /** Every use of every connection of the workspace. */
-    List<Use> uses(String workspaceId);
+    /**
+     * Every use of the workspace's connections that {@code viewerId} may see: a private workflow of another
+     * member (one that uses their private connections or personal keys) is not named to them.
+     */
+    List<Use> uses(String workspaceId, String viewerId);
 
     /** One thing that uses a connection: its kind ({@code workflow}), id and name. */
     record Use(String connectionId, String kind, String id, String name) {}

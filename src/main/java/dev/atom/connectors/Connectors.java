@@ -48,6 +48,16 @@ public interface Connectors {
      */
     JsonNode run(Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey);
 
+    /**
+     * A person's own call through a connection from a page or route acting for them (an inbox archive, a calendar
+     * event written through, a task completed at its service): {@link #run(Caller, String, String, JsonNode,
+     * String)} whose outcome is recorded in the connection's call log under the caller and audited, like {@code
+     * POST /api/v1/connections/{id}/actions/{action}}. A call on a connection the caller may not use is recorded
+     * as refused (for the owner to see) and throws {@link ConnectionNotUsable}. Workflow runs use {@link
+     * #run(Caller, String, String, JsonNode, String)}: their run history records them.
+     */
+    JsonNode runRecorded(Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey);
+
     /** {@link #context(String, String)} on behalf of {@code caller}; same rule as {@link #run(Caller, ...)}. */
     ActionContext context(Caller caller, String connectionId);
 

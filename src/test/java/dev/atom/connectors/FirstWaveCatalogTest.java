@@ -159,7 +159,8 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
             Map.entry("caldav.create_event", "writes key"),
             Map.entry("caldav.update_event", "writes natural"),
             Map.entry("caldav.delete_event", "writes natural"),
-            Map.entry("caldav.free_busy", "reads natural"));
+            Map.entry("caldav.free_busy", "reads natural"),
+            Map.entry("caldav.attendee_free_busy", "reads natural"));
 
     /** The standards (IMAP/SMTP and CalDAV): basic auth with these credential fields, secret ones masked. */
     static final Map<String, List<String>> STANDARD_FIELDS = Map.of(

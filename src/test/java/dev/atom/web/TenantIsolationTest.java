@@ -3,8 +3,12 @@ package dev.atom.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.AppTestBase;
+import dev.atom.testing.PageSession;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
+import dev.atom.workspace.sync.SyncStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -24,15 +29,24 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link #everyIdRouteHasAFixture} until it gets a fixture below.
  *
  * <p>The second axis is member against member inside one workspace: every route that names something private
- * (a private connection, its actions and calls, a workflow using it and that workflow's runs, a personal AI key)
- * answers 404 to another plain member, with the same fixtures pointed at Alice's private things, and no list
- * shows them to that member.
+ * (a private connection, its actions, calls and sync state, a workflow using it and that workflow's runs, a
+ * personal AI key, what her private mail, calendar and issue connections synced, her own events and VIPs) answers
+ * 404 to another plain member, with the same fixtures pointed at Alice's private things, and no list (inbox,
+ * calendar, conflicts, find-time, search, tasks of every app, briefing, ...) shows them to that member. The
+ * session-side routes the pages call (/calendar/api, /inbox/..., /connections/{id}/sync, /tasks/work/...) are
+ * walked the same way with signed-in browser sessions.
  */
 class TenantIsolationTest extends AppTestBase {
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    List<SyncStore> stores;
 
     private TestUsers users;
     private TestUsers.User alice;
@@ -43,8 +57,31 @@ class TenantIsolationTest extends AppTestBase {
     private final Map<String, String> privateIds = new LinkedHashMap<>();
 
     /** The route families that name something that can be private to a member. */
-    private static final List<String> PRIVATE_FAMILIES =
-            List.of("/api/v1/connections/", "/api/v1/workflows/{id}", "/api/v1/runs/{id}", "/api/v1/ai/keys/{id}");
+    private static final List<String> PRIVATE_FAMILIES = List.of(
+            "/api/v1/connections/",
+            "/api/v1/workflows/{id}",
+            "/api/v1/runs/{id}",
+            "/api/v1/ai/keys/{id}",
+            "/api/v1/inbox/",
+            "/api/v1/calendar/");
+
+    /** The session-side routes (called by the pages) that name synced or personal things. */
+    private static final List<String> PAGE_FAMILIES =
+            List.of("/calendar/api/", "/inbox/", "/connections/{id}/sync", "/tasks/work/");
+
+    /** The pages (and their fragments) that list synced or personal things; "/" is the briefing. */
+    private static final List<String> SESSION_LISTS =
+            List.of("/inbox", "/calendar", "/search", "/tasks", "/home", "/connections");
+
+    /** What every title of Alice's private synced things starts with; another member's answers never hold it. */
+    private static final String PRIVATE_MARK = "Alice's private";
+
+    /** The query a list route needs to show anything (its defaults otherwise). */
+    private static final Map<String, String> LIST_QUERIES = Map.of(
+            "/api/v1/search", "?q=dentist%20mail%20issue",
+            "/api/v1/tasks", "?source=all",
+            "/search/results", "?q=dentist%20mail%20issue",
+            "/tasks/list", "?source=all");
 
     record Route(String method, String pattern) {}
 
@@ -109,6 +146,58 @@ class TenantIsolationTest extends AppTestBase {
         aliceIds.put("alice", alice.id());
         aliceIds.put("carol", carol.id());
         privateThings();
+        syncedThings();
+    }
+
+    /**
+     * What Alice's private mail, calendar and issue connections synced, one shared mailbox of hers Carol may read,
+     * a local event of her own and a VIP. The ids come from Alice's own lists, which proves she sees them.
+     */
+    private void syncedThings() {
+        var data = new SyncedIsolationData(jdbc, stores);
+        var mine = data.seed(alice.workspaceId(), alice.id(), "private", PRIVATE_MARK);
+        data.seed(alice.workspaceId(), alice.id(), "shared", "Team");
+        privateIds.put("mailConnection", mine.connections().get("gmail"));
+        privateIds.put("message", idOf(users.as(alice).get("/api/v1/inbox"), "items", "subject", mine.mailSubject()));
+        privateIds.put(
+                "event", idOf(users.as(alice).get("/api/v1/calendar/events"), "events", "title", mine.eventTitle()));
+        privateIds.put(
+                "workItem", idOf(users.as(alice).get("/api/v1/tasks?source=all"), "items", "title", mine.issueTitle()));
+        Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        var local = users.as(alice)
+                .post(
+                        "/api/v1/calendar/events",
+                        Map.of(
+                                "calendar",
+                                "local",
+                                "title",
+                                PRIVATE_MARK + " lunch",
+                                "start",
+                                start.toString(),
+                                "end",
+                                start.plus(1, ChronoUnit.HOURS).toString(),
+                                "timeZone",
+                                "UTC"));
+        assertThat(local.status()).as(local.toString()).isEqualTo(201);
+        // another workspace's fixtures name her local event; a colleague's name her private synced one
+        aliceIds.put("event", local.json().get("event").get("id").asString());
+        aliceIds.put("message", privateIds.get("message"));
+        aliceIds.put("workItem", privateIds.get("workItem"));
+        var vip = users.as(alice).post("/api/v1/inbox/vips", Map.of("address", "vip@example.com"));
+        assertThat(vip.status()).as(vip.toString()).isEqualTo(201);
+        var share = users.as(alice).put("/api/v1/calendar/settings", Map.of("shareFreeBusy", true));
+        assertThat(share.status()).as(share.toString()).isEqualTo(200);
+    }
+
+    private static String idOf(TestHttp.Response list, String field, String key, String value) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return list.json()
+                .get(field)
+                .valueStream()
+                .filter(i -> i.path(key).asString("").equals(value))
+                .map(i -> i.get("id").asString())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + value + " in " + list));
     }
 
     /** A private connection, a published workflow using it with one run, and Alice's personal AI key. */
@@ -164,7 +253,7 @@ class TenantIsolationTest extends AppTestBase {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         fixtures().forEach((key, fixture) -> {
             String path = (String) fixture.get("path");
-            for (String kind : List.of("connection", "workflow", "run")) {
+            for (String kind : List.of("connection", "workflow", "run", "event")) {
                 path = path.replace(aliceIds.get(kind), privateIds.get(kind));
             }
             Map<String, Object> f = new LinkedHashMap<>(fixture);
@@ -248,6 +337,50 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/runs/" + aliceIds.get("run") + "/approvals/ask",
                         "body",
                         Map.of("decision", "approve")));
+        f.put("GET /api/v1/connections/{id}/sync", Map.of("path", connection + "/sync"));
+        f.put("POST /api/v1/connections/{id}/sync", Map.of("path", connection + "/sync"));
+        String message = "/api/v1/inbox/" + aliceIds.get("message");
+        f.put("GET /api/v1/inbox/{id}", Map.of("path", message));
+        for (String action : List.of("read", "unread", "archive", "summary")) {
+            f.put("POST /api/v1/inbox/{id}/" + action, Map.of("path", message + "/" + action));
+        }
+        f.put(
+                "POST /api/v1/inbox/{id}/snooze",
+                Map.of("path", message + "/snooze", "body", Map.of("until", "2099-01-01T00:00:00Z")));
+        f.put("POST /api/v1/inbox/{id}/reply", Map.of("path", message + "/reply", "body", Map.of("text", "pwned")));
+        f.put("DELETE /api/v1/inbox/vips/{address}", Map.of("path", "/api/v1/inbox/vips/vip@example.com"));
+        String event = "/api/v1/calendar/events/" + aliceIds.get("event");
+        f.put("PATCH /api/v1/calendar/events/{id}", Map.of("path", event, "body", Map.of("title", "pwned")));
+        f.put("DELETE /api/v1/calendar/events/{id}", Map.of("path", event));
+        return f;
+    }
+
+    /**
+     * The session-side routes' fixtures: the calendar page's JSON is the API's under /calendar/api, the Sync
+     * panel's and the inbox page's actions mirror the API's; the rest are the pages' own.
+     */
+    private Map<String, Map<String, Object>> pageFixtures(Map<String, Map<String, Object>> api) {
+        Map<String, Map<String, Object>> f = new LinkedHashMap<>();
+        api.forEach((key, fixture) -> {
+            String page = key.replace("/api/v1/calendar/", "/calendar/api/")
+                    .replace("/api/v1/connections/{id}/sync", "/connections/{id}/sync")
+                    .replace("/api/v1/inbox/{id}/", "/inbox/{id}/");
+            if (!page.equals(key)) {
+                Map<String, Object> copy = new LinkedHashMap<>(fixture);
+                copy.put(
+                        "path",
+                        ((String) fixture.get("path"))
+                                .replace("/api/v1/calendar/", "/calendar/api/")
+                                .replace("/api/v1/connections/", "/connections/")
+                                .replace("/api/v1/inbox/", "/inbox/"));
+                f.put(page, copy);
+            }
+        });
+        String message = (String) api.get("GET /api/v1/inbox/{id}").get("path");
+        f.put("GET /inbox/{id}/thread", Map.of("path", message.replace("/api/v1/inbox/", "/inbox/") + "/thread"));
+        String work = "/tasks/work/" + aliceIds.get("workItem");
+        f.put("POST /tasks/work/{id}/complete", Map.of("path", work + "/complete"));
+        f.put("POST /tasks/work/{id}/due", Map.of("path", work + "/due?dueDate=2099-01-01"));
         return f;
     }
 
@@ -372,7 +505,19 @@ class TenantIsolationTest extends AppTestBase {
                         "GET /api/v1/runs/{id}",
                         "POST /api/v1/runs/{id}/replay",
                         "DELETE /api/v1/ai/keys/{id}",
-                        "POST /api/v1/ai/keys/{id}/test");
+                        "POST /api/v1/ai/keys/{id}/test",
+                        "GET /api/v1/connections/{id}/sync",
+                        "POST /api/v1/connections/{id}/sync",
+                        "GET /api/v1/inbox/{id}",
+                        "POST /api/v1/inbox/{id}/read",
+                        "POST /api/v1/inbox/{id}/unread",
+                        "POST /api/v1/inbox/{id}/archive",
+                        "POST /api/v1/inbox/{id}/snooze",
+                        "POST /api/v1/inbox/{id}/reply",
+                        "POST /api/v1/inbox/{id}/summary",
+                        "DELETE /api/v1/inbox/vips/{address}",
+                        "PATCH /api/v1/calendar/events/{id}",
+                        "DELETE /api/v1/calendar/events/{id}");
 
         var connection = users.as(alice).get("/api/v1/connections/" + privateIds.get("connection"));
         assertThat(connection.status()).isEqualTo(200);
@@ -382,6 +527,20 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(workflow.status()).isEqualTo(200);
         assertThat(workflow.json().get("name").asString()).isEqualTo("Alice's private flow");
         assertThat(users.as(alice).get("/api/v1/ai/keys").body()).contains(privateIds.get("aiKey"));
+        privateSyncedThingsUntouched();
+    }
+
+    /** Alice's mail is still unread and in her inbox, her event and VIP as they were. */
+    private void privateSyncedThingsUntouched() {
+        var mail = users.as(alice).get("/api/v1/inbox/" + privateIds.get("message"));
+        assertThat(mail.status()).as(mail.toString()).isEqualTo(200);
+        assertThat(mail.json().get("item").get("unread").asBoolean()).isTrue();
+        assertThat(users.as(alice).get("/api/v1/inbox").body()).contains(privateIds.get("message"));
+        assertThat(users.as(alice).get("/api/v1/calendar/events").body())
+                .contains(privateIds.get("event"))
+                .contains(aliceIds.get("event"))
+                .doesNotContain("pwned");
+        assertThat(users.as(alice).get("/api/v1/inbox/vips").body()).contains("vip@example.com");
     }
 
     @Test
@@ -391,15 +550,11 @@ class TenantIsolationTest extends AppTestBase {
             if (!route.method().equals("GET") || route.pattern().contains("{")) {
                 continue;
             }
-            var response = users.as(carol).get(route.pattern());
+            var response = users.as(carol).get(route.pattern() + LIST_QUERIES.getOrDefault(route.pattern(), ""));
             if (response.status() != 200) {
                 continue;
             }
-            for (var id : privateIds.entrySet()) {
-                assertThat(response.body())
-                        .as("GET " + route.pattern() + " shows Alice's private " + id.getKey())
-                        .doesNotContain(id.getValue());
-            }
+            assertNothingPrivate("GET " + route.pattern(), response.body());
             walked.add(route.pattern());
         }
         assertThat(walked)
@@ -408,7 +563,131 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/workflows",
                         "/api/v1/runs",
                         "/api/v1/ai/keys",
-                        "/api/v1/approvals");
+                        "/api/v1/approvals",
+                        "/api/v1/inbox",
+                        "/api/v1/calendar/events",
+                        "/api/v1/calendar/conflicts",
+                        "/api/v1/calendar/calendars",
+                        "/api/v1/search",
+                        "/api/v1/tasks",
+                        "/api/v1/briefing");
+        // not empty for want of data: Carol sees Alice's shared mailbox and calendar (tasks of connected apps are
+        // the ones assigned to the connection's owner, so Alice's alone)
+        assertThat(users.as(carol).get("/api/v1/inbox").body()).contains("Team mail");
+        assertThat(users.as(carol).get("/api/v1/calendar/events").body()).contains("Team dentist");
+
+        // find-time with Alice, who shares free/busy: her busy blocks count, her titles never show
+        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        var found = users.as(carol)
+                .post(
+                        "/api/v1/calendar/find-time",
+                        Map.of(
+                                "minutes", 30,
+                                "from", from.toString(),
+                                "to", from.plus(3, ChronoUnit.DAYS).toString(),
+                                "timeZone", "UTC",
+                                "attendees", List.of(alice.email())));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.body()).contains("\"atom\"");
+        assertNothingPrivate("POST /api/v1/calendar/find-time", found.body());
+    }
+
+    /** Neither the id of anything private to Alice nor any of its titles. */
+    private void assertNothingPrivate(String what, String body) {
+        for (var id : privateIds.entrySet()) {
+            assertThat(body).as(what + " shows Alice's private " + id.getKey()).doesNotContain(id.getValue());
+        }
+        assertThat(body).as(what).doesNotContain(PRIVATE_MARK).doesNotContain("Alice&#39;s private");
+    }
+
+    /** The page routes in {@link #PAGE_FAMILIES}, from the route table. */
+    private List<Route> pageRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (PAGE_FAMILIES.stream().anyMatch(pattern::startsWith)) {
+                    info.getMethodsCondition().getMethods().forEach(m -> routes.add(new Route(m.name(), pattern)));
+                }
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void sessionRoutesAnswer404ToAnotherWorkspaceAndToAnotherMemberForPrivateThings() {
+        var bobsPage = PageSession.logIn(port, bob);
+        var carolsPage = PageSession.logIn(port, carol);
+        var theirs = pageFixtures(fixtures());
+        var colleagues = pageFixtures(privateFixtures());
+        var missing = new TreeSet<String>();
+        var checked = new ArrayList<String>();
+        for (Route route : pageRoutes()) {
+            String key = route.method() + " " + route.pattern();
+            if (!route.pattern().contains("{")) {
+                continue;
+            }
+            if (!theirs.containsKey(key)) {
+                missing.add(key);
+                continue;
+            }
+            var other = bobsPage.send(
+                    route.method(),
+                    (String) theirs.get(key).get("path"),
+                    theirs.get(key).get("body"));
+            assertThat(other.status()).as("Bob: " + key + " -> " + other).isEqualTo(404);
+            var colleague = carolsPage.send(
+                    route.method(),
+                    (String) colleagues.get(key).get("path"),
+                    colleagues.get(key).get("body"));
+            assertThat(colleague.status())
+                    .as("Carol: " + key + " -> " + colleague)
+                    .isEqualTo(404);
+            // a 404 page may repeat the path asked for (the id), never what it names
+            assertThat(colleague.body()).as("Carol: " + key).doesNotContain(PRIVATE_MARK);
+            checked.add(key);
+        }
+        assertThat(missing).as("session routes without a fixture in this test").isEmpty();
+        assertThat(checked)
+                .contains(
+                        "PATCH /calendar/api/events/{id}",
+                        "DELETE /calendar/api/events/{id}",
+                        "GET /inbox/{id}/thread",
+                        "POST /inbox/{id}/read",
+                        "POST /inbox/{id}/archive",
+                        "POST /inbox/{id}/reply",
+                        "GET /connections/{id}/sync",
+                        "POST /connections/{id}/sync",
+                        "POST /tasks/work/{id}/complete",
+                        "POST /tasks/work/{id}/due");
+        privateSyncedThingsUntouched();
+    }
+
+    /** Every page and fragment a member opens without an id (inbox, calendar, search, tasks, home) hides the rest. */
+    @Test
+    void sessionListsNeverShowAnotherMembersPrivateThings() {
+        var carolsPage = PageSession.logIn(port, carol);
+        var walked = new ArrayList<String>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if ((!pattern.equals("/") && SESSION_LISTS.stream().noneMatch(pattern::startsWith))
+                        || pattern.contains("{")
+                        || !info.getMethodsCondition()
+                                .getMethods()
+                                .contains(org.springframework.web.bind.annotation.RequestMethod.GET)) {
+                    continue;
+                }
+                var response = carolsPage.get(pattern + LIST_QUERIES.getOrDefault(pattern, ""));
+                if (response.status() != 200) {
+                    continue;
+                }
+                assertNothingPrivate("GET " + pattern, response.body());
+                walked.add(pattern);
+            }
+        }
+        assertThat(walked)
+                .contains(
+                        "/", "/inbox", "/inbox/list", "/calendar", "/calendar/api/events", "/search/results", "/tasks");
+        assertThat(carolsPage.get("/inbox").body()).contains("Team mail");
     }
 
     @Test

@@ -110,6 +110,18 @@ class CalDavConnector implements Connector {
                             DavClient dav = dav(c);
                             return CalDavFreeBusy.query(
                                     dav, calendar(dav, in.calendar(), "calendar"), range[0], range[1], zone);
+                        }),
+                SimpleAction.read(
+                        "caldav.attendee_free_busy",
+                        "Attendees' free/busy",
+                        "Other people's busy times on the same server, for finding a time: their calendars'"
+                                + " free-busy reports, or computed from the events the account may read.",
+                        CalDavAttendeeFreeBusy.Input.class,
+                        CalDavAttendeeFreeBusy.Output.class,
+                        (c, in) -> {
+                            ZoneId zone = Times.zone(in.timeZone(), "timeZone");
+                            Instant[] range = CalDavEvents.range(in.start(), in.end(), zone);
+                            return CalDavAttendeeFreeBusy.query(dav(c), in.attendees(), range[0], range[1], zone);
                         }));
     }
 

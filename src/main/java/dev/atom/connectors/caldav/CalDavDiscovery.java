@@ -102,6 +102,11 @@ final class CalDavDiscovery {
     static Calendars calendars(DavClient dav) {
         URI principal = principal(dav);
         URI home = home(dav, principal);
+        return new Calendars(principal.toString(), home.toString(), calendarsAt(dav, home));
+    }
+
+    /** The calendar collections in a calendar home (the account's own, or another's it may read). */
+    static List<Calendar> calendarsAt(DavClient dav, URI home) {
         var response = dav.checked(dav.propfind(home, 1, CALENDARS, "server_url"));
         List<Calendar> calendars = new ArrayList<>();
         for (var r : Multistatus.parse(response.body()).responses()) {
@@ -117,7 +122,7 @@ final class CalDavDiscovery {
                     r.childNames(CALDAV, "supported-calendar-component-set"),
                     blankToNull(r.text("http://calendarserver.org/ns/", "getctag"))));
         }
-        return new Calendars(principal.toString(), home.toString(), calendars);
+        return calendars;
     }
 
     private static String blankToNull(String s) {

@@ -54,7 +54,7 @@ class ConnectionApiController {
 
     @GetMapping("/api/v1/connections")
     List<ConnectionJson> list(@AuthenticationPrincipal CurrentUser user) {
-        var uses = users.uses(user.workspaceId());
+        var uses = users.uses(user.workspaceId(), user.userId());
         return service.list(user).stream()
                 .map(c -> ConnectionJson.of(c, uses, user.userId()))
                 .toList();
@@ -62,7 +62,8 @@ class ConnectionApiController {
 
     @GetMapping("/api/v1/connections/{id}")
     ConnectionJson get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return ConnectionJson.of(service.visible(user, id), users.uses(user.workspaceId()), user.userId());
+        return ConnectionJson.of(
+                service.visible(user, id), users.uses(user.workspaceId(), user.userId()), user.userId());
     }
 
     /** {@code {name?, visibility?}}: who may change what is {@link ConnectionService#update}'s rule. */
@@ -74,7 +75,7 @@ class ConnectionApiController {
         service.visible(user, id); // another member's private connection is 404 before its body is judged
         var change = ConnectionRequests.parseUpdate(body);
         Connection c = service.update(user, id, change.name(), change.visibility());
-        return ConnectionJson.of(c, users.uses(user.workspaceId()), user.userId());
+        return ConnectionJson.of(c, users.uses(user.workspaceId(), user.userId()), user.userId());
     }
 
     /**

@@ -146,7 +146,7 @@ class ConnectionPageController {
                 JsonNodeFactory.instance.objectNode().put("visibility", visibility));
         Connection c = service.update(user, id, null, change.visibility());
         viewer(user, model);
-        model.addAttribute("c", ConnectionJson.of(c, users.uses(user.workspaceId()), user.userId()));
+        model.addAttribute("c", ConnectionJson.of(c, users.uses(user.workspaceId(), user.userId()), user.userId()));
         return FRAGMENTS + " :: row";
     }
 
@@ -204,7 +204,7 @@ class ConnectionPageController {
                         .filter(c -> c.oauth2().isPresent())
                         .map(Connector::id)
                         .collect(java.util.stream.Collectors.toSet()));
-        var uses = users.uses(user.workspaceId());
+        var uses = users.uses(user.workspaceId(), user.userId());
         viewer(user, model);
         model.addAttribute(
                 "connections",

@@ -206,20 +206,34 @@ class ConnectionService implements Connectors {
      * (404 otherwise, recorded as refused for its owner to see), and every call is recorded and audited.
      */
     JsonNode runDirect(CurrentUser user, String id, String actionId, JsonNode input, String idempotencyKey) {
-        Connection c = repository.find(user.workspaceId(), id).orElseThrow(() -> ApiException.notFound("Connection"));
-        if (!c.usableBy(user.userId())) {
-            record(user, c, actionId, "refused", "not_permitted");
+        repository.find(user.workspaceId(), id).orElseThrow(() -> ApiException.notFound("Connection"));
+        try {
+            return runRecorded(new Caller(user.workspaceId(), user.userId()), id, actionId, input, idempotencyKey);
+        } catch (ConnectionNotUsable e) {
             throw ApiException.notFound("Connection");
         }
+    }
+
+    @Override
+    public JsonNode runRecorded(
+            Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
+        Connection c = repository
+                .find(caller.workspaceId(), connectionId)
+                .orElseThrow(() -> new NoSuchElementException("connection"));
+        if (!isMember(caller) || !c.usableBy(caller.userId())) {
+            record(caller, c, actionId, "refused", "not_permitted");
+            throw new ConnectionNotUsable(
+                    isMember(caller) ? "it is private to another member" : "the caller is not a member");
+        }
         try {
-            JsonNode out = run(user.workspaceId(), id, actionId, input, idempotencyKey);
-            record(user, c, actionId, "succeeded", null);
+            JsonNode out = run(caller.workspaceId(), connectionId, actionId, input, idempotencyKey);
+            record(caller, c, actionId, "succeeded", null);
             return out;
         } catch (ConnectorException e) {
-            record(user, c, actionId, "failed", ConnectionCalls.code(e));
+            record(caller, c, actionId, "failed", ConnectionCalls.code(e));
             throw e;
         } catch (NoSuchElementException e) {
-            record(user, c, actionId, "failed", "unknown_action");
+            record(caller, c, actionId, "failed", "unknown_action");
             throw e;
         }
     }
@@ -233,7 +247,7 @@ class ConnectionService implements Connectors {
         return calls.page(c.workspaceId(), c.id(), before, limit);
     }
 
-    private void record(CurrentUser user, Connection c, String actionId, String outcome, String detail) {
+    private void record(Caller user, Connection c, String actionId, String outcome, String detail) {
         // the action id comes from the URL: keep only what looks like one, never arbitrary text
         String action = actionId != null && actionId.matches("[a-z0-9._-]{1,100}") ? actionId : "(invalid)";
         calls.insert(new ConnectionCall(

@@ -15,9 +15,10 @@ class ConnectionUsers {
         this.usages = usages;
     }
 
-    List<ConnectionUsage.Use> uses(String workspaceId) {
+    /** What {@code viewerId} may see of who uses the workspace's connections. */
+    List<ConnectionUsage.Use> uses(String workspaceId, String viewerId) {
         List<ConnectionUsage.Use> all = new ArrayList<>();
-        usages.orderedStream().forEach(u -> all.addAll(u.uses(workspaceId)));
+        usages.orderedStream().forEach(u -> all.addAll(u.uses(workspaceId, viewerId)));
         return all;
     }
 }

@@ -1,6 +1,7 @@
 package dev.atom.workflows.internal;
 
 import dev.atom.connectors.TriggerEvent;
+import dev.atom.connectors.WebhookDelivered;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.Webhooks;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * webhook trigger: verified by the connector through {@link Webhooks#receive} (signature under the workflow's
  * signing secret, timestamp, replay), then one run with {@code {type, event}} if the filter lets it through.
  * The delivery id is recorded in the same transaction as the run, so a crash loses neither and a redelivery
- * starts nothing twice. Thread-safe.
+ * starts nothing twice. Each verified delivery also announces {@link WebhookDelivered} for the trigger's connection
+ * (the workspace's sync then looks again soon). Thread-safe.
  */
 @Component
 class ConnectorHooks {
@@ -34,6 +37,7 @@ class ConnectorHooks {
     private final Webhooks webhooks;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ConnectorHooks(
             WebhookTargets targets,
@@ -43,7 +47,8 @@ class ConnectorHooks {
             TriggerPoller filters,
             Webhooks webhooks,
             TransactionOperations transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.targets = targets;
         this.triggers = triggers;
         this.runs = runs;
@@ -52,6 +57,7 @@ class ConnectorHooks {
         this.webhooks = webhooks;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The answer to a delivery when the token's workflow has a connector webhook trigger; else empty. */
@@ -85,6 +91,9 @@ class ConnectorHooks {
                 data.set("event", event.payload());
                 return filters.passes(c, data, state) ? runs.queue(w, data, now) : "";
             });
+            if (c.connectionId() != null) {
+                events.publishEvent(new WebhookDelivered(w.workspaceId(), c.connectionId(), c.type(), now));
+            }
             if (runId == null || runId.isEmpty()) {
                 return Optional.of(ResponseEntity.ok(Map.of("status", "filtered")));
             }

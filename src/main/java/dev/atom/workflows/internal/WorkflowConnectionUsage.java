@@ -11,21 +11,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tells the connections module which workflows use which connection: any {@code "connection"} field in a
- * workflow's draft or active version (steps and triggers alike). Thread-safe.
+ * workflow's draft or active version (steps and triggers alike), among the workflows the viewer may see (another
+ * member's private workflow stays unnamed, as everywhere else). Thread-safe.
  */
 @Component
 class WorkflowConnectionUsage implements ConnectionUsage {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final WorkflowRepository workflows;
+    private final WorkflowPrivacy privacy;
 
-    WorkflowConnectionUsage(WorkflowRepository workflows) {
+    WorkflowConnectionUsage(WorkflowRepository workflows, WorkflowPrivacy privacy) {
         this.workflows = workflows;
+        this.privacy = privacy;
     }
 
     @Override
-    public List<Use> uses(String workspaceId) {
+    public List<Use> uses(String workspaceId, String viewerId) {
         List<Use> uses = new ArrayList<>();
         for (Workflow w : workflows.list(workspaceId)) {
+            if (!privacy.visibleTo(w, viewerId)) {
+                continue;
+            }
             Set<String> connections = new LinkedHashSet<>();
             collect(JSON.readTree(w.draft()), connections);
             if (w.activeVersion() != null) {

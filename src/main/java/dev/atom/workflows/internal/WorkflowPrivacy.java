@@ -131,7 +131,11 @@ class WorkflowPrivacy {
 
     /** The owner sees their workflows; everyone sees the shared-only ones. */
     boolean visibleTo(Workflow w, CurrentUser user) {
-        return w.createdBy().equals(user.userId()) || !isPrivate(w);
+        return visibleTo(w, user.userId());
+    }
+
+    boolean visibleTo(Workflow w, String userId) {
+        return w.createdBy().equals(userId) || !isPrivate(w);
     }
 
     /**

@@ -15,10 +15,16 @@ import tools.jackson.databind.JsonNode;
 final class ConnectorCalls {
     private ConnectorCalls() {}
 
+    /** Runs it as {@code caller} (their rights checked, the call recorded in the connection's call log). */
     static JsonNode run(
-            Connectors connectors, String workspaceId, String connectionId, String action, JsonNode input, String key) {
+            Connectors connectors,
+            Connectors.Caller caller,
+            String connectionId,
+            String action,
+            JsonNode input,
+            String key) {
         try {
-            return connectors.run(workspaceId, connectionId, action, input, key);
+            return connectors.runRecorded(caller, connectionId, action, input, key);
         } catch (ConnectorException.InvalidInput e) {
             var p = e.problems().isEmpty() ? null : e.problems().getFirst();
             throw ApiException.invalid(p == null ? "body" : field(p.field()), p == null ? "was refused" : p.message());

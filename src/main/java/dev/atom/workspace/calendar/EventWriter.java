@@ -106,7 +106,7 @@ class EventWriter {
             default -> throw ApiException.invalid("calendar", "events of this connector cannot be written from here");
         }
         JsonNode out = ConnectorCalls.run(
-                connectors, user.workspaceId(), calendar.connection(), action, input, "calendar-create-" + Ids.newId());
+                connectors, caller(user), calendar.connection(), action, input, "calendar-create-" + Ids.newId());
         String externalId = switch (connector) {
             case "google-calendar" -> calendarId + "/" + out.path("id").asString();
             case "outlook" -> out.path("id").asString();
@@ -208,7 +208,7 @@ class EventWriter {
             }
             default -> throw ApiException.invalid("id", "events of this connector cannot be changed from here");
         };
-        JsonNode out = ConnectorCalls.run(connectors, user.workspaceId(), row.connectionId(), action, input, null);
+        JsonNode out = ConnectorCalls.run(connectors, caller(user), row.connectionId(), action, input, null);
         boolean allDay = in.start() != null ? in.allDay() : e.allDay();
         SyncedEvent copy = new SyncedEvent(
                 e.externalId(),
@@ -267,7 +267,7 @@ class EventWriter {
             }
             default -> throw ApiException.invalid("id", "events of this connector cannot be cancelled from here");
         };
-        ConnectorCalls.run(connectors, user.workspaceId(), row.connectionId(), action, input, null);
+        ConnectorCalls.run(connectors, caller(user), row.connectionId(), action, input, null);
         store.apply(scope(user, row, connector), List.of(new SyncChange.Removed(e.externalId())), clock.instant());
     }
 
@@ -300,9 +300,14 @@ class EventWriter {
 
     private String connectorOf(CurrentUser user, EventRow row) {
         return connectors
-                .connection(user.workspaceId(), row.connectionId())
+                .connection(caller(user), row.connectionId())
                 .map(Connectors.ConnectionInfo::connector)
                 .orElseThrow(() -> ApiException.notFound("Event"));
+    }
+
+    /** Writes through a calendar run as the person asking: their rights, their name in the call log. */
+    private static Connectors.Caller caller(CurrentUser user) {
+        return new Connectors.Caller(user.workspaceId(), user.userId());
     }
 
     private static SyncScope scope(CurrentUser user, EventRow row, String connector) {

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Find-a-time: the asker's busy times from the synced copy (their own calendars and local events), each attendee's
  * from a colleague in Atom who shares free/busy (busy blocks only), else from the providers the asker is connected
- * to (Google freeBusy, Graph getSchedule), then the free slots. An attendee nobody can answer for is reported, not
- * guessed. Thread-safe.
+ * to (Google freeBusy, Graph getSchedule, CalDAV: the attendees' calendars on the same server), then the free
+ * slots. An attendee nobody can answer for is reported, not guessed. Thread-safe.
  */
 @Service
 class FindTimeService {
@@ -58,7 +58,7 @@ class FindTimeService {
             FreeTime.WorkingHours hours,
             List<String> attendees) {}
 
-    /** Where an attendee's busy times came from: atom, google-calendar, outlook, or none (with why). */
+    /** Where an attendee's busy times came from: atom, google-calendar, outlook, caldav, or none (with why). */
     record AttendeeSource(String email, String source, String note) {}
 
     record Answer(List<FreeTime.Interval> slots, List<AttendeeSource> attendees) {}
@@ -103,7 +103,8 @@ class FindTimeService {
     private List<AttendeeSource> fromProviders(
             CurrentUser user, List<String> emails, Request r, List<FreeTime.Interval> busy) {
         Map<String, AttendeeSource> answered = new LinkedHashMap<>();
-        var own = events.ownConnections(user.workspaceId(), user.userId(), List.of("google-calendar", "outlook"));
+        var own = events.ownConnections(
+                user.workspaceId(), user.userId(), List.of("google-calendar", "outlook", "caldav"));
         for (var c : own) {
             List<String> left =
                     emails.stream().filter(e -> !answered.containsKey(e)).toList();
@@ -111,10 +112,10 @@ class FindTimeService {
                 break;
             }
             try {
-                if (c.connector().equals("google-calendar")) {
-                    google(user, c.id(), left, r, busy, answered);
-                } else {
-                    outlook(user, c.id(), left, r, busy, answered);
+                switch (c.connector()) {
+                    case "google-calendar" -> google(user, c.id(), left, r, busy, answered);
+                    case "outlook" -> outlook(user, c.id(), left, r, busy, answered);
+                    default -> caldav(user, c.id(), left, r, busy, answered);
                 }
             } catch (ConnectorException | java.util.NoSuchElementException e) {
                 log.info("free/busy through connection {} failed: {}", c.id(), e.getMessage());
@@ -143,7 +144,7 @@ class FindTimeService {
         input.put("timeMin", r.from().toString());
         input.put("timeMax", r.to().toString());
         emails.forEach(input.putArray("calendarIds")::add);
-        JsonNode out = connectors.run(user.workspaceId(), connection, "google-calendar.free_busy", input, null);
+        JsonNode out = connectors.runRecorded(caller(user), connection, "google-calendar.free_busy", input, null);
         for (JsonNode cal : out.path("calendars")) {
             String email = cal.path("id").asString("");
             if (!emails.contains(email) || !cal.path("errors").isEmpty()) {
@@ -169,7 +170,7 @@ class FindTimeService {
         input.putObject("start").put("dateTime", local(r.from())).put("timeZone", "UTC");
         input.putObject("end").put("dateTime", local(r.to())).put("timeZone", "UTC");
         emails.forEach(input.putArray("schedules")::add);
-        JsonNode out = connectors.run(user.workspaceId(), connection, "outlook.free_busy", input, null);
+        JsonNode out = connectors.runRecorded(caller(user), connection, "outlook.free_busy", input, null);
         for (JsonNode s : out.path("schedules")) {
             String email = s.path("scheduleId").asString("");
             if (!emails.contains(email) || s.hasNonNull("error")) {
@@ -183,6 +184,38 @@ class FindTimeService {
             }
             answered.put(email, new AttendeeSource(email, "outlook", null));
         }
+    }
+
+    private void caldav(
+            CurrentUser user,
+            String connection,
+            List<String> emails,
+            Request r,
+            List<FreeTime.Interval> busy,
+            Map<String, AttendeeSource> answered) {
+        var input = JSON.createObjectNode();
+        input.put("start", r.from().toString());
+        input.put("end", r.to().toString());
+        input.put("timeZone", "UTC");
+        emails.forEach(input.putArray("attendees")::add);
+        JsonNode out = connectors.runRecorded(caller(user), connection, "caldav.attendee_free_busy", input, null);
+        for (JsonNode a : out.path("attendees")) {
+            String email = a.path("email").asString("");
+            if (!emails.contains(email) || "none".equals(a.path("source").asString())) {
+                continue;
+            }
+            for (JsonNode b : a.path("busy")) {
+                busy.add(new FreeTime.Interval(
+                        OffsetDateTime.parse(b.path("start").asString()).toInstant(),
+                        OffsetDateTime.parse(b.path("end").asString()).toInstant()));
+            }
+            answered.put(email, new AttendeeSource(email, "caldav", null));
+        }
+    }
+
+    /** Free/busy lookups are the asker's own calls: checked and recorded as theirs. */
+    private static Connectors.Caller caller(CurrentUser user) {
+        return new Connectors.Caller(user.workspaceId(), user.userId());
     }
 
     private static String local(Instant i) {

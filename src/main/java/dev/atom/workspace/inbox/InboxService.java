@@ -1,5 +1,6 @@
 package dev.atom.workspace.inbox;
 
+import dev.atom.connectors.Connectors;
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.Ids;
 import dev.atom.shared.web.ApiException;
@@ -55,14 +56,14 @@ class InboxService {
 
     InboxMessage setRead(CurrentUser user, String id, boolean read) {
         InboxMessage m = get(user, id);
-        sources.setRead(m, read);
+        sources.setRead(caller(user), m, read);
         messages.setUnread(user.workspaceId(), id, !read);
         return get(user, id);
     }
 
     InboxMessage archive(CurrentUser user, String id) {
         InboxMessage m = get(user, id);
-        sources.archive(m);
+        sources.archive(caller(user), m);
         messages.setArchived(user.workspaceId(), id, true);
         return get(user, id);
     }
@@ -78,8 +79,12 @@ class InboxService {
 
     void reply(CurrentUser user, String id, String text) {
         InboxMessage m = get(user, id);
-        sources.reply(m, text, user.email());
+        sources.reply(caller(user), m, text, user.email());
         transactions.executeWithoutResult(tx -> messages.setUnread(user.workspaceId(), id, false));
+    }
+
+    private static Connectors.Caller caller(CurrentUser user) {
+        return new Connectors.Caller(user.workspaceId(), user.userId());
     }
 
     List<String> vips(CurrentUser user) {

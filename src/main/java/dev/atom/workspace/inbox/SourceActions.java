@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Inbox actions carried out through the message's own connector (IMAP flags and folders, Gmail labels, Graph,
  * Slack), so the service stays the truth; a source without such a notion (Slack's read state, its archive) is
- * changed in Atom only. Service failures become problems the client can act on (424 reconnect, 502/503 retry).
+ * changed in Atom only. Each runs as the member acting (their rights checked, the call in the connection's call
+ * log under their name). Service failures become problems the client can act on (424 reconnect, 502/503 retry).
  */
 @Component
 class SourceActions {
@@ -27,34 +28,40 @@ class SourceActions {
         this.connectors = connectors;
     }
 
-    void setRead(InboxMessage m, boolean read) {
+    void setRead(Connectors.Caller caller, InboxMessage m, boolean read) {
         SyncedMessage s = m.message();
         switch (m.connectorId()) {
-            case "email" -> run(m, "email.mark", Map.of("folder", folder(s), "uids", List.of(uid(s)), "seen", read));
+            case "email" ->
+                run(caller, m, "email.mark", Map.of("folder", folder(s), "uids", List.of(uid(s)), "seen", read));
             case "gmail" ->
                 run(
+                        caller,
                         m,
                         read ? "gmail.remove_labels" : "gmail.add_labels",
                         Map.of("messageId", s.externalId(), "labelIds", List.of("UNREAD")));
-            case "outlook" -> run(m, "outlook.flag_mail", Map.of("messageId", s.externalId(), "isRead", read));
+            case "outlook" -> run(caller, m, "outlook.flag_mail", Map.of("messageId", s.externalId(), "isRead", read));
             default -> {} // chat: read state lives in Atom
         }
     }
 
-    void archive(InboxMessage m) {
+    void archive(Connectors.Caller caller, InboxMessage m) {
         SyncedMessage s = m.message();
         switch (m.connectorId()) {
-            case "email" -> run(m, "email.archive", Map.of("folder", folder(s), "uids", List.of(uid(s))));
+            case "email" -> run(caller, m, "email.archive", Map.of("folder", folder(s), "uids", List.of(uid(s))));
             case "gmail" ->
-                run(m, "gmail.remove_labels", Map.of("messageId", s.externalId(), "labelIds", List.of("INBOX")));
+                run(
+                        caller,
+                        m,
+                        "gmail.remove_labels",
+                        Map.of("messageId", s.externalId(), "labelIds", List.of("INBOX")));
             case "outlook" ->
-                run(m, "outlook.move_mail", Map.of("messageId", s.externalId(), "destination", "archive"));
+                run(caller, m, "outlook.move_mail", Map.of("messageId", s.externalId(), "destination", "archive"));
             default -> {} // chat: archived in Atom only
         }
     }
 
     /** Answers in the message's thread, to the right people: Reply-To or the sender (the recipients of one's own). */
-    void reply(InboxMessage m, String text, String myAddress) {
+    void reply(Connectors.Caller caller, InboxMessage m, String text, String myAddress) {
         SyncedMessage s = m.message();
         switch (m.connectorId()) {
             case "email", "gmail" -> {
@@ -75,18 +82,20 @@ class SourceActions {
                     refs.add(s.messageIdHeader());
                     in.put("references", refs);
                 }
-                run(m, m.connectorId().equals("gmail") ? "gmail.send" : "email.send", in);
+                run(caller, m, m.connectorId().equals("gmail") ? "gmail.send" : "email.send", in);
             }
-            case "outlook" -> run(m, "outlook.reply_mail", Map.of("messageId", s.externalId(), "comment", text));
+            case "outlook" ->
+                run(caller, m, "outlook.reply_mail", Map.of("messageId", s.externalId(), "comment", text));
             case "slack" -> {
                 boolean threaded = s.threadId() != null && !s.threadId().equals(ts(s));
                 if (threaded) {
                     run(
+                            caller,
                             m,
                             "slack.reply_in_thread",
                             Map.of("channel", s.folder(), "threadTs", s.threadId(), "text", text));
                 } else {
-                    run(m, "slack.post_message", Map.of("channel", s.folder(), "text", text));
+                    run(caller, m, "slack.post_message", Map.of("channel", s.folder(), "text", text));
                 }
             }
             default ->
@@ -126,10 +135,10 @@ class SourceActions {
         return s.externalId().substring(s.externalId().indexOf('/') + 1);
     }
 
-    private void run(InboxMessage m, String action, Map<String, ?> input) {
+    private void run(Connectors.Caller caller, InboxMessage m, String action, Map<String, ?> input) {
         JsonNode node = JSON.valueToTree(input);
         try {
-            connectors.run(m.workspaceId(), m.connectionId(), action, node, null);
+            connectors.runRecorded(caller, m.connectionId(), action, node, null);
         } catch (ConnectorException.NeedsReconnect e) {
             throw new ApiException(
                     HttpStatus.FAILED_DEPENDENCY,

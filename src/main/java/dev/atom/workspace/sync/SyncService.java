@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the Sync panel and API do for a caller: read a connection's sync state and ask for a sync now. A
- * connection the caller may not see is 404, as if it did not exist (today: another workspace's). Thread-safe.
+ * connection the caller may not use is 404, as if it did not exist (another workspace's, another member's private
+ * one: its sync state says what it holds). Thread-safe.
  */
 @Service
 class SyncService {
@@ -57,7 +58,7 @@ class SyncService {
 
     private Connectors.ConnectionInfo visible(CurrentUser user, String connectionId) {
         return connectors
-                .connection(user.workspaceId(), connectionId)
+                .connection(new Connectors.Caller(user.workspaceId(), user.userId()), connectionId)
                 .orElseThrow(() -> ApiException.notFound("Connection"));
     }
 

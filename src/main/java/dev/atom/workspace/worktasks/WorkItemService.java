@@ -55,14 +55,14 @@ public class WorkItemService {
             return w;
         }
         WorkItemWrites.Call call = WorkItemWrites.complete(w);
-        run(w, call);
+        run(viewerId, w, call);
         return saved(w, true, call.statusAfter(), w.item().dueDate());
     }
 
     /** Sets (or with null clears) the item's due date at its service, then here. */
     public WorkItem redate(String workspaceId, String viewerId, String id, LocalDate due) {
         WorkItem w = require(workspaceId, viewerId, id);
-        run(w, WorkItemWrites.redate(w, due));
+        run(viewerId, w, WorkItemWrites.redate(w, due));
         return saved(w, w.item().done(), w.item().status(), due);
     }
 
@@ -78,10 +78,15 @@ public class WorkItemService {
     }
 
     /** Runs the write; the service's refusals become problems the person can act on. */
-    private void run(WorkItem w, WorkItemWrites.Call call) {
+    private void run(String actingUserId, WorkItem w, WorkItemWrites.Call call) {
         String service = connectors.connector(w.connector()).map(c -> c.name()).orElse(w.connector());
         try {
-            connectors.run(w.workspaceId(), w.connectionId(), call.actionId(), call.input(), null);
+            connectors.runRecorded(
+                    new Connectors.Caller(w.workspaceId(), actingUserId),
+                    w.connectionId(),
+                    call.actionId(),
+                    call.input(),
+                    null);
         } catch (ConnectorException.NeedsReconnect e) {
             throw new ApiException(
                     HttpStatus.CONFLICT,

@@ -171,5 +171,15 @@ class CalDavSyncTest extends StubbedServiceTestBase {
         // and the server agrees on the next sync
         sync(first.cursor());
         assertThat(week()).containsExactly("Seed@2026-03-02T08:00+01:00");
+
+        // each write ran as the person: the connection's call log names them, newest first
+        var calls = users.as(user)
+                .get("/api/v1/connections/" + connectionId + "/calls")
+                .json()
+                .get("items");
+        assertThat(calls.valueStream().map(c -> c.get("action").asString()))
+                .containsExactly("caldav.delete_event", "caldav.update_event", "caldav.create_event");
+        assertThat(calls.valueStream().map(c -> c.get("user").asString())).containsOnly(user.id());
+        assertThat(calls.valueStream().map(c -> c.get("outcome").asString())).containsOnly("succeeded");
     }
 }

@@ -37,6 +37,14 @@ final class Radicale implements AutoCloseable {
     }
 
     static Radicale start(Map<String, String> users) {
+        return start(users, "owner_only");
+    }
+
+    /**
+     * With Radicale's {@code [rights] type}: {@code owner_only} (its default: each user their own collections) or
+     * {@code owner_write} (every user reads everyone's calendars, as on a team server, and writes only their own).
+     */
+    static Radicale start(Map<String, String> users, String rights) {
         assertThat(Files.isExecutable(Path.of(EXECUTABLE)))
                 .as("the CalDAV tests run a real Radicale: install the Debian package 'radicale'"
                         + " (apt-get install radicale), or set ATOM_TEST_RADICALE to its executable")
@@ -52,19 +60,21 @@ final class Radicale implements AutoCloseable {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            Files.writeString(
-                    dir.resolve("config"), """
+            Files.writeString(dir.resolve("config"), """
                     [server]
                     hosts = 127.0.0.1:%d
                     [auth]
                     type = htpasswd
                     htpasswd_filename = %s
                     htpasswd_encryption = plain
+                    [rights]
+                    type = %s
                     [storage]
                     filesystem_folder = %s
                     [logging]
                     level = warning
-                    """.formatted(port, dir.resolve("users"), dir.resolve("collections")));
+                    """.formatted(
+                            port, dir.resolve("users"), rights, dir.resolve("collections")));
             Process p = new ProcessBuilder(
                             EXECUTABLE, "--config", dir.resolve("config").toString())
                     .redirectErrorStream(true)

@@ -191,6 +191,40 @@ class GoogleCalendarConnectorTest extends GoogleTestBase {
         assertThat(out.get("calendars").get(1).get("errors").get(0).asString()).isEqualTo("notFound");
     }
 
+    /** Find-a-time asks Google for an attendee nobody in Atom answers for, as the asker (call log). */
+    @Test
+    void findTimeAsksGoogleFreeBusyForAttendeesAsTheAsker() {
+        WM.stubFor(post("/calendar/v3/freeBusy")
+                .withRequestBody(matchingJsonPath("$.items[0].id", equalTo("bob@example.com")))
+                .willReturn(json("{\"kind\":\"calendar#freeBusy\",\"calendars\":{\"bob@example.com\":{\"busy\":"
+                        + "[{\"start\":\"2026-03-02T10:00:00Z\",\"end\":\"2026-03-02T11:00:00Z\"}]}}}")));
+        var found = users.as(user)
+                .post(
+                        "/api/v1/calendar/find-time",
+                        Map.of(
+                                "minutes", 60,
+                                "from", "2026-03-02T09:00Z",
+                                "to", "2026-03-02T12:00Z",
+                                "timeZone", "UTC",
+                                "attendees", List.of("bob@example.com")));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("attendees").get(0).get("source").asString())
+                .isEqualTo("google-calendar");
+        assertThat(found.json()
+                        .get("slots")
+                        .valueStream()
+                        .map(n -> n.get("start").asString()))
+                .contains("2026-03-02T09:00Z", "2026-03-02T11:00Z")
+                .doesNotContain("2026-03-02T10:00Z");
+        var call = users.as(user)
+                .get("/api/v1/connections/" + connectionId + "/calls")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(call.get("action").asString()).isEqualTo("google-calendar.free_busy");
+        assertThat(call.get("user").asString()).isEqualTo(user.id());
+    }
+
     @Test
     void triggerSyncsFullyFirstThenReportsChangesBySyncToken() {
         WM.stubFor(get(urlPathEqualTo(EVENTS))

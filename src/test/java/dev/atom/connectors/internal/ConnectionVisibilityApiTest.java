@@ -2,6 +2,8 @@ package dev.atom.connectors.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atom.connectors.ConnectionNotUsable;
+import dev.atom.connectors.Connectors;
 import dev.atom.testing.AppTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
@@ -11,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Who sees and uses a connection inside one workspace (issue 10): private ones are their owner's alone, admins
@@ -19,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * the owner, refused ones included.
  */
 class ConnectionVisibilityApiTest extends AppTestBase {
+    @Autowired
+    Connectors connectors;
+
     private TestUsers users;
     private TestUsers.User olga;
     private TestUsers.User ann;
@@ -214,5 +221,98 @@ class ConnectionVisibilityApiTest extends AppTestBase {
 
         var audit = users.as(olga).get("/api/v1/audit");
         assertThat(audit.body()).contains("connection.action_called").contains(id);
+    }
+
+    /**
+     * What other modules do for a person (an inbox archive, a calendar write, a task completed at its service) runs
+     * through {@link Connectors#runRecorded}: as that member, refused on another member's private connection, and
+     * recorded in the owner's call log under whoever acted.
+     */
+    @Test
+    void callsMadeForAPersonByOtherModulesRunAsThemAndAreRecorded() {
+        String privateId = connect(bob, "private");
+        String sharedId = connect(bob, "shared");
+        var input = JsonNodeFactory.instance.objectNode().put("mode", "echo");
+
+        var asCarol = new Connectors.Caller(olga.workspaceId(), carol.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> connectors.runRecorded(asCarol, privateId, "testkey.check_key", input, null))
+                .isInstanceOf(ConnectionNotUsable.class);
+        var asBob = new Connectors.Caller(olga.workspaceId(), bob.id());
+        assertThat(connectors.runRecorded(asBob, privateId, "testkey.check_key", input, null))
+                .isNotNull();
+        var calls = users.as(bob)
+                .get("/api/v1/connections/" + privateId + "/calls")
+                .json()
+                .get("items");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).get("user").asString()).isEqualTo(bob.id());
+        assertThat(calls.get(0).get("outcome").asString()).isEqualTo("succeeded");
+        assertThat(calls.get(1).get("user").asString()).isEqualTo(carol.id());
+        assertThat(calls.get(1).get("outcome").asString()).isEqualTo("refused");
+        assertThat(calls.get(1).get("detail").asString()).isEqualTo("not_permitted");
+
+        connectors.runRecorded(asCarol, sharedId, "testkey.check_key", input, null);
+        var shared = users.as(bob)
+                .get("/api/v1/connections/" + sharedId + "/calls")
+                .json()
+                .get("items");
+        assertThat(shared).hasSize(1);
+        assertThat(shared.get(0).get("user").asString())
+                .as("the member who acted")
+                .isEqualTo(carol.id());
+        assertThat(shared.get(0).get("action").asString()).isEqualTo("testkey.check_key");
+
+        // the caller-less form is the system's own work and records nothing
+        connectors.run(olga.workspaceId(), sharedId, "testkey.check_key", input, null);
+        assertThat(users.as(bob)
+                        .get("/api/v1/connections/" + sharedId + "/calls")
+                        .json()
+                        .get("items"))
+                .hasSize(1);
+    }
+
+    /** "Used by" on a shared connection names only the workflows the viewer may see. */
+    @Test
+    void usedByNeverNamesAnotherMembersPrivateWorkflow() {
+        String privateId = connect(bob, "private");
+        String sharedId = connect(bob, "shared");
+        var steps = List.of(
+                Map.of(
+                        "id",
+                        "a",
+                        "action",
+                        "testkey.check_key",
+                        "connection",
+                        privateId,
+                        "input",
+                        Map.of("mode", "echo")),
+                Map.of(
+                        "id",
+                        "b",
+                        "action",
+                        "testkey.check_key",
+                        "connection",
+                        sharedId,
+                        "input",
+                        Map.of("mode", "echo")));
+        var workflow = users.as(bob)
+                .post(
+                        "/api/v1/workflows",
+                        Map.of(
+                                "definition",
+                                Map.of(
+                                        "name",
+                                        "Bob's secret flow",
+                                        "trigger",
+                                        Map.of("type", "manual"),
+                                        "steps",
+                                        steps)));
+        assertThat(workflow.status()).as(workflow.toString()).isEqualTo(201);
+
+        assertThat(users.as(bob).get("/api/v1/connections/" + sharedId).body()).contains("Bob's secret flow");
+        for (String path : List.of("/api/v1/connections/" + sharedId, "/api/v1/connections", "/connections")) {
+            assertThat(users.as(carol).get(path).body()).as(path).doesNotContain("Bob's secret flow");
+        }
     }
 }

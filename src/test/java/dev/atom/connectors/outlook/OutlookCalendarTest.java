@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -177,6 +178,41 @@ class OutlookCalendarTest extends OutlookTestBase {
         assertThat(s.get("availabilityView").asString()).isEqualTo("0022000000");
         assertThat(s.at("/busy/0/status").asString()).isEqualTo("busy");
         assertThat(s.at("/busy/0/start/dateTime").asString()).startsWith("2026-11-25T10:00");
+    }
+
+    /** Find-a-time asks Graph's getSchedule for an attendee nobody in Atom answers for, as the asker. */
+    @Test
+    void findTimeAsksGetScheduleForAttendeesAsTheAsker() {
+        WM.stubFor(post(V1 + "/me/calendar/getSchedule")
+                .withRequestBody(matchingJsonPath("$.schedules[0]", equalTo("bob@contoso.com")))
+                .willReturn(json("{\"value\":[{\"scheduleId\":\"bob@contoso.com\",\"scheduleItems\":[{\"status\":"
+                        + "\"busy\",\"start\":{\"dateTime\":\"2026-03-02T10:00:00.0000000\",\"timeZone\":\"UTC\"},"
+                        + "\"end\":{\"dateTime\":\"2026-03-02T11:00:00.0000000\",\"timeZone\":\"UTC\"}}]}]}")));
+        var found = users.as(user)
+                .post(
+                        "/api/v1/calendar/find-time",
+                        Map.of(
+                                "minutes", 60,
+                                "from", "2026-03-02T09:00Z",
+                                "to", "2026-03-02T12:00Z",
+                                "timeZone", "UTC",
+                                "attendees", List.of("bob@contoso.com")));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("attendees").get(0).get("source").asString())
+                .isEqualTo("outlook");
+        assertThat(found.json()
+                        .get("slots")
+                        .valueStream()
+                        .map(n -> n.get("start").asString()))
+                .contains("2026-03-02T09:00Z", "2026-03-02T11:00Z")
+                .doesNotContain("2026-03-02T10:00Z");
+        var call = users.as(user)
+                .get("/api/v1/connections/" + connectionId + "/calls")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(call.get("action").asString()).isEqualTo("outlook.free_busy");
+        assertThat(call.get("user").asString()).isEqualTo(user.id());
     }
 
     @Test

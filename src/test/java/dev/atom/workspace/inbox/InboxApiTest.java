@@ -301,4 +301,41 @@ class InboxApiTest extends StubbedServiceTestBase {
         assertThat(api().delete("/api/v1/inbox/vips/bob@example.com").status()).isEqualTo(204);
         assertThat(api().delete("/api/v1/inbox/vips/bob@example.com").status()).isEqualTo(404);
     }
+
+    /**
+     * Inbox actions run through the source as the member acting: the owner's call log names them; on a shared
+     * mailbox a colleague's archive is recorded as the colleague's.
+     */
+    @Test
+    void actionsRunAsTheActingMemberAndTheCallLogNamesThem() throws Exception {
+        deliver(mail("c1", "Bob <bob@example.com>", ADDRESS, "Mine to read", "", "One."));
+        deliver(mail("c2", "Bob <bob@example.com>", ADDRESS, "Ours to archive", "", "Two."));
+        sync();
+        TestUsers.User colleague = users.invite("colleague", ann, "member");
+
+        assertThat(api().post("/api/v1/inbox/" + idOf("Mine to read") + "/read", null)
+                        .status())
+                .isEqualTo(200);
+        var calls = api().get("/api/v1/connections/" + connectionId + "/calls");
+        assertThat(calls.status()).as(calls.toString()).isEqualTo(200);
+        JsonNode first = calls.json().get("items").get(0);
+        assertThat(first.get("user").asString()).isEqualTo(ann.id());
+        assertThat(first.get("action").asString()).isEqualTo("email.mark");
+        assertThat(first.get("outcome").asString()).isEqualTo("succeeded");
+
+        jdbc.sql("UPDATE connections SET visibility = 'shared' WHERE id = :id")
+                .param("id", connectionId)
+                .update();
+        String shared = idOf("Ours to archive");
+        var archived = users.as(colleague).post("/api/v1/inbox/" + shared + "/archive", null);
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        JsonNode latest = api().get("/api/v1/connections/" + connectionId + "/calls")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(latest.get("user").asString())
+                .as("the colleague who archived")
+                .isEqualTo(colleague.id());
+        assertThat(latest.get("action").asString()).isEqualTo("email.archive");
+    }
 }

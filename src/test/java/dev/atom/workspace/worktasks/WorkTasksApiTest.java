@@ -210,6 +210,16 @@ class WorkTasksApiTest extends StubbedServiceTestBase {
                 .withRequestBody(equalToJson("{\"state\":\"closed\",\"state_reason\":\"completed\"}")));
         assertThat(users.as(ann).get("/api/v1/tasks/" + id).json().get("status").asString())
                 .isEqualTo("done");
+        var call = users.as(ann)
+                .get("/api/v1/connections/" + github + "/calls")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(call.get("action").asString()).isEqualTo("github.close_issue");
+        assertThat(call.get("user").asString())
+                .as("the member who completed it")
+                .isEqualTo(ann.id());
+        assertThat(call.get("outcome").asString()).isEqualTo("succeeded");
 
         var redate = users.as(ann).patch("/api/v1/tasks/" + id, Map.of("dueAt", "2026-12-31"));
         assertThat(redate.status()).isEqualTo(422);
