@@ -191,6 +191,20 @@ class SyncFeedRepository {
     }
 
     /**
+     * The service said something changed (a webhook): the connection's healthy feeds are due now. Unlike
+     * {@link #runSoon} it never cuts short a back-off after errors nor wakes a feed waiting for a reconnect, so a
+     * stream of deliveries cannot hammer a failing service. Returns how many feeds became due.
+     */
+    int changedUpstream(String workspaceId, String connectionId, Instant now) {
+        String at = Timestamps.format(now);
+        return jdbc.sql("UPDATE sync_feeds SET next_run_at = ?, updated_at = ? WHERE workspace_id = ?"
+                        + " AND connection_id = ? AND failures = 0 AND status <> 'needs_reconnect'"
+                        + " AND next_run_at > ?")
+                .params(at, at, workspaceId, connectionId, at)
+                .update();
+    }
+
+    /**
      * Follows the connections' own status: feeds of a connection marked needs_reconnect elsewhere (a refused token
      * refresh, a workflow's call) wait too; feeds waiting on a connection that works again (reconnected on another
      * instance, a passing health check) are due now. Returns how many rows changed.

@@ -40,7 +40,7 @@ class SyncOnWebhook {
                 delivery.workspaceId(),
                 delivery.connectionId(),
                 connection.get().connector());
-        if (feeds.runSoon(delivery.workspaceId(), delivery.connectionId(), clock.instant()) > 0) {
+        if (feeds.changedUpstream(delivery.workspaceId(), delivery.connectionId(), clock.instant()) > 0) {
             scheduler.wake();
         }
     }

@@ -132,6 +132,26 @@ class SyncRepositoriesTest {
     }
 
     @Test
+    void aChangeUpstreamMakesHealthyFeedsDueButKeepsABackOffAndAReconnectWaiting() {
+        feeds.ensure(ws, conn, "dropbox", "dropbox.files", T0);
+        feeds.finish(feed(), 1, T0, T0.plusSeconds(600));
+        assertThat(feeds.changedUpstream(ws, conn, T0.plusSeconds(10))).isEqualTo(1);
+        assertThat(feed().nextRunAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(feeds.changedUpstream(ws, conn, T0.plusSeconds(20)))
+                .as("already due: nothing to move")
+                .isZero();
+
+        feeds.fail(feed(), "Dropbox is down", T0.plusSeconds(30), T0.plusSeconds(900));
+        assertThat(feeds.changedUpstream(ws, conn, T0.plusSeconds(40))).isZero();
+        assertThat(feed().nextRunAt()).as("the back-off stands").isEqualTo(T0.plusSeconds(900));
+        assertThat(feed().failures()).isEqualTo(1);
+
+        feeds.needsReconnect(ws, conn, "revoked", T0.plusSeconds(50));
+        assertThat(feeds.changedUpstream(ws, conn, T0.plusSeconds(60))).isZero();
+        assertThat(feed().status()).isEqualTo("needs_reconnect");
+    }
+
+    @Test
     void dueListsConnectionsWithoutALiveLeaseOrAReconnectToWaitFor() {
         feeds.ensure(ws, conn, "dropbox", "dropbox.files", T0);
         String other = connection(ws, "dropbox", "connected");
