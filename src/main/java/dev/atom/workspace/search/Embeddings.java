@@ -11,14 +11,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process sentence embeddings (quantized all-MiniLM-L6-v2, 384 dimensions; the ONNX model ships inside its
- * jar, so nothing is downloaded and nothing calls out). Loaded on first use, off the startup path. Thread-safe.
+ * jar, so nothing is downloaded and nothing calls out). Loaded on first use, off the startup path, and once per
+ * JVM: the model is stateless and thread-safe, so every application context in the process (tests start dozens)
+ * shares one copy instead of holding its own. Thread-safe.
  */
 final class Embeddings {
     static final int DIMENSIONS = 384;
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
 
-    private volatile EmbeddingModel model;
-    private volatile boolean failed;
+    private static volatile EmbeddingModel model;
+    private static volatile boolean failed;
 
     /** Loads the model (about a second); false when it cannot be loaded here (hybrid then falls back to BM25). */
     boolean load() {
@@ -28,7 +30,7 @@ final class Embeddings {
         if (failed) {
             return false;
         }
-        synchronized (this) {
+        synchronized (Embeddings.class) {
             if (model == null && !failed) {
                 try {
                     Executor sameThread = Runnable::run; // callers already run off the request path
