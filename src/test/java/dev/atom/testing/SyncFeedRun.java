@@ -17,6 +17,8 @@ import java.util.List;
  * feed says {@code more}, optionally into a {@link SyncStore} (sweeping after a full pass).
  */
 public final class SyncFeedRun {
+    private static final int MAX_PAGES = 200;
+
     private SyncFeedRun() {}
 
     /** Every page's changes of one run, the cursor to store, and whether the feed asked for a restart. */
@@ -62,6 +64,10 @@ public final class SyncFeedRun {
                     connectors.context(workspaceId, connectionId),
                     new SyncRequest(at, started.minus(30, ChronoUnit.DAYS), end, pageSize));
             pages++;
+            if (pages > MAX_PAGES) {
+                // A feed that never says "no more" would otherwise fill the heap of the whole test JVM.
+                throw new AssertionError(feedId + " still had more after " + MAX_PAGES + " pages (cursor " + at + ")");
+            }
             if (page.restart()) {
                 return new Result(all, null, pages, true);
             }

@@ -1,5 +1,6 @@
 package dev.atom.connectors.jira;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -85,7 +86,7 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
         json(
                 post(urlPathEqualTo(PREFIX + SEARCH))
                         .atPriority(1)
-                        .withRequestBody(matchingJsonPath("$.nextPageToken", equalToJson("\"p2\""))),
+                        .withRequestBody(matchingJsonPath("$.nextPageToken", equalTo("p2"))),
                 200,
                 "{\"issues\":[" + issue("ABC-2", "new", null) + "],\"isLast\":true}");
 
@@ -105,7 +106,7 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
         STUB.verify(postRequestedFor(urlPathEqualTo(PREFIX + SEARCH))
                 .withRequestBody(matchingJsonPath(
                         "$.jql",
-                        equalToJson("\"assignee = currentUser() AND statusCategory != Done ORDER BY updated ASC\"")))
+                        equalTo("assignee = currentUser() AND statusCategory != Done ORDER BY updated ASC")))
                 .withRequestBody(matchingJsonPath("$.maxResults", equalToJson("1"))));
     }
 
