@@ -105,8 +105,7 @@ class JiraIssuesFeedTest extends StubbedServiceTestBase {
         assertThat(first.refs()).containsEntry("key", "ABC-1");
         STUB.verify(postRequestedFor(urlPathEqualTo(PREFIX + SEARCH))
                 .withRequestBody(matchingJsonPath(
-                        "$.jql",
-                        equalTo("assignee = currentUser() AND statusCategory != Done ORDER BY updated ASC")))
+                        "$.jql", equalTo("assignee = currentUser() AND statusCategory != Done ORDER BY updated ASC")))
                 .withRequestBody(matchingJsonPath("$.maxResults", equalToJson("1"))));
     }
 
