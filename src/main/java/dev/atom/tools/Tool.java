@@ -17,7 +17,16 @@ public interface Tool {
     /** The input's JSON Schema (an object schema). */
     JsonNode inputSchema();
 
+    /** The effect of most calls; see {@link #effectOf} for tools whose effect depends on the input. */
     Effect effect();
+
+    /**
+     * The effect of this call: e.g. creating an event is {@link Effect#OWN_WRITE} on the {@code local} calendar and
+     * {@link Effect#EXTERNAL_WRITE} on a connected one. Defaults to {@link #effect()}.
+     */
+    default Effect effectOf(ToolContext context, JsonNode input) {
+        return effect();
+    }
 
     /** Whether it deletes or sends to other people: such a tool can be set to always ask, whatever is allowed. */
     default boolean destructive() {
