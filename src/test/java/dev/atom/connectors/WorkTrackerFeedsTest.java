@@ -56,13 +56,18 @@ class WorkTrackerFeedsTest extends StubbedServiceTestBase {
         OpenApiContract.subset(
                         "asana.json", Map.of(OpenApiContract.RESOLVE_ALL_OF, "true"), "/users/{user_gid}", "/tasks")
                 .assertRequestsValid(STUB, ASANA, "/1/.*");
-        OpenApiContract.subset(
+        // The shared description predates dueComplete, which Trello documents as a query parameter of
+        // PUT /1/cards/{id} (developer.atlassian.com/cloud/trello/rest/api-group-cards/#api-cards-id-put).
+        OpenApiContract.adjusted(
                         "trello.json",
-                        Map.of(),
-                        "/members/{idMember}",
-                        "/members/{idMember}/boards",
-                        "/members/{idMember}/cards",
-                        "/cards/{idCard}")
+                        "dueComplete",
+                        spec -> OpenApiContract.operation(spec, "/cards/{idCard}", "put")
+                                .withArray("parameters")
+                                .addObject()
+                                .put("name", "dueComplete")
+                                .put("in", "query")
+                                .putObject("schema")
+                                .put("type", "boolean"))
                 .assertRequestsValid(STUB, TRELLO, "/api/1\\.0/.*");
     }
 
@@ -158,7 +163,8 @@ class WorkTrackerFeedsTest extends StubbedServiceTestBase {
                         Map.of("cardId", CARD_ID, "dueComplete", true, "due", "2026-12-31"));
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         STUB.verify(putRequestedFor(urlPathEqualTo(TRELLO + "/cards/" + CARD_ID))
-                .withRequestBody(equalToJson("{\"due\":\"2026-12-31T12:00:00Z\",\"dueComplete\":true}")));
+                .withQueryParam("dueComplete", equalTo("true"))
+                .withRequestBody(equalToJson("{\"due\":\"2026-12-31T12:00:00Z\"}")));
         var bad = users.as(user)
                 .post(
                         "/api/v1/connections/" + conn + "/actions/trello.update_card_due",

@@ -31,7 +31,18 @@ final class TrelloApi {
     }
 
     static JsonNode send(ActionContext ctx, String method, String path, Map<String, ?> body, String blame) {
-        return call(ctx, method, path, Map.of(), JSON.writeValueAsBytes(body), blame);
+        return send(ctx, method, path, Map.of(), body, blame);
+    }
+
+    /** As {@link #send(ActionContext, String, String, Map, String)}, with query parameters beside the body. */
+    static JsonNode send(
+            ActionContext ctx,
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, ?> body,
+            String blame) {
+        return call(ctx, method, path, query, JSON.writeValueAsBytes(body), blame);
     }
 
     static String seg(String value) {

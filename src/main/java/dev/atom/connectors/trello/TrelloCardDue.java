@@ -62,14 +62,15 @@ final class TrelloCardDue {
                     throw new ConnectorException.InvalidInput("due", "must be a date like 2026-12-31");
                 }
             }
-            if (in.dueComplete() != null) {
-                body.put("dueComplete", in.dueComplete());
-            }
-            if (body.isEmpty()) {
+            // Trello documents dueComplete as a query parameter of PUT /1/cards/{id}; its card body has no such field
+            Map<String, String> query = in.dueComplete() == null
+                    ? Map.of()
+                    : Map.of("dueComplete", in.dueComplete().toString());
+            if (body.isEmpty() && query.isEmpty()) {
                 throw new ConnectorException.InvalidInput("due", "give due, clearDue or dueComplete");
             }
             return TrelloCards.Card.of(TrelloApi.send(
-                    ctx, "PUT", "/cards/" + TrelloApi.seg(in.cardId().strip()), body, "cardId"));
+                    ctx, "PUT", "/cards/" + TrelloApi.seg(in.cardId().strip()), query, body, "cardId"));
         }
     }
 }
