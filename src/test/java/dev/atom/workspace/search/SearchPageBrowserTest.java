@@ -14,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Search in a real browser: the header box on every page ({@code /} focuses it, Enter opens /search), results as
@@ -68,7 +69,11 @@ class SearchPageBrowserTest extends BrowserTestBase {
         assertThat($("#search-results .hit-group h2").getText()).isEqualTo("Tasks");
 
         // typos still find it, and the match is marked
+        WebElement before = $("#search-results .hit");
         setValue($("#search-q"), "budgte");
+        // the typed query is sent after a 300 ms pause: wait for its answer to replace the old hits, or the
+        // arrow keys below would focus a hit that is about to be swapped out
+        waitUntil(ExpectedConditions.stalenessOf(before));
         awaitHits(2);
         assertThat(all("#search-results .hit-title")).hasSize(2);
 
