@@ -100,6 +100,9 @@ public final class CalendarBench {
             FreeTime.slots(from, to, berlin, Duration.ofMinutes(30), Duration.ZERO, hours, busy);
         });
         ds.close();
+        try (var files = Files.walk(dir)) { // the database is throw-away
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static SyncedEvent event(String id, int calendar, Instant start, Instant end, List<String> rules) {
