@@ -134,6 +134,38 @@ class SearchIndexerTest {
     }
 
     @Test
+    void skipsADocumentSentAgainUnchangedButAppliesAnyChange() {
+        indexer.catchUp();
+        SearchDocument doc = task("Book the venue");
+        indexer.enqueue(new SearchDocumentsChanged(List.of(doc), List.of()));
+        indexer.applyPending();
+        long written = generations.all().get("task");
+
+        indexer.enqueue(new SearchDocumentsChanged(List.of(doc), List.of()));
+        indexer.applyPending();
+        assertThat(generations.all().get("task"))
+                .as("nothing changed: nothing written")
+                .isEqualTo(written);
+
+        SearchDocument moved = new SearchDocument(
+                doc.type(),
+                doc.id(),
+                ws,
+                null,
+                null,
+                doc.title(),
+                "",
+                "Atom tasks",
+                doc.time(),
+                "/tasks",
+                Map.of("status", "done"));
+        indexer.enqueue(new SearchDocumentsChanged(List.of(moved), List.of()));
+        indexer.applyPending();
+        assertThat(generations.all().get("task")).as("a field changed").isEqualTo(written + 1);
+        assertThat(titles("done")).containsExactly("Book the venue");
+    }
+
+    @Test
     void rebuildsASourceAnotherInstanceChanged() {
         SearchDocument old = task("Call the plumber");
         tasks.docs.add(old);
