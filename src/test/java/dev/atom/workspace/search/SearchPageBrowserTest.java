@@ -49,7 +49,8 @@ class SearchPageBrowserTest extends BrowserTestBase {
     @Test
     void searchesFromTheHeaderWithMarkedSnippetsFiltersKeyboardAndStates() throws Exception {
         signUpInBrowser("Quinn", uniqueEmail("quinn"), TestUsers.PASSWORD);
-        waitForPath("/tasks");
+        waitForPath("/"); // home is the daily briefing now
+        open("/tasks");
         createTask("Prepare the quarterly budget review");
         createTask("Budget approval for the offsite");
         createTask("Book flights to Lisbon");
@@ -107,8 +108,8 @@ class SearchPageBrowserTest extends BrowserTestBase {
                     .toPath();
             Files.copy(narrow, docs.resolve("search-narrow.png"), StandardCopyOption.REPLACE_EXISTING);
             assertThat(js("return document.documentElement.scrollWidth - window.innerWidth;"))
-                    .as("sideways overflow in px")
-                    .isEqualTo(0L);
+                    .as("sideways overflow in px (negative: a vertical scrollbar takes its width)")
+                    .isInstanceOfSatisfying(Long.class, px -> assertThat(px).isLessThanOrEqualTo(0L));
         } finally {
             driver().manage().window().setSize(new Dimension(1280, 1000));
         }
