@@ -20,6 +20,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -38,8 +39,11 @@ final class SearchIndexer implements AutoCloseable {
 
     private final LuceneIndex index;
     private final Map<String, SearchSource> sources = new LinkedHashMap<>();
-    /** Document type -> the source key it belongs to (a source may produce several types: "issue,page"). */
-    private final Map<String, String> sourceOfType = new HashMap<>();
+    /**
+     * Document type -> the source keys that produce it (a source may produce several types: "issue,task,page", and
+     * a type may come from several sources: Atom's own tasks and synced ones).
+     */
+    private final Map<String, List<String>> sourcesOfType = new HashMap<>();
 
     private final SearchGenerationRepository generations;
     private final VectorPass vectors;
@@ -71,7 +75,7 @@ final class SearchIndexer implements AutoCloseable {
         for (SearchSource source : sources) {
             this.sources.put(source.type(), source);
             for (String type : types(source.type())) {
-                sourceOfType.put(type, source.type());
+                sourcesOfType.computeIfAbsent(type, k -> new ArrayList<>()).add(source.type());
             }
         }
     }
@@ -118,7 +122,9 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void rebuildLocked(String source, long dbGeneration) {
-        String stamp = Ids.newId();
+        // the stamp names its source, so a rebuild drops only its own old documents, never another source's of a
+        // shared type
+        String stamp = source + "|" + Ids.newId();
         synchronized (stamps) {
             stamps.put(source, stamp);
             bumpsDuringRebuild.put(source, 0L);
@@ -136,6 +142,7 @@ final class SearchIndexer implements AutoCloseable {
             BooleanQuery.Builder old = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.DOC)), Occur.FILTER)
                     .add(new TermInSetQuery(IndexFields.TYPE, bytes(types(source))), Occur.FILTER)
+                    .add(new PrefixQuery(new Term(IndexFields.STAMP, source + "|")), Occur.FILTER)
                     .add(new TermQuery(new Term(IndexFields.STAMP, stamp)), Occur.MUST_NOT);
             index.deleteAll(old.build());
             long finalGeneration = dbGeneration;
@@ -215,10 +222,10 @@ final class SearchIndexer implements AutoCloseable {
         try {
             for (SearchDocumentsChanged event : batch) {
                 for (SearchDocument doc : event.upserted()) {
-                    String source = sourceOfType.getOrDefault(doc.type(), doc.type());
+                    String source = sourceOf(doc);
                     String stamp;
                     synchronized (stamps) {
-                        stamp = stamps.getOrDefault(source, "event");
+                        stamp = stamps.getOrDefault(source, source + "|event");
                     }
                     String key = SearchDocumentsChanged.key(doc.type(), doc.id());
                     Document next = IndexFields.toDocumentWithDigest(doc, stamp);
@@ -237,7 +244,8 @@ final class SearchIndexer implements AutoCloseable {
                     int colon = key.indexOf(':');
                     index.remove(key);
                     written.add(key);
-                    touched.add(sourceOfType.getOrDefault(key.substring(0, Math.max(colon, 0)), key));
+                    String type = key.substring(0, Math.max(colon, 0));
+                    touched.addAll(sourcesOfType.getOrDefault(type, List.of(type)));
                 }
             }
         } catch (IOException e) {
@@ -259,6 +267,24 @@ final class SearchIndexer implements AutoCloseable {
         }
         index.refresh();
         vectors.enqueue(toEmbed);
+    }
+
+    /**
+     * The source of a changed document. A type several sources produce is told apart by the connection: Atom's
+     * own items have none and come from the source of that type alone ("task"), synced ones from the other.
+     */
+    private String sourceOf(SearchDocument doc) {
+        List<String> claimants = sourcesOfType.getOrDefault(doc.type(), List.of(doc.type()));
+        if (claimants.size() == 1) {
+            return claimants.getFirst();
+        }
+        boolean own = doc.connectionId() == null;
+        for (String source : claimants) {
+            if (own == source.equals(doc.type())) {
+                return source;
+            }
+        }
+        return claimants.getFirst();
     }
 
     private void catchUpLoop() {
