@@ -11,6 +11,7 @@ import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.SyncPage;
 import dev.atom.connectors.SyncRequest;
 import dev.atom.shared.net.SsrfGuard;
+import dev.atom.workspace.inbox.BenchInboxStore;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -25,12 +26,16 @@ import java.util.Properties;
 /**
  * A first sync of 10,000 messages (issue 10: >= 500 messages/s) from a local GreenMail through the email.messages
  * feed: pages of 500 fetched and converted to SyncedMessages (headers, flags, text bodies; HTML through jsoup),
- * then an incremental poll with nothing new. Prints messages/s. In the connector's package (package-private).
+ * then an incremental poll with nothing new; with -Dstore=sqlite each page is also stored in the inbox (SQLite), as
+ * the sync engine does. Then GreenMail alone answering the same FETCHes to a plain client. Prints messages/s.
+ * In the connector's package (package-private).
  */
 public class ImapSyncBench {
     public static void main(String[] args) throws Exception {
         int total = Integer.getInteger("messages", 10_000);
-        int pageSize = Integer.getInteger("pageSize", 500);
+        int rounds = Integer.getInteger("rounds", 3);
+        boolean store = "sqlite".equals(System.getProperty("store"));
+        String pageSizes = System.getProperty("pageSizes", System.getProperty("pageSize", "500"));
         GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         try {
@@ -90,29 +95,83 @@ public class ImapSyncBench {
                 }
             };
             SyncFeed feed = new EmailConnector(SsrfGuard.of("127.0.0.1"), "").syncFeeds().getFirst();
-            for (int round = 1; round <= 3; round++) {
-                long start = System.nanoTime();
-                int upserts = 0;
-                String cursor = null;
-                SyncPage page;
-                Instant now = Instant.now();
-                do {
-                    page = feed.fetch(context, new SyncRequest(cursor, now.minus(Duration.ofDays(90)), now.plusSeconds(60),
-                            pageSize));
-                    upserts += page.changes().size();
-                    cursor = page.cursor();
-                } while (page.more());
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long s2 = System.nanoTime();
-                SyncPage idle = feed.fetch(context, new SyncRequest(cursor, now.minus(Duration.ofDays(90)),
-                        now.plusSeconds(60), pageSize));
-                double idleMs = (System.nanoTime() - s2) / 1e6;
-                System.out.printf("round %d: first sync of %,d messages in %.2f s = %,.0f messages/s;"
-                                + " incremental poll with no change %.0f ms (%d changes); cursor %d chars%n",
-                        round, upserts, seconds, upserts / seconds, idleMs, idle.changes().size(), cursor.length());
+            for (String size : pageSizes.split(",")) {
+                int pageSize = Integer.parseInt(size.strip());
+                for (int round = 1; round <= rounds; round++) {
+                    feedRound(feed, context, pageSize, round, store ? BenchInboxStore.sqlite() : null);
+                    greenMailAlone(mail.getImap().getPort(), total, pageSize);
+                }
             }
         } finally {
             mail.stop();
+        }
+    }
+
+    /** The feed's first sync, page by page, then a poll with nothing new. */
+    private static void feedRound(
+            SyncFeed feed, ActionContext context, int pageSize, int round, BenchInboxStore store) {
+        long start = System.nanoTime();
+        int upserts = 0;
+        String cursor = null;
+        SyncPage page;
+        Instant now = Instant.now();
+        do {
+            page = feed.fetch(
+                    context, new SyncRequest(cursor, now.minus(Duration.ofDays(90)), now.plusSeconds(60), pageSize));
+            upserts += page.changes().size();
+            cursor = page.cursor();
+            if (store != null) {
+                store.apply(page.changes());
+            }
+        } while (page.more());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long s2 = System.nanoTime();
+        SyncPage idle = feed.fetch(
+                context, new SyncRequest(cursor, now.minus(Duration.ofDays(90)), now.plusSeconds(60), pageSize));
+        double idleMs = (System.nanoTime() - s2) / 1e6;
+        System.out.printf(
+                "feed%s, pages of %d, round %d: first sync of %,d messages in %.2f s = %,.0f messages/s;"
+                        + " incremental poll with no change %.0f ms (%d changes); cursor %d chars%n",
+                store != null ? " + SQLite inbox store" : "", pageSize, round, upserts, seconds, upserts / seconds, idleMs, idle.changes().size(), cursor.length());
+    }
+
+    /**
+     * GreenMail alone: a plain Jakarta Mail client sends the FETCH the feed sends per page (ENVELOPE, FLAGS, UID,
+     * BODY.PEEK[]) over the same pages, and reads nothing of the answer beyond what Jakarta Mail parses. What this
+     * costs is the server's part of the feed's time; then one FETCH of a single message (GreenMail's fixed cost
+     * per FETCH command, which walks the whole mailbox).
+     */
+    private static void greenMailAlone(int port, int total, int pageSize) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.host", "127.0.0.1");
+        props.put("mail.imap.port", String.valueOf(port));
+        jakarta.mail.Store store = Session.getInstance(props).getStore("imap");
+        store.connect("ann", "secret-pass");
+        try {
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            jakarta.mail.FetchProfile profile = new jakarta.mail.FetchProfile();
+            profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+            profile.add(jakarta.mail.FetchProfile.Item.FLAGS);
+            profile.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
+            profile.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.MESSAGE);
+            long start = System.nanoTime();
+            int n = inbox.getMessageCount();
+            for (int from = 1; from <= n; from += pageSize) {
+                inbox.fetch(inbox.getMessages(from, Math.min(n, from + pageSize - 1)), profile);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long one = System.nanoTime();
+            ((org.eclipse.angus.mail.imap.IMAPFolder) inbox)
+                    .doCommand(p -> p.command("FETCH " + n + " (FLAGS)", null)); // uncached, unlike Message
+            double oneMs = (System.nanoTime() - one) / 1e6;
+            System.out.printf(
+                    "GreenMail alone, pages of %d: the same FETCHes of %,d messages in %.2f s = %,.0f messages/s;"
+                            + " FETCH FLAGS of one message %.0f ms%n",
+                    pageSize, n, seconds, n / seconds, oneMs);
+            inbox.close(false);
+        } finally {
+            store.close();
         }
     }
 }

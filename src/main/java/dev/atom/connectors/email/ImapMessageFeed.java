@@ -89,8 +89,8 @@ final class ImapMessageFeed implements SyncFeed {
                 return SyncPage.cursorExpired();
             }
             List<SyncChange> changes = new ArrayList<>();
-            NavigableSet<Long> present = uids(inbox, inbox.getMessages());
-            NavigableSet<Long> unreadNow = uids(inbox, inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)));
+            NavigableSet<Long> present = UidSearch.uids(inbox, null);
+            NavigableSet<Long> unreadNow = UidSearch.uids(inbox, new FlagTerm(new Flags(Flags.Flag.SEEN), false));
             NavigableSet<Long> known = cursor == null ? new TreeSet<>() : new TreeSet<>(cursor.known());
             long last = cursor == null ? 0 : cursor.lastUid();
             NavigableSet<Long> changed = new TreeSet<>();
@@ -115,9 +115,7 @@ final class ImapMessageFeed implements SyncFeed {
             }
             // new mail: on the first sync whatever lies in the window, afterwards everything above the last UID
             NavigableSet<Long> candidates = cursor == null
-                    ? uids(
-                            inbox,
-                            inbox.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(request.windowStart()))))
+                    ? UidSearch.uids(inbox, new ReceivedDateTerm(ComparisonTerm.GE, Date.from(request.windowStart())))
                     : present.tailSet(last, false);
             List<Long> fresh = new ArrayList<>();
             for (long uid : candidates) {
@@ -129,7 +127,7 @@ final class ImapMessageFeed implements SyncFeed {
                     && candidates.tailSet(fresh.getLast(), false).stream().anyMatch(uid -> !known.contains(uid));
             List<Long> wanted = new ArrayList<>(changed);
             wanted.addAll(fresh);
-            for (Message m : load(inbox, wanted)) {
+            for (Message m : load(inbox, present, wanted)) {
                 long uid = inbox.getUID(m);
                 changes.add(
                         new SyncChange.Upsert(ImapSyncedMessages.of(m, externalId(validity, uid), FOLDER, account)));
@@ -149,39 +147,61 @@ final class ImapMessageFeed implements SyncFeed {
         return validity + "/" + uid;
     }
 
-    private static NavigableSet<Long> uids(IMAPFolder folder, Message[] messages) throws MessagingException {
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        folder.fetch(messages, profile);
-        NavigableSet<Long> out = new TreeSet<>();
-        for (Message m : messages) {
-            if (!m.isExpunged()) {
-                out.add(folder.getUID(m));
-            }
-        }
-        return out;
-    }
-
-    /** The messages with these UIDs, headers, flags and whole content fetched in one round trip. */
-    private static List<Message> load(IMAPFolder folder, List<Long> uids) throws MessagingException {
+    /**
+     * The messages with these UIDs, headers, flags and whole content fetched in one round trip. Sequence numbers
+     * follow UID order, so a UID's number is its place among {@code present} (listed in this same session just
+     * before): the messages are named by number and their UIDs come back in that one FETCH, with no UID FETCH
+     * first. A message whose UID came back different (the mailbox changed under us) is fetched again by UID.
+     */
+    private static List<Message> load(IMAPFolder folder, NavigableSet<Long> present, List<Long> uids)
+            throws MessagingException {
         if (uids.isEmpty()) {
             return List.of();
         }
-        Message[] messages =
-                folder.getMessagesByUID(uids.stream().mapToLong(Long::longValue).toArray());
         List<Message> found = new ArrayList<>();
-        for (Message m : messages) {
-            if (m != null) {
-                found.add(m);
+        List<Long> byUid = new ArrayList<>(uids);
+        if (present.size() == folder.getMessageCount()) {
+            long[] order = present.stream().mapToLong(Long::longValue).toArray();
+            List<Integer> numbers = new ArrayList<>();
+            for (long uid : uids) {
+                int at = java.util.Arrays.binarySearch(order, uid);
+                if (at >= 0) {
+                    numbers.add(at + 1);
+                }
+            }
+            Message[] messages = folder.getMessages(
+                    numbers.stream().mapToInt(Integer::intValue).toArray());
+            fetch(folder, messages);
+            java.util.Set<Long> wanted = new java.util.HashSet<>(uids);
+            for (Message m : messages) {
+                long uid = folder.getUID(m);
+                if (!m.isExpunged() && wanted.contains(uid)) {
+                    found.add(m);
+                    byUid.remove(uid);
+                }
             }
         }
+        if (!byUid.isEmpty()) {
+            Message[] messages = folder.getMessagesByUID(
+                    byUid.stream().mapToLong(Long::longValue).toArray());
+            List<Message> more = new ArrayList<>();
+            for (Message m : messages) {
+                if (m != null) {
+                    more.add(m);
+                }
+            }
+            fetch(folder, more.toArray(Message[]::new));
+            found.addAll(more);
+        }
+        return found;
+    }
+
+    private static void fetch(IMAPFolder folder, Message[] messages) throws MessagingException {
         FetchProfile profile = new FetchProfile();
         profile.add(FetchProfile.Item.ENVELOPE);
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
-        Message[] array = found.toArray(Message[]::new);
-        folder.fetch(array, profile);
-        return found;
+        folder.fetch(messages, profile);
     }
 }

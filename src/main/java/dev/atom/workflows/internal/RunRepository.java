@@ -2,18 +2,24 @@ package dev.atom.workflows.internal;
 
 import dev.atom.shared.db.SqlDialect;
 import dev.atom.shared.time.Timestamps;
+import dev.atom.workflows.WorkflowItemsChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Runs and their leases. Reads for users filter by workspace_id; the lease methods are the engine's and work
  * across workspaces, but every write after a claim also checks the lease owner, so a worker whose lease
- * expired (and was taken over) can no longer change the run. Stateless.
+ * expired (and was taken over) can no longer change the run. Writes that change what a run shows (status,
+ * times, existence) publish {@link WorkflowItemsChanged}, heard after the commit. Stateless.
  */
 @Repository
 class RunRepository {
@@ -27,10 +33,23 @@ class RunRepository {
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
+    private final ApplicationEventPublisher events;
 
-    RunRepository(JdbcClient jdbc, SqlDialect dialect) {
+    RunRepository(JdbcClient jdbc, SqlDialect dialect, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.events = events;
+    }
+
+    /** Tells listeners (search) that these runs changed, one event per workspace. */
+    private void changed(Map<String, List<String>> runIdsByWorkspace) {
+        runIdsByWorkspace.forEach((ws, ids) -> events.publishEvent(WorkflowItemsChanged.runs(ws, ids)));
+    }
+
+    /** The workspace of an updated run ({@code RETURNING workspace_id}), when the update changed it. */
+    private boolean changed(Optional<String> workspaceOfUpdated, String id) {
+        workspaceOfUpdated.ifPresent(ws -> events.publishEvent(WorkflowItemsChanged.runs(ws, List.of(id))));
+        return workspaceOfUpdated.isPresent();
     }
 
     void insert(Run r) {
@@ -64,6 +83,11 @@ class RunRepository {
             }
             jdbc.sql(sql.toString()).params(params).update();
         }
+        Map<String, List<String>> byWorkspace = new LinkedHashMap<>();
+        all.forEach(r -> byWorkspace
+                .computeIfAbsent(r.workspaceId(), k -> new ArrayList<>())
+                .add(r.id()));
+        changed(byWorkspace);
     }
 
     Optional<Run> find(String workspaceId, String id) {
@@ -156,14 +180,16 @@ class RunRepository {
 
     /** Marks a held run as running (first time: started_at). */
     boolean markRunning(String id, String owner, Instant at) {
-        return jdbc.sql(
-                                "UPDATE workflow_runs SET status = 'running', started_at = COALESCE(started_at, :at)"
-                                        + " WHERE id = :id AND lease_owner = :owner AND status IN ('queued', 'running', 'waiting')")
+        return changed(
+                jdbc.sql("UPDATE workflow_runs SET status = 'running', started_at = COALESCE(started_at, :at)"
+                                + " WHERE id = :id AND lease_owner = :owner AND status IN ('queued', 'running', 'waiting')"
+                                + " RETURNING workspace_id")
                         .param("at", Timestamps.format(at))
                         .param("id", id)
                         .param("owner", owner)
-                        .update()
-                > 0;
+                        .query(String.class)
+                        .optional(),
+                id);
     }
 
     /**
@@ -171,10 +197,12 @@ class RunRepository {
      * {@code dueAt}). False when this owner no longer holds it or it was cancelled meanwhile.
      */
     boolean release(String id, String owner, RunStatus status, Instant dueAt, String output, String error, Instant at) {
-        return jdbc.sql("UPDATE workflow_runs SET status = :status, due_at = :due, output = :output, error = :error,"
+        return changed(
+                jdbc.sql("UPDATE workflow_runs SET status = :status, due_at = :due, output = :output, error = :error,"
                                 + " lease_owner = NULL, lease_until = NULL,"
                                 + " finished_at = CASE WHEN :terminal = 1 THEN :at ELSE NULL END"
-                                + " WHERE id = :id AND lease_owner = :owner AND status <> 'cancelled'")
+                                + " WHERE id = :id AND lease_owner = :owner AND status <> 'cancelled'"
+                                + " RETURNING workspace_id")
                         .param("status", status.wire())
                         .param("due", Timestamps.format(dueAt))
                         .param("output", output)
@@ -183,13 +211,14 @@ class RunRepository {
                         .param("at", Timestamps.format(at))
                         .param("id", id)
                         .param("owner", owner)
-                        .update()
-                > 0;
+                        .query(String.class)
+                        .optional(),
+                id);
     }
 
     /** Cancels a run that has not finished; false when it has or is not in the workspace. */
     boolean cancel(String workspaceId, String id, Instant at) {
-        return jdbc.sql("UPDATE workflow_runs SET status = 'cancelled', due_at = NULL, finished_at = :at,"
+        boolean cancelled = jdbc.sql("UPDATE workflow_runs SET status = 'cancelled', due_at = NULL, finished_at = :at,"
                                 + " error = 'cancelled' WHERE id = :id AND workspace_id = :ws"
                                 + " AND status IN ('queued', 'running', 'waiting')")
                         .param("at", Timestamps.format(at))
@@ -197,6 +226,10 @@ class RunRepository {
                         .param("ws", workspaceId)
                         .update()
                 > 0;
+        if (cancelled) {
+            events.publishEvent(WorkflowItemsChanged.runs(workspaceId, List.of(id)));
+        }
+        return cancelled;
     }
 
     /** Runs of the workflow other than {@code exceptRunId} that a worker holds right now. */
@@ -258,9 +291,16 @@ class RunRepository {
         jdbc.sql("DELETE FROM workflow_run_steps WHERE run_id IN (:ids)")
                 .param("ids", ids)
                 .update();
-        return jdbc.sql("DELETE FROM workflow_runs WHERE id IN (:ids)")
+        Map<String, List<String>> byWorkspace = new LinkedHashMap<>();
+        jdbc.sql("DELETE FROM workflow_runs WHERE id IN (:ids) RETURNING id, workspace_id")
                 .param("ids", ids)
-                .update();
+                .query(rs -> {
+                    byWorkspace
+                            .computeIfAbsent(rs.getString("workspace_id"), k -> new ArrayList<>())
+                            .add(rs.getString("id"));
+                });
+        changed(byWorkspace);
+        return byWorkspace.values().stream().mapToInt(List::size).sum();
     }
 
     static Run row(ResultSet rs, int n) throws SQLException {

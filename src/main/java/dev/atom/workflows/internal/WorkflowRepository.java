@@ -1,26 +1,38 @@
 package dev.atom.workflows.internal;
 
 import dev.atom.shared.time.Timestamps;
+import dev.atom.workflows.WorkflowItemsChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Workflows and their published versions, always within one workspace (every statement filters by
- * workspace_id), except {@link #findByWebhookToken}, whose token is the secret of a public URL. Stateless.
+ * workspace_id), except {@link #findByWebhookToken}, whose token is the secret of a public URL. Every write
+ * publishes {@link WorkflowItemsChanged} (heard after the commit), so search follows. Stateless.
  */
 @Repository
 class WorkflowRepository {
     private static final String COLUMNS = "id, workspace_id, name, draft, active_version, enabled, webhook_token,"
             + " created_by, created_at, updated_at";
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    WorkflowRepository(JdbcClient jdbc) {
+    WorkflowRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    private boolean changed(String workspaceId, String id, boolean changed) {
+        if (changed) {
+            events.publishEvent(WorkflowItemsChanged.workflow(workspaceId, id));
+        }
+        return changed;
     }
 
     void insert(Workflow w) {
@@ -37,6 +49,7 @@ class WorkflowRepository {
                 .param("createdAt", Timestamps.format(w.createdAt()))
                 .param("updatedAt", Timestamps.format(w.updatedAt()))
                 .update();
+        changed(w.workspaceId(), w.id(), true);
     }
 
     Optional<Workflow> find(String workspaceId, String id) {
@@ -64,26 +77,32 @@ class WorkflowRepository {
     }
 
     boolean updateDraft(String workspaceId, String id, String name, String draft, Instant at) {
-        return jdbc.sql("UPDATE workflows SET name = :name, draft = :draft, updated_at = :at"
-                                + " WHERE id = :id AND workspace_id = :ws")
-                        .param("name", name)
-                        .param("draft", draft)
-                        .param("at", Timestamps.format(at))
-                        .param("id", id)
-                        .param("ws", workspaceId)
-                        .update()
-                > 0;
+        return changed(
+                workspaceId,
+                id,
+                jdbc.sql("UPDATE workflows SET name = :name, draft = :draft, updated_at = :at"
+                                        + " WHERE id = :id AND workspace_id = :ws")
+                                .param("name", name)
+                                .param("draft", draft)
+                                .param("at", Timestamps.format(at))
+                                .param("id", id)
+                                .param("ws", workspaceId)
+                                .update()
+                        > 0);
     }
 
     boolean setEnabled(String workspaceId, String id, boolean enabled, Instant at) {
-        return jdbc.sql(
-                                "UPDATE workflows SET enabled = :enabled, updated_at = :at WHERE id = :id AND workspace_id = :ws")
-                        .param("enabled", enabled ? 1 : 0)
-                        .param("at", Timestamps.format(at))
-                        .param("id", id)
-                        .param("ws", workspaceId)
-                        .update()
-                > 0;
+        return changed(
+                workspaceId,
+                id,
+                jdbc.sql(
+                                        "UPDATE workflows SET enabled = :enabled, updated_at = :at WHERE id = :id AND workspace_id = :ws")
+                                .param("enabled", enabled ? 1 : 0)
+                                .param("at", Timestamps.format(at))
+                                .param("id", id)
+                                .param("ws", workspaceId)
+                                .update()
+                        > 0);
     }
 
     /**
@@ -111,6 +130,7 @@ class WorkflowRepository {
                 .param("id", id)
                 .param("ws", workspaceId)
                 .update();
+        changed(workspaceId, id, true);
         return next;
     }
 
@@ -127,6 +147,11 @@ class WorkflowRepository {
 
     /** Deletes the workflow, its versions and its runs' history. */
     boolean delete(String workspaceId, String id) {
+        List<String> runIds = jdbc.sql("SELECT id FROM workflow_runs WHERE workflow_id = :id AND workspace_id = :ws")
+                .param("id", id)
+                .param("ws", workspaceId)
+                .query(String.class)
+                .list();
         jdbc.sql("DELETE FROM workflow_step_attempts WHERE workspace_id = :ws AND run_id IN"
                         + " (SELECT id FROM workflow_runs WHERE workflow_id = :id AND workspace_id = :ws)")
                 .param("id", id)
@@ -145,11 +170,15 @@ class WorkflowRepository {
                 .param("id", id)
                 .param("ws", workspaceId)
                 .update();
-        return jdbc.sql("DELETE FROM workflows WHERE id = :id AND workspace_id = :ws")
+        boolean deleted = jdbc.sql("DELETE FROM workflows WHERE id = :id AND workspace_id = :ws")
                         .param("id", id)
                         .param("ws", workspaceId)
                         .update()
                 > 0;
+        if (deleted || !runIds.isEmpty()) {
+            events.publishEvent(new WorkflowItemsChanged(workspaceId, List.of(id), runIds));
+        }
+        return deleted;
     }
 
     private static Workflow row(ResultSet rs, int n) throws SQLException {

@@ -54,6 +54,33 @@ class EventReader {
             Instant from,
             Instant to,
             ZoneId zone) {
+        return read(workspaceId, reader, localOwner == null ? List.of() : List.of(localOwner), from, to, zone);
+    }
+
+    /**
+     * Busy times in [from, to) of every calendar the owners connected (private ones too: only times leave here)
+     * and of their local events, read in two queries whatever the number of owners (find-time).
+     */
+    List<FreeTime.Interval> busy(
+            String workspaceId, String viewerId, List<String> owners, Instant from, Instant to, ZoneId zone) {
+        if (owners.isEmpty()) {
+            return List.of();
+        }
+        return read(workspaceId, new EventRepository.Reader(viewerId, owners, true), owners, from, to, zone)
+                .occurrences()
+                .stream()
+                .filter(Occurrence::busy)
+                .map(o -> new FreeTime.Interval(o.start(), o.end()))
+                .toList();
+    }
+
+    private Result read(
+            String workspaceId,
+            EventRepository.Reader reader,
+            List<String> localOwners,
+            Instant from,
+            Instant to,
+            ZoneId zone) {
         List<EventRow> rows = events.inRange(workspaceId, reader, from, to);
         Map<String, Set<Instant>> replaced = new HashMap<>();
         for (EventRow r : rows) {
@@ -126,8 +153,8 @@ class EventReader {
                 skipped.add(new Skipped(r.id(), e.title(), broken.getMessage()));
             }
         }
-        if (localOwner != null) {
-            for (LocalEvent l : local.inRange(workspaceId, localOwner, from, to)) {
+        if (!localOwners.isEmpty()) {
+            for (LocalEvent l : local.inRange(workspaceId, localOwners, from, to)) {
                 Occurrence o = local(l, zone);
                 if (o.overlaps(from, to)) {
                     out.add(o);

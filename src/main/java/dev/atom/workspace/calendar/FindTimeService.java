@@ -64,7 +64,7 @@ class FindTimeService {
     record Answer(List<FreeTime.Interval> slots, List<AttendeeSource> attendees) {}
 
     Answer find(CurrentUser user, Request r) {
-        List<FreeTime.Interval> busy = new ArrayList<>(busyOf(user.workspaceId(), user.userId(), user.userId(), r));
+        List<String> owners = new ArrayList<>(List.of(user.userId()));
         Map<String, Members.Member> byEmail = new LinkedHashMap<>();
         members.list(user.workspaceId()).forEach(m -> byEmail.put(m.email().toLowerCase(Locale.ROOT), m));
         List<AttendeeSource> sources = new ArrayList<>();
@@ -75,29 +75,19 @@ class FindTimeService {
                 continue;
             }
             if (m != null && settings.sharesFreeBusy(user.workspaceId(), m.userId())) {
-                busy.addAll(busyOf(user.workspaceId(), user.userId(), m.userId(), r));
+                owners.add(m.userId());
                 sources.add(new AttendeeSource(email, "atom", null));
             } else {
                 outside.add(email);
             }
         }
+        // the asker's own calendars and every sharing colleague's, in one read
+        List<FreeTime.Interval> busy =
+                new ArrayList<>(reader.busy(user.workspaceId(), user.userId(), owners, r.from(), r.to(), r.zone()));
         if (!outside.isEmpty()) {
             sources.addAll(fromProviders(user, outside, r, busy));
         }
         return new Answer(FreeTime.slots(r.from(), r.to(), r.zone(), r.length(), r.buffer(), r.hours(), busy), sources);
-    }
-
-    /**
-     * Busy intervals of {@code owner}: for the asker everything they see of their own; for a colleague who shares
-     * free/busy every calendar they connected (private ones too: only the times leave this method) and their local
-     * events.
-     */
-    private List<FreeTime.Interval> busyOf(String ws, String viewer, String owner, Request r) {
-        var rows = reader.read(ws, new EventRepository.Reader(viewer, owner, true), owner, r.from(), r.to(), r.zone());
-        return rows.occurrences().stream()
-                .filter(Occurrence::busy)
-                .map(o -> new FreeTime.Interval(o.start(), o.end()))
-                .toList();
     }
 
     private List<AttendeeSource> fromProviders(

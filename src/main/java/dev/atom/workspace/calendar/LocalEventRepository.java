@@ -71,10 +71,18 @@ class LocalEventRepository {
 
     /** The owner's events overlapping [from, to), by start. */
     List<LocalEvent> inRange(String workspaceId, String ownerId, Instant from, Instant to) {
+        return inRange(workspaceId, List.of(ownerId), from, to);
+    }
+
+    /** The events of any of the owners overlapping [from, to), by start (find-time reads everyone's at once). */
+    List<LocalEvent> inRange(String workspaceId, List<String> ownerIds, Instant from, Instant to) {
+        if (ownerIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM calendar_local_events WHERE workspace_id = :ws"
-                        + " AND owner_id = :owner AND start_at < :to AND end_at > :from ORDER BY start_at, id")
+                        + " AND owner_id IN (:owners) AND start_at < :to AND end_at > :from ORDER BY start_at, id")
                 .param("ws", workspaceId)
-                .param("owner", ownerId)
+                .param("owners", ownerIds)
                 // all-day events are stored at UTC midnight: a day's margin finds them for viewers in any zone
                 .param("from", Timestamps.format(from.minusSeconds(2 * 86_400)))
                 .param("to", Timestamps.format(to.plusSeconds(2 * 86_400)))

@@ -9,9 +9,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -23,7 +26,8 @@ import net.fortuna.ical4j.model.component.VEvent;
 /**
  * Expands a series master (RRULE, EXDATE, RDATE lines as RFC 5545 writes them) into its occurrences with ical4j,
  * in the zone the event was written in, so a 09:00 meeting stays at 09:00 across daylight-saving changes. Parsed
- * series are kept in a bounded map keyed by their content (reads repeat the same series). Thread-safe.
+ * series, and their occurrences per fixed 32-day window, are kept in bounded maps keyed by their content (reads
+ * repeat the same series and the same weeks). Thread-safe.
  */
 final class Recurrences {
     static final int MAX_OCCURRENCES = 2000;
@@ -33,6 +37,12 @@ final class Recurrences {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Map<String, VEvent> PARSED = new ConcurrentHashMap<>();
+    private static final long WINDOW_SECONDS = 32L * 86_400;
+    private static final int MAX_WINDOWS_PER_READ = 16;
+    // bounded by occurrences held, not windows (an hourly series fills a window with ~770): ~20 MB at most
+    private static final int MAX_CACHED_OCCURRENCES = 100_000;
+    private static final AtomicInteger CACHED_OCCURRENCES = new AtomicInteger();
+    private static final Map<String, List<Occurrence>> WINDOWS = new ConcurrentHashMap<>();
 
     private Recurrences() {}
 
@@ -70,20 +80,74 @@ final class Recurrences {
      */
     static List<Occurrence> expand(
             Temporal start, Temporal end, String timeZone, List<String> recurrence, Instant from, Instant to) {
-        VEvent event = PARSED.get(key(start, end, timeZone, recurrence));
+        String key = key(start, end, timeZone, recurrence);
+        VEvent event = PARSED.get(key);
         if (event == null) {
             event = parse(start, end, timeZone, recurrence);
             if (PARSED.size() > MAX_CACHED) {
                 PARSED.clear();
             }
-            PARSED.put(key(start, end, timeZone, recurrence), event);
+            PARSED.put(key, event);
         }
         Instant wideFrom = from.minusSeconds(86_400 * 2);
         Instant wideTo = to.plusSeconds(86_400 * 2);
+        long first = Math.floorDiv(wideFrom.getEpochSecond(), WINDOW_SECONDS);
+        long last = Math.floorDiv(wideTo.getEpochSecond(), WINDOW_SECONDS);
+        if (last - first >= MAX_WINDOWS_PER_READ) {
+            return expand(event, wideFrom, wideTo);
+        }
+        // an occurrence at or across a window boundary is in both windows: the set keeps the first
+        Set<Occurrence> out = new LinkedHashSet<>();
+        for (long w = first; w <= last; w++) {
+            List<Occurrence> window = window(key, event, w);
+            if (window == null) { // too many to keep: this read expands its own range
+                return expand(event, wideFrom, wideTo);
+            }
+            for (Occurrence o : window) {
+                if (overlaps(o, wideFrom, wideTo) && out.size() < MAX_OCCURRENCES) {
+                    out.add(o);
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * The occurrences of one fixed 32-day window of a series, kept by the series' content (so an edited series is
+     * a new key) and the window: reads of a week or a month repeat the same windows, and ical4j walks a series
+     * from its DTSTART on every expansion. Null when the window holds more than a read may return.
+     */
+    private static List<Occurrence> window(String key, VEvent event, long window) {
+        String windowKey = window + "|" + key;
+        List<Occurrence> cached = WINDOWS.get(windowKey);
+        if (cached != null) {
+            return cached;
+        }
+        Instant start = Instant.ofEpochSecond(window * WINDOW_SECONDS);
+        List<Occurrence> found = expand(event, start, start.plusSeconds(WINDOW_SECONDS));
+        if (found.size() >= MAX_OCCURRENCES) {
+            return null;
+        }
+        if (CACHED_OCCURRENCES.addAndGet(found.size() + 1) > MAX_CACHED_OCCURRENCES) {
+            WINDOWS.clear();
+            CACHED_OCCURRENCES.set(found.size() + 1);
+        }
+        WINDOWS.put(windowKey, List.copyOf(found));
+        return found;
+    }
+
+    /** Whether an occurrence overlaps [from, to] as ical4j's recurrence set counts it (both ends included). */
+    private static boolean overlaps(Occurrence o, Instant from, Instant to) {
+        Instant s = o.startInstant(ZoneOffset.UTC);
+        Instant e = o.endInstant(ZoneOffset.UTC);
+        return !s.isAfter(to) && !e.isBefore(from);
+    }
+
+    private static List<Occurrence> expand(VEvent event, Instant from, Instant to) {
         List<Occurrence> out = new ArrayList<>();
         try {
-            var periods = event.calculateRecurrenceSet(
-                    new Period<>(wideFrom.atZone(ZoneOffset.UTC), wideTo.atZone(ZoneOffset.UTC)));
+            var periods =
+                    event.calculateRecurrenceSet(new Period<>(from.atZone(ZoneOffset.UTC), to.atZone(ZoneOffset.UTC)));
             periods.stream().sorted().forEach(p -> {
                 if (out.size() < MAX_OCCURRENCES) {
                     out.add(new Occurrence(normal(p.getStart()), normal(p.getEnd())));
@@ -93,6 +157,13 @@ final class Recurrences {
             throw new BrokenRecurrence("the recurrence cannot be expanded: " + e.getMessage());
         }
         return out;
+    }
+
+    /** {@link #expand} without the window cache: what the cache must equal (tests compare them). */
+    static List<Occurrence> expandWhole(
+            Temporal start, Temporal end, String timeZone, List<String> recurrence, Instant from, Instant to) {
+        return expand(
+                parse(start, end, timeZone, recurrence), from.minusSeconds(86_400 * 2), to.plusSeconds(86_400 * 2));
     }
 
     /** Checks that a series can be expanded; the reason when it cannot, else null. */

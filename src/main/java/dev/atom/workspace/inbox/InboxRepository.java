@@ -166,7 +166,9 @@ class InboxRepository {
             p.put("q", SqlDialect.escapeLike(q.text()));
         }
         if (q.after() != null) {
-            sql.append(" AND (m.received_at < :afterAt OR (m.received_at = :afterAt AND m.id < :afterId))");
+            // the first condition alone is an index range (an OR of both keeps the index from seeking past the
+            // newer rows, so a deep page scanned every row above it)
+            sql.append(" AND m.received_at <= :afterAt AND (m.received_at < :afterAt OR m.id < :afterId)");
             p.put("afterAt", Timestamps.format(q.after().receivedAt()));
             p.put("afterId", q.after().id());
         }

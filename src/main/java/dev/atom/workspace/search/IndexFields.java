@@ -41,6 +41,8 @@ final class IndexFields {
     static final String LINK = "link";
     static final String STAMP = "stamp";
     static final String VECTOR = "vector";
+    /** A digest of everything a document was made from (set by live updates, so a re-sent item is skipped). */
+    static final String CONTENT = "content";
     /** Stands for "none" in keyword fields (no connection, no owner): terms cannot be null. */
     static final String NONE = "-";
 
@@ -73,6 +75,43 @@ final class IndexFields {
             doc.add(new StoredField(LINK, d.link()));
         }
         return doc;
+    }
+
+    /** {@link #toDocument} plus the digest of its content, for {@link #sameContent}. */
+    static Document toDocumentWithDigest(SearchDocument d, String stamp) {
+        Document doc = toDocument(d, stamp);
+        doc.add(new StoredField(CONTENT, digest(d)));
+        return doc;
+    }
+
+    /** True when {@code indexed} (a stored main document, or null) was made from the same content as {@code next}. */
+    static boolean sameContent(Document indexed, Document next) {
+        return indexed != null && next.get(CONTENT) != null && next.get(CONTENT).equals(indexed.get(CONTENT));
+    }
+
+    private static String digest(SearchDocument d) {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object part : new Object[] {
+                d.type(),
+                d.id(),
+                d.workspaceId(),
+                d.connectionId(),
+                d.ownerUserId(),
+                d.title(),
+                d.body(),
+                d.source(),
+                d.time(),
+                d.link(),
+                new java.util.TreeMap<>(d.fields())
+            }) {
+                sha.update(String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The vector document of {@code main} (a stored {@code doc}): the same filter fields, the vector and a hash. */

@@ -61,8 +61,9 @@ final class IndexSearch {
     SearchResult search(SearchRequest r, boolean indexing) {
         IndexSearcher searcher = index.acquire();
         try {
-            Query text = building.text(r.text());
-            Query ranked = building.ranked(text, building.filter(r, IndexFields.DOC), clock.millis(), properties);
+            QueryBuilding.Text text = building.text(r.text(), searcher);
+            Query ranked =
+                    building.ranked(text.match(), building.filter(r, IndexFields.DOC), clock.millis(), properties);
             int wanted = r.offset() + r.limit() + 1;
             boolean hybrid = properties.hybrid()
                     && !r.text().words().isEmpty()
@@ -92,7 +93,7 @@ final class IndexSearch {
                     docs.add(new ScoreDoc(doc, 0));
                 }
             }
-            List<SearchResult.Hit> hits = hits(searcher, text, docs);
+            List<SearchResult.Hit> hits = hits(searcher, text.highlight(), docs);
             Integer next = order.size() >= wanted ? r.offset() + r.limit() : null;
             return new SearchResult(hits, next, indexing);
         } catch (IOException e) {

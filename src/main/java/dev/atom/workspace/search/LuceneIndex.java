@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LuceneIndex implements AutoCloseable {
     /** Bump when the layout in {@link IndexFields} changes: an index of another schema is rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2"; // 2: stamps name their source
 
     private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
     private static final String SCHEMA_KEY = "schema";

@@ -15,8 +15,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -24,7 +26,7 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns a {@link SearchRequest} into Lucene queries: BM25 over title (boosted most), body and the other fields,
- * each word also matched with typos (fuzzy, weaker), phrases exact, a recency boost, and the filters every hit must
+ * a word the index (nearly) lacks also matched with typos (fuzzy, weaker), phrases exact, a recency boost, and the filters every hit must
  * pass: the caller's workspace, what they may see, the types, the source and the time range.
  */
 final class QueryBuilding {
@@ -32,6 +34,12 @@ final class QueryBuilding {
     static final float BODY_BOOST = 1f;
     static final float OTHER_BOOST = 0.5f;
     static final float FUZZY_FACTOR = 0.4f;
+    /** A word found as typed in fewer documents than this may be a typo: it is also matched fuzzily. */
+    static final int FUZZY_BELOW = 3;
+    /** Typos rarely hit the first letter, and fixing it keeps the term-dictionary walk short. */
+    static final int PREFIX = 1;
+    /** The closest terms a typo expands to (nearest first, most frequent among equals). */
+    static final int MAX_EXPANSIONS = 16;
 
     private final Analyzer analyzer;
     private final QueryBuilder builder;
@@ -41,13 +49,20 @@ final class QueryBuilding {
         this.builder = new QueryBuilder(analyzer);
     }
 
-    /** The words and phrases alone (what the snippet marks); null when the text has none. */
-    Query text(QueryText text) {
+    /**
+     * The words and phrases: {@code match} finds and scores (null when the text has none), {@code highlight} is
+     * what the snippet marks, in plain terms and phrases (the highlighter re-analyses each hit, and a fuzzy query
+     * there would build its automaton again for every hit).
+     */
+    record Text(Query match, Query highlight) {}
+
+    Text text(QueryText text, IndexSearcher searcher) throws IOException {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
+        BooleanQuery.Builder marks = new BooleanQuery.Builder();
         boolean any = false;
         for (String word : text.words()) {
             for (String token : tokens(word)) {
-                q.add(word(token), Occur.MUST);
+                q.add(word(token, searcher, marks), Occur.MUST);
                 any = true;
             }
         }
@@ -58,12 +73,15 @@ final class QueryBuilding {
             addBoosted(fields, builder.createPhraseQuery(IndexFields.OTHER, phrase), OTHER_BOOST);
             if (!fields.isEmpty()) {
                 q.add(new DisjunctionMaxQuery(fields, 0.1f), Occur.MUST);
+                Query body = builder.createPhraseQuery(IndexFields.BODY, phrase);
+                if (body != null) {
+                    marks.add(body, Occur.SHOULD);
+                }
                 any = true;
             }
         }
-        return any ? q.build() : null;
+        return any ? new Text(q.build(), marks.build()) : new Text(null, null);
     }
-
     /** The full BM25 query: text (or everything), recency, and {@code filter}. */
     Query ranked(Query text, Query filter, long nowMillis, SearchProperties properties) {
         BooleanQuery.Builder q = new BooleanQuery.Builder()
@@ -133,21 +151,48 @@ final class QueryBuilding {
         return visible.setMinimumNumberShouldMatch(1).build();
     }
 
-    private static Query word(String token) {
+    /**
+     * One word over the fields; typos are tolerated only for a word the index (nearly) lacks: expanding every
+     * word would cost most of a search and bring noise to words that match as typed. The expansion is resolved
+     * here, once, so the highlighter marks the terms it found.
+     */
+    private static Query word(String token, IndexSearcher searcher, BooleanQuery.Builder marks) throws IOException {
         List<Query> fields = new ArrayList<>();
         fields.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, token)), TITLE_BOOST));
         fields.add(new TermQuery(new Term(IndexFields.BODY, token)));
         fields.add(new BoostQuery(new TermQuery(new Term(IndexFields.OTHER, token)), OTHER_BOOST));
+        marks.add(new TermQuery(new Term(IndexFields.BODY, token)), Occur.SHOULD);
         int edits = token.length() < 4 ? 0 : token.length() < 8 ? 1 : 2;
-        if (edits > 0) {
-            fields.add(new BoostQuery(fuzzy(IndexFields.TITLE, token, edits), TITLE_BOOST * FUZZY_FACTOR));
-            fields.add(new BoostQuery(fuzzy(IndexFields.BODY, token, edits), BODY_BOOST * FUZZY_FACTOR));
+        if (edits > 0 && exactHits(searcher, token) < FUZZY_BELOW) {
+            Query title = searcher.rewrite(fuzzy(IndexFields.TITLE, token, edits));
+            Query body = searcher.rewrite(fuzzy(IndexFields.BODY, token, edits));
+            fields.add(new BoostQuery(title, TITLE_BOOST * FUZZY_FACTOR));
+            fields.add(new BoostQuery(body, BODY_BOOST * FUZZY_FACTOR));
+            body.visit(new QueryVisitor() {
+                @Override
+                public void consumeTerms(Query query, Term... terms) {
+                    for (Term t : terms) {
+                        marks.add(new TermQuery(t), Occur.SHOULD);
+                    }
+                }
+
+                @Override
+                public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                    return this;
+                }
+            });
         }
         return new DisjunctionMaxQuery(fields, 0.1f);
     }
 
+    /** Documents with the word as typed in title or body (an upper bound: deleted ones count until merged). */
+    private static int exactHits(IndexSearcher searcher, String token) throws IOException {
+        var reader = searcher.getIndexReader();
+        return reader.docFreq(new Term(IndexFields.TITLE, token)) + reader.docFreq(new Term(IndexFields.BODY, token));
+    }
+
     private static Query fuzzy(String field, String token, int edits) {
-        return new FuzzyQuery(new Term(field, token), edits, 1, 50, true);
+        return new FuzzyQuery(new Term(field, token), edits, PREFIX, MAX_EXPANSIONS, true);
     }
 
     private List<String> tokens(String text) {

@@ -1,6 +1,8 @@
 package dev.atom.workspace.search;
 
 import dev.atom.shared.Ids;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,9 +14,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -33,13 +39,18 @@ final class SearchIndexer implements AutoCloseable {
 
     private final LuceneIndex index;
     private final Map<String, SearchSource> sources = new LinkedHashMap<>();
-    /** Document type -> the source key it belongs to (a source may produce several types: "issue,page"). */
-    private final Map<String, String> sourceOfType = new HashMap<>();
+    /**
+     * Document type -> the source keys that produce it (a source may produce several types: "issue,task,page", and
+     * a type may come from several sources: Atom's own tasks and synced ones).
+     */
+    private final Map<String, List<String>> sourcesOfType = new HashMap<>();
 
     private final SearchGenerationRepository generations;
     private final VectorPass vectors;
     private final SearchProperties properties;
-    private final BlockingQueue<SearchDocumentsChanged> events = new LinkedBlockingQueue<>();
+    /** Changes to apply; a supplier reads its documents when applied (on the indexer's thread, not the publisher's). */
+    private final BlockingQueue<Supplier<SearchDocumentsChanged>> events = new LinkedBlockingQueue<>();
+
     private final Map<String, String> stamps = new HashMap<>();
     /** Bumps this instance made of a source while rebuilding it (they are in the index already). */
     private final Map<String, Long> bumpsDuringRebuild = new HashMap<>();
@@ -64,7 +75,7 @@ final class SearchIndexer implements AutoCloseable {
         for (SearchSource source : sources) {
             this.sources.put(source.type(), source);
             for (String type : types(source.type())) {
-                sourceOfType.put(type, source.type());
+                sourcesOfType.computeIfAbsent(type, k -> new ArrayList<>()).add(source.type());
             }
         }
     }
@@ -80,7 +91,12 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     void enqueue(SearchDocumentsChanged event) {
-        events.add(event);
+        events.add(() -> event);
+    }
+
+    /** Queues a change whose documents are read when it is applied (an owner that publishes ids only). */
+    void enqueueLater(Supplier<SearchDocumentsChanged> change) {
+        events.add(change);
     }
 
     /** Rebuilds every source whose generation differs from the database's; answers how many it rebuilt. */
@@ -106,7 +122,9 @@ final class SearchIndexer implements AutoCloseable {
     }
 
     private void rebuildLocked(String source, long dbGeneration) {
-        String stamp = Ids.newId();
+        // the stamp names its source, so a rebuild drops only its own old documents, never another source's of a
+        // shared type
+        String stamp = source + "|" + Ids.newId();
         synchronized (stamps) {
             stamps.put(source, stamp);
             bumpsDuringRebuild.put(source, 0L);
@@ -124,6 +142,7 @@ final class SearchIndexer implements AutoCloseable {
             BooleanQuery.Builder old = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.DOC)), Occur.FILTER)
                     .add(new TermInSetQuery(IndexFields.TYPE, bytes(types(source))), Occur.FILTER)
+                    .add(new PrefixQuery(new Term(IndexFields.STAMP, source + "|")), Occur.FILTER)
                     .add(new TermQuery(new Term(IndexFields.STAMP, stamp)), Occur.MUST_NOT);
             index.deleteAll(old.build());
             long finalGeneration = dbGeneration;
@@ -150,21 +169,33 @@ final class SearchIndexer implements AutoCloseable {
 
     /** Applies queued events now, on the caller's thread (tests and the benchmark; the event thread does it too). */
     void applyPending() {
-        List<SearchDocumentsChanged> batch = new ArrayList<>();
+        List<Supplier<SearchDocumentsChanged>> batch = new ArrayList<>();
         events.drainTo(batch);
-        apply(batch);
+        apply(resolve(batch));
+    }
+
+    private static List<SearchDocumentsChanged> resolve(List<Supplier<SearchDocumentsChanged>> batch) {
+        List<SearchDocumentsChanged> changes = new ArrayList<>();
+        for (Supplier<SearchDocumentsChanged> change : batch) {
+            try {
+                changes.add(change.get());
+            } catch (RuntimeException e) {
+                log.warn("search: reading changed items failed; the next catch-up re-indexes them", e);
+            }
+        }
+        return changes;
     }
 
     private void applyEvents() {
         long lastCommit = System.nanoTime();
         while (running) {
             try {
-                SearchDocumentsChanged first = events.poll(200, TimeUnit.MILLISECONDS);
+                Supplier<SearchDocumentsChanged> first = events.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    List<SearchDocumentsChanged> batch = new ArrayList<>();
+                    List<Supplier<SearchDocumentsChanged>> batch = new ArrayList<>();
                     batch.add(first);
                     events.drainTo(batch, 10_000);
-                    apply(batch);
+                    apply(resolve(batch));
                 }
                 if (System.nanoTime() - lastCommit > properties.commitInterval().toNanos()
                         && index.hasUncommittedChanges()) {
@@ -185,25 +216,42 @@ final class SearchIndexer implements AutoCloseable {
             return;
         }
         Set<String> touched = new HashSet<>();
+        Set<String> written = new HashSet<>();
         List<String> toEmbed = new ArrayList<>();
-        for (SearchDocumentsChanged event : batch) {
-            for (SearchDocument doc : event.upserted()) {
-                String source = sourceOfType.getOrDefault(doc.type(), doc.type());
-                String stamp;
-                synchronized (stamps) {
-                    stamp = stamps.getOrDefault(source, "event");
+        IndexSearcher current = index.acquire();
+        try {
+            for (SearchDocumentsChanged event : batch) {
+                for (SearchDocument doc : event.upserted()) {
+                    String source = sourceOf(doc);
+                    String stamp;
+                    synchronized (stamps) {
+                        stamp = stamps.getOrDefault(source, source + "|event");
+                    }
+                    String key = SearchDocumentsChanged.key(doc.type(), doc.id());
+                    Document next = IndexFields.toDocumentWithDigest(doc, stamp);
+                    if (rebuilding == null
+                            && !written.contains(key)
+                            && IndexFields.sameContent(index.find(current, key), next)) {
+                        continue; // unchanged (a re-sent item): keep it and its vector, no re-embedding
+                    }
+                    written.add(key);
+                    index.upsert(next);
+                    index.removeVector(key); // an old vector must not find the new text; re-embedded shortly
+                    toEmbed.add(key);
+                    touched.add(source);
                 }
-                String key = SearchDocumentsChanged.key(doc.type(), doc.id());
-                index.upsert(IndexFields.toDocument(doc, stamp));
-                index.removeVector(key); // an old vector must not find the new text; re-embedded shortly
-                toEmbed.add(key);
-                touched.add(source);
+                for (String key : event.removed()) {
+                    int colon = key.indexOf(':');
+                    index.remove(key);
+                    written.add(key);
+                    String type = key.substring(0, Math.max(colon, 0));
+                    touched.addAll(sourcesOfType.getOrDefault(type, List.of(type)));
+                }
             }
-            for (String key : event.removed()) {
-                int colon = key.indexOf(':');
-                index.remove(key);
-                touched.add(sourceOfType.getOrDefault(key.substring(0, Math.max(colon, 0)), key));
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(current);
         }
         for (String source : touched) {
             long before = index.generation(source);
@@ -219,6 +267,24 @@ final class SearchIndexer implements AutoCloseable {
         }
         index.refresh();
         vectors.enqueue(toEmbed);
+    }
+
+    /**
+     * The source of a changed document. A type several sources produce is told apart by the connection: Atom's
+     * own items have none and come from the source of that type alone ("task"), synced ones from the other.
+     */
+    private String sourceOf(SearchDocument doc) {
+        List<String> claimants = sourcesOfType.getOrDefault(doc.type(), List.of(doc.type()));
+        if (claimants.size() == 1) {
+            return claimants.getFirst();
+        }
+        boolean own = doc.connectionId() == null;
+        for (String source : claimants) {
+            if (own == source.equals(doc.type())) {
+                return source;
+            }
+        }
+        return claimants.getFirst();
     }
 
     private void catchUpLoop() {

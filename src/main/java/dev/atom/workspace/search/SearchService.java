@@ -2,7 +2,11 @@ package dev.atom.workspace.search;
 
 import dev.atom.identity.CurrentUser;
 import dev.atom.workspace.sync.VisibleConnections;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,18 +23,25 @@ class SearchService {
     private final SearchIndexer indexer;
     private final VectorPass vectors;
     private final SearchProperties properties;
+    private final Map<String, SearchSource> sources = new HashMap<>();
 
     SearchService(
             JdbcClient jdbc,
             IndexSearch search,
             SearchIndexer indexer,
             VectorPass vectors,
-            SearchProperties properties) {
+            SearchProperties properties,
+            List<SearchSource> sources) {
         this.jdbc = jdbc;
         this.search = search;
         this.indexer = indexer;
         this.vectors = vectors;
         this.properties = properties;
+        for (SearchSource source : sources) {
+            for (String type : SearchIndexer.types(source.type())) {
+                this.sources.put(type, source);
+            }
+        }
     }
 
     SearchResult search(CurrentUser user, SearchParams params) {
@@ -47,7 +58,30 @@ class SearchService {
                 params.offset());
         // still indexing: part of the text index is being built, or (hybrid) documents wait for their vectors
         boolean indexing = indexer.indexing() || (properties.hybrid() && vectors.pending());
-        return search.search(request, indexing);
+        return recheck(user, search.search(request, indexing));
+    }
+
+    /** Drops the hits their source says the caller may no longer see (see {@link SearchSource#hiddenFrom}). */
+    private SearchResult recheck(CurrentUser user, SearchResult result) {
+        Map<String, List<String>> idsByType = new HashMap<>();
+        result.hits()
+                .forEach(h -> idsByType
+                        .computeIfAbsent(h.type(), t -> new ArrayList<>())
+                        .add(h.id()));
+        Set<String> hidden = new HashSet<>();
+        idsByType.forEach((type, ids) -> {
+            SearchSource source = sources.get(type);
+            if (source != null) {
+                source.hiddenFrom(user.workspaceId(), user.userId(), ids).forEach(id -> hidden.add(type + ":" + id));
+            }
+        });
+        if (hidden.isEmpty()) {
+            return result;
+        }
+        List<SearchResult.Hit> kept = result.hits().stream()
+                .filter(h -> !hidden.contains(h.type() + ":" + h.id()))
+                .toList();
+        return new SearchResult(kept, result.nextOffset(), result.indexing());
     }
 
     private Set<String> visibleConnections(CurrentUser user) {

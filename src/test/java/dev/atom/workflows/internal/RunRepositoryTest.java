@@ -41,7 +41,7 @@ class RunRepositoryTest {
 
     @BeforeEach
     void setUp() {
-        runs = new RunRepository(db.jdbc(), db.dialect());
+        runs = new RunRepository(db.jdbc(), db.dialect(), event -> {});
         steps = new RunStepRepository(db.jdbc());
         ws = Ids.newId();
         t0 = Instant.parse("2200-01-01T00:00:00Z").minus(Duration.ofDays(30L * TESTS.incrementAndGet()));

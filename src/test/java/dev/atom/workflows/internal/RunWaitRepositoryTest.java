@@ -33,7 +33,7 @@ class RunWaitRepositoryTest {
 
     @BeforeEach
     void setUp() {
-        runs = new RunRepository(db.jdbc(), db.dialect());
+        runs = new RunRepository(db.jdbc(), db.dialect(), event -> {});
         steps = new RunStepRepository(db.jdbc());
         waits = new RunWaitRepository(db.jdbc());
         ws = Ids.newId();

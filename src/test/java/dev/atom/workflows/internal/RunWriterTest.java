@@ -42,7 +42,7 @@ class RunWriterTest {
 
     @BeforeEach
     void setUp() {
-        runs = new RunRepository(db.jdbc(), db.dialect());
+        runs = new RunRepository(db.jdbc(), db.dialect(), event -> {});
         steps = new RunStepRepository(db.jdbc());
         writer = new RunWriter(runs, steps, db.transactions());
         ws = Ids.newId();

@@ -229,7 +229,7 @@ class TriggerRepositoryTest {
     }
 
     private void insertRun(String workflow, Instant at) {
-        new RunRepository(db.jdbc(), db.dialect())
+        new RunRepository(db.jdbc(), db.dialect(), event -> {})
                 .insert(new Run(
                         Ids.newId(),
                         ws,

@@ -27,7 +27,7 @@ class WorkflowRepositoryTest {
 
     @BeforeEach
     void setUp() {
-        repo = new WorkflowRepository(db.jdbc());
+        repo = new WorkflowRepository(db.jdbc(), event -> {});
         ws = Ids.newId();
     }
 

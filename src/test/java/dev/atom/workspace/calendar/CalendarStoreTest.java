@@ -279,6 +279,11 @@ class CalendarStoreTest {
                 .containsExactly(e);
         assertThat(local.inRange(ws, "bob", at.minusSeconds(60), at.plusSeconds(60)))
                 .isEmpty();
+        assertThat(local.inRange(ws, List.of("bob", "ann"), at.minusSeconds(60), at.plusSeconds(60)))
+                .as("several owners in one read")
+                .containsExactly(e);
+        assertThat(local.inRange(ws, List.<String>of(), at.minusSeconds(60), at.plusSeconds(60)))
+                .isEmpty();
 
         var moved = new LocalEvent(
                 e.id(),
@@ -369,5 +374,91 @@ class CalendarStoreTest {
         events.upsert(ws, conn, feed, planning, null, T0);
         assertThat(events.removeConnection(ws, conn)).hasSize(1);
         assertThat(events.count(ws, conn, feed)).isZero();
+    }
+
+    @Test
+    void aRangeReadFindsShortRowsLongRowsAndOverridesThroughTheirOwnBranches() {
+        String conn = ann.connectionId();
+        String feed = ann.feedId();
+        // a 20-day conference (long_span) that started well before the range and ends after it
+        events.upsert(
+                ws, conn, feed, timed("c", "Conference", "2026-02-20T08:00:00Z", "2026-03-12T17:00:00Z"), null, T0);
+        // a short event just before the range, one inside it, one after it
+        events.upsert(ws, conn, feed, timed("b", "Before", "2026-03-01T08:00:00Z", "2026-03-01T09:00:00Z"), null, T0);
+        events.upsert(ws, conn, feed, timed("i", "Inside", "2026-03-09T08:00:00Z", "2026-03-09T09:00:00Z"), null, T0);
+        events.upsert(ws, conn, feed, timed("a", "After", "2026-03-20T08:00:00Z", "2026-03-20T09:00:00Z"), null, T0);
+        // a weekly series from January (long_span), and an override that moved one of its occurrences out
+        events.upsert(
+                ws,
+                conn,
+                feed,
+                timed(
+                        "s",
+                        "primary",
+                        "Weekly",
+                        Instant.parse("2026-01-05T09:00:00Z"),
+                        Instant.parse("2026-01-05T09:30:00Z"),
+                        "UTC",
+                        List.of("RRULE:FREQ=WEEKLY")),
+                null,
+                T0);
+        events.upsert(
+                ws,
+                conn,
+                feed,
+                override(
+                        "s_0309",
+                        "s",
+                        Instant.parse("2026-03-09T09:00:00Z"),
+                        Instant.parse("2026-04-20T09:00:00Z"),
+                        Instant.parse("2026-04-20T09:30:00Z"),
+                        false),
+                null,
+                T0);
+        Instant from = Instant.parse("2026-03-09T00:00:00Z");
+        Instant to = Instant.parse("2026-03-10T00:00:00Z");
+
+        assertThat(events.inRange(ws, EventRepository.Reader.viewer("ann"), from, to))
+                .extracting(r -> r.event().externalId())
+                .as("the margin of two days either side, each row once, by start")
+                .containsExactly("s", "c", "i", "s_0309");
+        assertThat(reader.read(ws, "ann", from, to, BERLIN).occurrences())
+                .extracting(Occurrence::title)
+                .as("the moved occurrence is not shown on its old day")
+                .containsExactly("Conference", "Inside");
+        assertThat(EventRepository.isLongSpan(timed("x", "x", "2026-03-01T08:00:00Z", "2026-03-08T08:00:00Z")))
+                .isFalse();
+        assertThat(EventRepository.isLongSpan(timed("x", "x", "2026-03-01T08:00:00Z", "2026-03-08T08:00:01Z")))
+                .isTrue();
+    }
+
+    @Test
+    void busyTimesOfSeveralOwnersComeFromAllTheirCalendarsInOneRead() {
+        store.apply(ann, List.of(up(timed("a", "Ann's 1:1", "2026-03-02T08:00:00Z", "2026-03-02T09:00:00Z"))), T0);
+        store.apply(
+                bobPrivate,
+                List.of(up(timed("b", "Bob's doctor", "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z"))),
+                T0);
+        store.apply(
+                bobShared, List.of(up(timed("t", "Team offsite", "2026-03-02T12:00:00Z", "2026-03-02T13:00:00Z"))), T0);
+        Instant from = Instant.parse("2026-03-02T00:00:00Z");
+        Instant to = Instant.parse("2026-03-03T00:00:00Z");
+
+        assertThat(events.inRange(ws, new EventRepository.Reader("ann", List.of("ann", "bob"), true), from, to))
+                .extracting(r -> r.event().title())
+                .containsExactly("Ann's 1:1", "Bob's doctor", "Team offsite");
+        assertThat(events.inRange(ws, new EventRepository.Reader("ann", List.of("bob"), false), from, to))
+                .extracting(r -> r.event().title())
+                .as("without allOfOwner the viewer's visibility still applies")
+                .containsExactly("Team offsite");
+        assertThat(reader.busy(ws, "ann", List.of("ann", "bob"), from, to, BERLIN))
+                .containsExactly(
+                        new FreeTime.Interval(
+                                Instant.parse("2026-03-02T08:00:00Z"), Instant.parse("2026-03-02T09:00:00Z")),
+                        new FreeTime.Interval(
+                                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T11:00:00Z")),
+                        new FreeTime.Interval(
+                                Instant.parse("2026-03-02T12:00:00Z"), Instant.parse("2026-03-02T13:00:00Z")));
+        assertThat(reader.busy(ws, "ann", List.of(), from, to, BERLIN)).isEmpty();
     }
 }

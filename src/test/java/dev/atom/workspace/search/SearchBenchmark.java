@@ -26,51 +26,19 @@ public final class SearchBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int vectors = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        Path dir = Files.createTempDirectory("atom-search-bench-");
+        // BENCH_INDEX=<dir>: build the index there once and reuse it on later runs (A/B of query changes)
+        String keep = System.getenv("BENCH_INDEX");
+        Path dir = keep == null || keep.isBlank() ? Files.createTempDirectory("atom-search-bench-") : Path.of(keep);
+        System.out.printf("load average at start: %s%n", loadAverage());
         Random random = new Random(42);
         try (LuceneIndex index = new LuceneIndex(dir)) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                index.upsert(IndexFields.toDocument(item(i, random), "bench"));
-            }
-            index.refresh();
-            index.commit();
-            double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(
-                    "indexed %,d items in %.1f s: %,.0f items/s (BM25 fields, committed)%n", n, secs, n / secs);
-
             Embeddings embeddings = new Embeddings();
             embeddings.load();
-            List<String> sample = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                sample.add(text(12, random) + "\n" + text(60, random));
+            if (index.generation(BUILT) == n && index.generation(BUILT_VECTORS) == vectors) {
+                System.out.printf("reusing the index of %,d items and %,d vectors in %s%n", n, vectors, dir);
+            } else {
+                build(index, n, vectors, random, embeddings);
             }
-            long e0 = System.nanoTime();
-            for (int i = 0; i < sample.size(); i += 32) {
-                embeddings.embedAll(sample.subList(i, Math.min(sample.size(), i + 32)));
-            }
-            double eSecs = (System.nanoTime() - e0) / 1e9;
-            System.out.printf("embedding (real model, title + start of body): %.0f items/s%n", sample.size() / eSecs);
-
-            long v0 = System.nanoTime();
-            var searcher = index.acquire();
-            try {
-                for (int i = 0, added = 0; i < n && added < vectors; i++) {
-                    Document main = index.find(searcher, "message:m" + i);
-                    if (main == null) {
-                        continue; // not a message
-                    }
-                    added++;
-                    index.upsertVector(IndexFields.toVectorDocument(main, randomUnit(random), "synthetic"));
-                }
-            } finally {
-                index.release(searcher);
-            }
-            index.refresh();
-            index.commit();
-            System.out.printf(
-                    "added %,d synthetic vectors (HNSW) in %.1f s%n", vectors, (System.nanoTime() - v0) / 1e9);
-
             for (boolean hybrid : new boolean[] {false, true}) {
                 SearchProperties props = SearchProperties.defaults().withHybrid(hybrid);
                 IndexSearch search = new IndexSearch(index, embeddings, props, Clock.systemUTC());
@@ -97,10 +65,69 @@ public final class SearchBenchmark {
                         hits / (double) queries);
             }
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+            if (keep == null || keep.isBlank()) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
             }
+            System.out.printf("load average at end: %s%n", loadAverage());
+        }
+    }
+
+    private static final String BUILT = "bench-items";
+    private static final String BUILT_VECTORS = "bench-vectors";
+
+    /** Indexes N items the way a rebuild does, times the real model, and adds synthetic vectors. */
+    private static void build(LuceneIndex index, int n, int vectors, Random random, Embeddings embeddings)
+            throws Exception {
+        index.deleteAll(new org.apache.lucene.search.MatchAllDocsQuery());
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            index.upsert(IndexFields.toDocument(item(i, random), "bench"));
+        }
+        index.refresh();
+        index.commit();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("indexed %,d items in %.1f s: %,.0f items/s (BM25 fields, committed)%n", n, secs, n / secs);
+
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sample.add(text(12, random) + "\n" + text(60, random));
+        }
+        long e0 = System.nanoTime();
+        for (int i = 0; i < sample.size(); i += 32) {
+            embeddings.embedAll(sample.subList(i, Math.min(sample.size(), i + 32)));
+        }
+        double eSecs = (System.nanoTime() - e0) / 1e9;
+        System.out.printf("embedding (real model, title + start of body): %.0f items/s%n", sample.size() / eSecs);
+
+        long v0 = System.nanoTime();
+        var searcher = index.acquire();
+        try {
+            for (int i = 0, added = 0; i < n && added < vectors; i++) {
+                Document main = index.find(searcher, "message:m" + i);
+                if (main == null) {
+                    continue; // not a message
+                }
+                added++;
+                index.upsertVector(IndexFields.toVectorDocument(main, randomUnit(random), "synthetic"));
+            }
+        } finally {
+            index.release(searcher);
+        }
+        index.setGeneration(BUILT, n);
+        index.setGeneration(BUILT_VECTORS, vectors);
+        index.refresh();
+        index.commit();
+        System.out.printf("added %,d synthetic vectors (HNSW) in %.1f s%n", vectors, (System.nanoTime() - v0) / 1e9);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

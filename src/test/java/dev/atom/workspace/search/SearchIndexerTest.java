@@ -39,6 +39,9 @@ class SearchIndexerTest {
 
     private final String ws = Ids.newId();
     private final ListSource tasks = new ListSource();
+    /** Synced work items: issues and tasks of connected apps, sharing the type "task" with Atom's own. */
+    private final ListSource workItems = new ListSource("issue,task");
+
     private SearchGenerationRepository generations;
     private LuceneIndex index;
     private SearchIndexer indexer;
@@ -46,11 +49,20 @@ class SearchIndexerTest {
     /** A source backed by a list, standing in for the database table a real source reads. */
     static final class ListSource implements SearchSource {
         final List<SearchDocument> docs = new CopyOnWriteArrayList<>();
+        final String type;
         int streamed;
+
+        ListSource(String type) {
+            this.type = type;
+        }
+
+        ListSource() {
+            this("task");
+        }
 
         @Override
         public String type() {
-            return "task";
+            return type;
         }
 
         @Override
@@ -77,7 +89,7 @@ class SearchIndexerTest {
         SearchProperties properties = SearchProperties.defaults().withHybrid(false);
         index = new LuceneIndex(dir);
         VectorPass vectors = new VectorPass(index, new Embeddings(), properties);
-        indexer = new SearchIndexer(index, List.of(tasks), generations, vectors, properties);
+        indexer = new SearchIndexer(index, List.of(tasks, workItems), generations, vectors, properties);
     }
 
     private void restart() {
@@ -95,7 +107,7 @@ class SearchIndexerTest {
         IndexSearch search = new IndexSearch(
                 index, new Embeddings(), SearchProperties.defaults().withHybrid(false), Clock.systemUTC());
         SearchRequest request =
-                new SearchRequest(ws, "someone", Set.of(), QueryText.parse(q), Set.of(), null, null, null, 50, 0);
+                new SearchRequest(ws, "someone", Set.of("c1"), QueryText.parse(q), Set.of(), null, null, null, 50, 0);
         return search.search(request, false).hits().stream()
                 .map(SearchResult.Hit::title)
                 .sorted()
@@ -106,7 +118,7 @@ class SearchIndexerTest {
     void buildsAMissingIndexFromTheSourcesAndKeepsItAcrossRestarts() {
         tasks.docs.add(task("Renew the passport"));
         assertThat(indexer.indexing()).isTrue();
-        assertThat(indexer.catchUp()).isEqualTo(1);
+        assertThat(indexer.catchUp()).as("both sources").isEqualTo(2);
         assertThat(indexer.indexing()).isFalse();
         assertThat(titles("passport")).containsExactly("Renew the passport");
 
@@ -131,6 +143,65 @@ class SearchIndexerTest {
         indexer.enqueue(new SearchDocumentsChanged(List.of(), List.of(SearchDocumentsChanged.key("task", doc.id()))));
         indexer.applyPending();
         assertThat(titles("plants")).isEmpty();
+    }
+
+    @Test
+    void aRebuildOfOneSourceKeepsAnotherSourcesDocumentsOfTheSameType() {
+        tasks.docs.add(task("Order the cake"));
+        SearchDocument synced = new SearchDocument(
+                "task", Ids.newId(), ws, "c1", null, "Order the balloons", "", "Asana", Instant.now(), "/x", Map.of());
+        workItems.docs.add(synced);
+        indexer.catchUp();
+        assertThat(titles("order")).containsExactly("Order the balloons", "Order the cake");
+
+        indexer.rebuild("issue,task", generations.all().getOrDefault("issue,task", 0L));
+        indexer.rebuild("task", generations.all().getOrDefault("task", 0L));
+        assertThat(titles("order")).containsExactly("Order the balloons", "Order the cake");
+
+        // a live change of each lands in its own source: the next rebuild of the other keeps it
+        SearchDocument cake = task("Order the candles");
+        tasks.docs.add(cake);
+        indexer.enqueue(new SearchDocumentsChanged(List.of(cake), List.of()));
+        indexer.applyPending();
+        indexer.rebuild("issue,task", generations.all().getOrDefault("issue,task", 0L));
+        assertThat(titles("order")).containsExactly("Order the balloons", "Order the cake", "Order the candles");
+        workItems.docs.clear();
+        indexer.rebuild("issue,task", generations.all().getOrDefault("issue,task", 0L));
+        assertThat(titles("order"))
+                .as("a synced task gone upstream goes")
+                .containsExactly("Order the cake", "Order the candles");
+    }
+
+    @Test
+    void skipsADocumentSentAgainUnchangedButAppliesAnyChange() {
+        indexer.catchUp();
+        SearchDocument doc = task("Book the venue");
+        indexer.enqueue(new SearchDocumentsChanged(List.of(doc), List.of()));
+        indexer.applyPending();
+        long written = generations.all().get("task");
+
+        indexer.enqueue(new SearchDocumentsChanged(List.of(doc), List.of()));
+        indexer.applyPending();
+        assertThat(generations.all().get("task"))
+                .as("nothing changed: nothing written")
+                .isEqualTo(written);
+
+        SearchDocument moved = new SearchDocument(
+                doc.type(),
+                doc.id(),
+                ws,
+                null,
+                null,
+                doc.title(),
+                "",
+                "Atom tasks",
+                doc.time(),
+                "/tasks",
+                Map.of("status", "done"));
+        indexer.enqueue(new SearchDocumentsChanged(List.of(moved), List.of()));
+        indexer.applyPending();
+        assertThat(generations.all().get("task")).as("a field changed").isEqualTo(written + 1);
+        assertThat(titles("done")).containsExactly("Book the venue");
     }
 
     @Test
@@ -176,7 +247,7 @@ class SearchIndexerTest {
         openIndex();
         assertThat(index.reopened()).isFalse();
         assertThat(titles("bike")).isEmpty();
-        assertThat(indexer.catchUp()).isEqualTo(1);
+        assertThat(indexer.catchUp()).as("both sources").isEqualTo(2);
         assertThat(titles("bike")).containsExactly("Fix the bike");
     }
 
