@@ -35,14 +35,20 @@ final class ConnectionActionTool implements Tool {
     private final Connectors connectors;
     private final Connectors.ActionInfo info;
     private final List<Connectors.ConnectionInfo> connections;
+    private final Connectors.Caller builtFor;
     private final String name;
     private final ObjectNode schema;
 
+    /** {@code connections}: those of the connector that {@code builtFor} may use, read for this request. */
     ConnectionActionTool(
-            Connectors connectors, Connectors.ActionInfo info, List<Connectors.ConnectionInfo> connections) {
+            Connectors connectors,
+            Connectors.ActionInfo info,
+            List<Connectors.ConnectionInfo> connections,
+            Connectors.Caller builtFor) {
         this.connectors = connectors;
         this.info = info;
         this.connections = List.copyOf(connections);
+        this.builtFor = builtFor;
         this.name = toolName(info.action().id());
         this.schema = schema(info.inputSchema(), this.connections);
     }
@@ -110,6 +116,9 @@ final class ConnectionActionTool implements Tool {
     @Override
     public boolean availableTo(ToolContext context) {
         Connectors.Caller caller = new Connectors.Caller(context.workspaceId(), context.userId());
+        if (caller.equals(builtFor)) {
+            return true; // made from this caller's connections for this request: no query per tool
+        }
         return connections.stream()
                 .anyMatch(c -> connectors.connection(caller, c.id()).isPresent());
     }

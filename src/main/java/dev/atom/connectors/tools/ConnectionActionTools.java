@@ -45,7 +45,7 @@ class ConnectionActionTools implements ToolSource {
                     Comparator.comparing(Connectors.ConnectionInfo::name).thenComparing(Connectors.ConnectionInfo::id));
             for (var action : connector.get().actions()) {
                 actions.computeIfAbsent(action.id(), connectors::action)
-                        .ifPresent(info -> tools.add(new ConnectionActionTool(connectors, info, connections)));
+                        .ifPresent(info -> tools.add(new ConnectionActionTool(connectors, info, connections, caller)));
             }
         });
         return tools;

@@ -43,8 +43,8 @@ class CalendarWriteTools {
                         .string("end", "When it ends: " + TIME, true)
                         .string("calendar", "Calendar id from calendar_list; default local (the Atom calendar)", false)
                         .strings("attendees", "E-mail addresses to invite", 200)
-                        .nullableString("location", "Where")
-                        .nullableString("description", "Notes for the event")
+                        .string("location", "Where", false)
+                        .string("description", "Notes for the event", false)
                         .build())
                 .effectOf((user, context, input) -> isLocal(input) ? Effect.OWN_WRITE : Effect.EXTERNAL_WRITE)
                 .preview((user, context, input) -> {
@@ -133,8 +133,12 @@ class CalendarWriteTools {
                         again.put("title", event.title());
                         ArrayNode attendees = again.putArray("attendees");
                         event.attendees().forEach(attendees::add);
-                        again.put("location", event.location());
-                        again.put("description", event.description());
+                        if (event.location() != null) {
+                            again.put("location", event.location());
+                        }
+                        if (event.description() != null) {
+                            again.put("description", event.description());
+                        }
                         undo = new ToolResult.Undo(
                                 "calendar_create_event", again, "Create “" + event.title() + "” again");
                     }

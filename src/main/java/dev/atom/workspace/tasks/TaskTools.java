@@ -26,14 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Configuration(proxyBeanMethods = false)
 class TaskTools {
     private static final String DUE = "When it is due: ISO-8601 date-time, e.g. 2026-03-02T15:00 (read in the"
-            + " user's time zone) or with an offset; null clears it";
+            + " user's time zone) or with an offset";
 
     private static Schemas fields(Schemas s) {
-        return s.nullableString("notes", "Longer notes")
-                .nullableString("dueAt", DUE)
+        return s.clearable("notes", "Longer notes")
+                .clearable("dueAt", DUE)
                 .choice("priority", "How urgent", false, "none", "low", "medium", "high", "urgent")
                 .strings("tags", "Labels such as home or work", TaskInput.MAX_TAGS)
-                .nullableString("project", "The project it belongs to");
+                .clearable("project", "The project it belongs to");
     }
 
     @Bean
@@ -177,7 +177,9 @@ class TaskTools {
         all.put("status", before.status().wire());
         ObjectNode back = id(before.id());
         for (String field : changes.propertyNames()) {
-            back.set(field, all.has(field) ? all.get(field) : JSON.nullNode());
+            if (all.has(field)) {
+                back.set(field, all.get(field));
+            }
         }
         return back;
     }
@@ -186,12 +188,12 @@ class TaskTools {
     private static ObjectNode recreate(Task t) {
         ObjectNode in = JSON.createObjectNode();
         in.put("title", t.title());
-        in.put("notes", t.notes());
-        in.put("dueAt", t.dueAt() == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.dueInZone()));
+        in.put("notes", t.notes() == null ? "" : t.notes());
+        in.put("dueAt", t.dueAt() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.dueInZone()));
         in.put("priority", t.priority().wire());
         ArrayNode tags = in.putArray("tags");
         t.tags().forEach(tags::add);
-        in.put("project", t.project());
+        in.put("project", t.project() == null ? "" : t.project());
         return in;
     }
 

@@ -26,12 +26,12 @@ public final class Schemas {
         return add(name, type("string", description), isRequired);
     }
 
-    /** A string that may also be null (to clear it). */
-    public Schemas nullableString(String name, String description) {
-        ObjectNode p = NODES.objectNode();
-        p.putArray("type").add("string").add("null");
-        p.put("description", description);
-        return add(name, p, false);
+    /**
+     * An optional string an empty value clears (rather than null, which not every provider's schema dialect takes:
+     * Gemini has no type lists).
+     */
+    public Schemas clearable(String name, String description) {
+        return add(name, type("string", description + "; an empty string clears it"), false);
     }
 
     public Schemas choice(String name, String description, boolean isRequired, String... values) {

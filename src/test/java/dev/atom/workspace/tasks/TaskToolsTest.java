@@ -92,7 +92,7 @@ class TaskToolsTest extends AppTestBase {
 
         // update, then undo: title and due date come back
         ToolResult.Done updated = tools.done(
-                ann, "tasks_update", "{\"id\": \"" + id + "\", \"title\": \"Call Dana back\", \"dueAt\": null}");
+                ann, "tasks_update", "{\"id\": \"" + id + "\", \"title\": \"Call Dana back\", \"dueAt\": \"\"}");
         assertThat(updated.output().get("title").asString()).isEqualTo("Call Dana back");
         assertThat(updated.output().get("dueAt").isNull()).isTrue();
         ToolResult.Done restored = tools.undo(ann, updated);
