@@ -198,7 +198,8 @@ class CalendarApiController {
                         .toList());
     }
 
-    private FindTimeService.Request findTimeRequest(JsonNode body) {
+    /** A find-time body (also the assistant tool's, built from its input), checked field by field. */
+    static FindTimeService.Request findTimeRequest(JsonNode body) {
         FieldErrors errors = new FieldErrors();
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("body", "must be a JSON object");

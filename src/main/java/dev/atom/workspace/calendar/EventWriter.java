@@ -346,7 +346,13 @@ class EventWriter {
             w.put("date", t.date().toString());
         } else {
             ZoneId z = zone == null ? ZoneOffset.UTC : zone;
-            w.put("dateTime", t.instant().atZone(z).toOffsetDateTime().toString());
+            // RFC 3339 with seconds, as Google's description requires (toString drops ":00" seconds)
+            w.put(
+                    "dateTime",
+                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.instant()
+                            .atZone(z)
+                            .toOffsetDateTime()
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
             w.put("timeZone", z.getId().equals("Z") ? "UTC" : z.getId());
         }
         return w;
