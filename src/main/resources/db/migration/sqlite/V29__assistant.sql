@@ -41,6 +41,7 @@ CREATE TABLE assistant_actions (
     input           TEXT NOT NULL,
     preview         TEXT NOT NULL,
     effect          TEXT NOT NULL,
+    time_zone       TEXT NOT NULL,
     status          TEXT NOT NULL,
     summary         TEXT,
     output          TEXT,

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A write a tool made or proposes. {@code input}, {@code output} and {@code undo} are JSON text; {@code undo} is
  * the {@link dev.atom.tools.ToolResult.Undo} of a done write ({tool, input, summary}), null when it cannot be
- * undone. {@code messageId} is the assistant message whose tool call made it.
+ * undone; {@code timeZone} is the turn's, for approving it later. {@code messageId} is the assistant message whose tool call made it.
  */
 record Action(
         String id,
@@ -18,6 +18,7 @@ record Action(
         String input,
         String preview,
         String effect,
+        String timeZone,
         Status status,
         String summary,
         String output,
@@ -29,6 +30,8 @@ record Action(
     enum Status {
         /** Waits for the person's approval. */
         PENDING,
+        /** Claimed by an approval or an undo that is running now (saved before the tool runs, so it runs once). */
+        RUNNING,
         /** Ran and succeeded. */
         DONE,
         /** Ran and failed ({@code error}). */
@@ -66,6 +69,7 @@ record Action(
                 newInput,
                 preview,
                 effect,
+                timeZone,
                 newStatus,
                 newSummary,
                 newOutput,

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActionRepository {
     private static final String COLUMNS = "id, workspace_id, user_id, conversation_id, message_id, tool_call_id,"
-            + " tool, input, preview, effect, status, summary, output, undo, error, created_at, updated_at";
+            + " tool, input, preview, effect, time_zone, status, summary, output, undo, error, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -26,7 +26,7 @@ class ActionRepository {
 
     void insert(Action a) {
         jdbc.sql("INSERT INTO assistant_actions (" + COLUMNS + ") VALUES (:id, :ws, :user, :conversation, :message,"
-                        + " :callId, :tool, :input, :preview, :effect, :status, :summary, :output, :undo, :error,"
+                        + " :callId, :tool, :input, :preview, :effect, :timeZone, :status, :summary, :output, :undo, :error,"
                         + " :created, :updated)")
                 .param("id", a.id())
                 .param("ws", a.workspaceId())
@@ -38,6 +38,7 @@ class ActionRepository {
                 .param("input", a.input())
                 .param("preview", a.preview())
                 .param("effect", a.effect())
+                .param("timeZone", a.timeZone())
                 .param("status", a.status().wire())
                 .param("summary", a.summary())
                 .param("output", a.output())
@@ -99,6 +100,7 @@ class ActionRepository {
                 rs.getString("input"),
                 rs.getString("preview"),
                 rs.getString("effect"),
+                rs.getString("time_zone"),
                 Action.Status.of(rs.getString("status")),
                 rs.getString("summary"),
                 rs.getString("output"),

@@ -113,6 +113,7 @@ class ConversationRepositoryTest {
                 "{\"to\":\"dana@example.com\"}",
                 "sends a mail to dana@example.com",
                 "external_write",
+                "Europe/Berlin",
                 Action.Status.PENDING,
                 null,
                 null,
