@@ -44,7 +44,13 @@ class RepositoryContractCoverageTest {
         assertThat(repositories)
                 .as("the scan finds the repositories")
                 .extracting(JavaClass::getSimpleName)
-                .contains("UserRepository", "SecretRepository", "AuditRepository", "TaskRepository");
+                .contains(
+                        "UserRepository",
+                        "SecretRepository",
+                        "AuditRepository",
+                        "TaskRepository",
+                        "ConversationRepository",
+                        "ActionRepository");
         List<JavaClass> contractTests = TESTS.stream()
                 .filter(RepositoryContractCoverageTest::runsOnEveryDatabase)
                 .toList();

@@ -63,7 +63,8 @@ class TenantIsolationTest extends AppTestBase {
             "/api/v1/runs/{id}",
             "/api/v1/ai/keys/{id}",
             "/api/v1/inbox/",
-            "/api/v1/calendar/");
+            "/api/v1/calendar/",
+            "/api/v1/assistant/");
 
     /** The session-side routes (called by the pages) that name synced or personal things. */
     private static final List<String> PAGE_FAMILIES =
@@ -145,6 +146,9 @@ class TenantIsolationTest extends AppTestBase {
         aliceIds.put("workspace", alice.workspaceId());
         aliceIds.put("alice", alice.id());
         aliceIds.put("carol", carol.id());
+        var conversation = users.as(alice).post("/api/v1/assistant/conversations", Map.of("title", "Alice's chat"));
+        assertThat(conversation.status()).as(conversation.toString()).isEqualTo(201);
+        aliceIds.put("conversation", conversation.json().get("id").asString());
         privateThings();
         syncedThings();
     }
@@ -246,6 +250,8 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(run.status()).as(run.toString()).isEqualTo(202);
         privateIds.put("run", run.json().get("runId").asString());
         privateIds.put("aiKey", aliceIds.get("aiKey")); // a personal key: user scope
+        // a conversation is private to its user whatever her role: Carol is refused the same one Bob is
+        privateIds.put("conversation", aliceIds.get("conversation"));
     }
 
     /** The same fixtures pointed at Alice's private things instead of her shared ones. */
@@ -352,6 +358,10 @@ class TenantIsolationTest extends AppTestBase {
         String event = "/api/v1/calendar/events/" + aliceIds.get("event");
         f.put("PATCH /api/v1/calendar/events/{id}", Map.of("path", event, "body", Map.of("title", "pwned")));
         f.put("DELETE /api/v1/calendar/events/{id}", Map.of("path", event));
+        String chat = "/api/v1/assistant/conversations/" + aliceIds.get("conversation");
+        f.put("GET /api/v1/assistant/conversations/{id}", Map.of("path", chat));
+        f.put("PATCH /api/v1/assistant/conversations/{id}", Map.of("path", chat, "body", Map.of("title", "pwned")));
+        f.put("DELETE /api/v1/assistant/conversations/{id}", Map.of("path", chat));
         return f;
     }
 
@@ -468,6 +478,7 @@ class TenantIsolationTest extends AppTestBase {
                         .get("status")
                         .asString())
                 .isNotEqualTo("cancelled");
+        assertAliceChatUntouched();
         var invitations = users.as(alice).get("/api/v1/workspaces/" + alice.workspaceId() + "/invitations");
         assertThat(invitations.body()).contains(aliceIds.get("invitation")).doesNotContain("eve@example.test");
     }
@@ -517,7 +528,10 @@ class TenantIsolationTest extends AppTestBase {
                         "POST /api/v1/inbox/{id}/summary",
                         "DELETE /api/v1/inbox/vips/{address}",
                         "PATCH /api/v1/calendar/events/{id}",
-                        "DELETE /api/v1/calendar/events/{id}");
+                        "DELETE /api/v1/calendar/events/{id}",
+                        "GET /api/v1/assistant/conversations/{id}",
+                        "PATCH /api/v1/assistant/conversations/{id}",
+                        "DELETE /api/v1/assistant/conversations/{id}");
 
         var connection = users.as(alice).get("/api/v1/connections/" + privateIds.get("connection"));
         assertThat(connection.status()).isEqualTo(200);
@@ -527,7 +541,14 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(workflow.status()).isEqualTo(200);
         assertThat(workflow.json().get("name").asString()).isEqualTo("Alice's private flow");
         assertThat(users.as(alice).get("/api/v1/ai/keys").body()).contains(privateIds.get("aiKey"));
+        assertAliceChatUntouched();
         privateSyncedThingsUntouched();
+    }
+
+    private void assertAliceChatUntouched() {
+        var chat = users.as(alice).get("/api/v1/assistant/conversations/" + aliceIds.get("conversation"));
+        assertThat(chat.status()).as(chat.toString()).isEqualTo(200);
+        assertThat(chat.json().get("title").asString()).isEqualTo("Alice's chat");
     }
 
     /** Alice's mail is still unread and in her inbox, her event and VIP as they were. */
@@ -570,7 +591,8 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/calendar/calendars",
                         "/api/v1/search",
                         "/api/v1/tasks",
-                        "/api/v1/briefing");
+                        "/api/v1/briefing",
+                        "/api/v1/assistant/conversations");
         // not empty for want of data: Carol sees Alice's shared mailbox and calendar (tasks of connected apps are
         // the ones assigned to the connection's owner, so Alice's alone)
         assertThat(users.as(carol).get("/api/v1/inbox").body()).contains("Team mail");
@@ -720,6 +742,7 @@ class TenantIsolationTest extends AppTestBase {
                         "/api/v1/connections",
                         "/api/v1/workflows",
                         "/api/v1/runs",
-                        "/api/v1/approvals");
+                        "/api/v1/approvals",
+                        "/api/v1/assistant/conversations");
     }
 }
