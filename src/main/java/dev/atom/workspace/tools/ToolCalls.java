@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the same privacy rules), and the route's answers for bad input or unknown ids turned into {@link
  * ToolResult.Failed} naming the field, which the model reads as data. Thread-safe.
  */
-@Component
+@Component("workspaceToolCalls") // the assistant module has its own ToolCalls bean
 public class ToolCalls {
     private final Members members;
 
