@@ -149,6 +149,7 @@ class TenantIsolationTest extends AppTestBase {
         var conversation = users.as(alice).post("/api/v1/assistant/conversations", Map.of("title", "Alice's chat"));
         assertThat(conversation.status()).as(conversation.toString()).isEqualTo(201);
         aliceIds.put("conversation", conversation.json().get("id").asString());
+        aliceIds.put("action", pendingActionOf(alice, aliceIds.get("conversation")));
         privateThings();
         syncedThings();
     }
@@ -362,6 +363,13 @@ class TenantIsolationTest extends AppTestBase {
         f.put("GET /api/v1/assistant/conversations/{id}", Map.of("path", chat));
         f.put("PATCH /api/v1/assistant/conversations/{id}", Map.of("path", chat, "body", Map.of("title", "pwned")));
         f.put("DELETE /api/v1/assistant/conversations/{id}", Map.of("path", chat));
+        f.put(
+                "POST /api/v1/assistant/conversations/{id}/messages",
+                Map.of("path", chat + "/messages", "body", Map.of("text", "add a task: pwned")));
+        String action = "/api/v1/assistant/actions/" + aliceIds.get("action");
+        f.put("POST /api/v1/assistant/actions/{id}/approve", Map.of("path", action + "/approve", "body", Map.of()));
+        f.put("POST /api/v1/assistant/actions/{id}/reject", Map.of("path", action + "/reject", "body", Map.of()));
+        f.put("POST /api/v1/assistant/actions/{id}/undo", Map.of("path", action + "/undo", "body", Map.of()));
         return f;
     }
 
@@ -531,7 +539,11 @@ class TenantIsolationTest extends AppTestBase {
                         "DELETE /api/v1/calendar/events/{id}",
                         "GET /api/v1/assistant/conversations/{id}",
                         "PATCH /api/v1/assistant/conversations/{id}",
-                        "DELETE /api/v1/assistant/conversations/{id}");
+                        "DELETE /api/v1/assistant/conversations/{id}",
+                        "POST /api/v1/assistant/conversations/{id}/messages",
+                        "POST /api/v1/assistant/actions/{id}/approve",
+                        "POST /api/v1/assistant/actions/{id}/reject",
+                        "POST /api/v1/assistant/actions/{id}/undo");
 
         var connection = users.as(alice).get("/api/v1/connections/" + privateIds.get("connection"));
         assertThat(connection.status()).isEqualTo(200);
@@ -549,6 +561,32 @@ class TenantIsolationTest extends AppTestBase {
         var chat = users.as(alice).get("/api/v1/assistant/conversations/" + aliceIds.get("conversation"));
         assertThat(chat.status()).as(chat.toString()).isEqualTo(200);
         assertThat(chat.json().get("title").asString()).isEqualTo("Alice's chat");
+        assertThat(chat.json().get("messages").size())
+                .as("nobody else spoke in Alice's chat")
+                .isZero();
+        assertThat(jdbc.sql("SELECT status FROM assistant_actions WHERE id = ?")
+                        .param(aliceIds.get("action"))
+                        .query(String.class)
+                        .single())
+                .as("Alice's pending action is still hers to decide")
+                .isEqualTo("pending");
+    }
+
+    /**
+     * A pending action of Alice's, written as the assistant stores one (a turn needs a model to propose it, and
+     * this test is about who may decide it, not how it came to be).
+     */
+    private String pendingActionOf(TestUsers.User who, String conversation) {
+        String id = dev.atom.shared.Ids.newId();
+        String now = dev.atom.shared.time.Timestamps.format(java.time.Instant.now());
+        jdbc.sql("""
+                        INSERT INTO assistant_actions (id, workspace_id, user_id, conversation_id, message_id, tool,
+                            input, preview, effect, time_zone, status, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 'tasks_create', '{"title":"Plan the offsite"}', 'Create a task',
+                            'own_write', 'UTC', 'pending', ?, ?)""")
+                .params(id, who.workspaceId(), who.id(), conversation, dev.atom.shared.Ids.newId(), now, now)
+                .update();
+        return id;
     }
 
     /** Alice's mail is still unread and in her inbox, her event and VIP as they were. */
