@@ -94,7 +94,12 @@ public class ImapSyncBench {
                     return Clock.systemUTC();
                 }
             };
-            SyncFeed feed = new EmailConnector(SsrfGuard.of("127.0.0.1"), "").syncFeeds().getFirst();
+            SyncFeed feed = new EmailConnector(
+                            SsrfGuard.of("127.0.0.1"),
+                            "",
+                            Long.getLong("pageBytes", ImapPages.DEFAULT.pageBytes()),
+                            Integer.getInteger("pageMessages", ImapPages.DEFAULT.pageMessages()))
+                    .syncFeeds().getFirst();
             for (String size : pageSizes.split(",")) {
                 int pageSize = Integer.parseInt(size.strip());
                 for (int round = 1; round <= rounds; round++) {

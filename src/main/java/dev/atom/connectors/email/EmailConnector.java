@@ -42,7 +42,18 @@ class EmailConnector implements Connector {
     private final MailboxActions mailbox;
     private final List<Action<?, ?>> actions;
 
-    EmailConnector(SsrfGuard guard, @Value("${ATOM_EMAIL_TRUST_HOSTS:}") String trustHosts) {
+    private final ImapPages pages;
+
+    /**
+     * @param pageBytes the most bytes of new mail one IMAP sync page fetches (one larger message gets its own page)
+     * @param pageMessages the most messages one IMAP sync page fetches
+     */
+    EmailConnector(
+            SsrfGuard guard,
+            @Value("${ATOM_EMAIL_TRUST_HOSTS:}") String trustHosts,
+            @Value("${atom.connectors.email.page-bytes:8388608}") long pageBytes,
+            @Value("${atom.connectors.email.page-messages:5000}") int pageMessages) {
+        this.pages = new ImapPages(pageBytes, pageMessages);
         this.servers = new MailServers(
                 guard,
                 Arrays.stream(trustHosts.split(","))
@@ -107,7 +118,7 @@ class EmailConnector implements Connector {
 
     @Override
     public List<SyncFeed> syncFeeds() {
-        return List.of(new ImapMessageFeed(mailbox));
+        return List.of(new ImapMessageFeed(mailbox, pages));
     }
 
     @Override

@@ -30,14 +30,17 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * HIGHESTMODSEQ (when it offers CONDSTORE) and, as UID ranges, the messages synced and which of them were unread.
  * Each poll lists the UIDs present: ones that vanished were expunged or moved away ({@link SyncChange.Removed});
  * messages whose flags changed (CHANGEDSINCE with CONDSTORE, else a changed unread state) and new ones are sent
- * whole. A different UIDVALIDITY means old UIDs mean nothing: {@link SyncPage#cursorExpired()}. Stateless.
+ * whole, new ones in pages bounded by bytes and count ({@link ImapPages}). A different UIDVALIDITY means old UIDs
+ * mean nothing: {@link SyncPage#cursorExpired()}. Stateless.
  */
 final class ImapMessageFeed implements SyncFeed {
     static final String FOLDER = "INBOX";
     private final MailboxActions mailbox;
+    private final ImapPages pages;
 
-    ImapMessageFeed(MailboxActions mailbox) {
+    ImapMessageFeed(MailboxActions mailbox, ImapPages pages) {
         this.mailbox = mailbox;
+        this.pages = pages;
     }
 
     @Override
@@ -117,13 +120,14 @@ final class ImapMessageFeed implements SyncFeed {
             NavigableSet<Long> candidates = cursor == null
                     ? UidSearch.uids(inbox, new ReceivedDateTerm(ComparisonTerm.GE, Date.from(request.windowStart())))
                     : present.tailSet(last, false);
-            List<Long> fresh = new ArrayList<>();
+            List<Long> eligible = new ArrayList<>();
             for (long uid : candidates) {
-                if (uid > last && !known.contains(uid) && fresh.size() < pageSize) {
-                    fresh.add(uid);
+                if (uid > last && !known.contains(uid) && eligible.size() < pageSize) {
+                    eligible.add(uid);
                 }
             }
-            boolean more = fresh.size() == pageSize
+            List<Long> fresh = pages.first(inbox, eligible, pageSize);
+            boolean more = !fresh.isEmpty()
                     && candidates.tailSet(fresh.getLast(), false).stream().anyMatch(uid -> !known.contains(uid));
             List<Long> wanted = new ArrayList<>(changed);
             wanted.addAll(fresh);

@@ -5,8 +5,10 @@ import jakarta.mail.search.SearchTerm;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.SearchSequence;
 
@@ -19,16 +21,30 @@ final class UidSearch {
     private UidSearch() {}
 
     static NavigableSet<Long> uids(IMAPFolder folder, SearchTerm term) throws MessagingException {
-        Object result = folder.doCommand(p -> {
-            Argument args;
+        return uids(folder, p -> {
             try {
-                args = term == null
+                return term == null
                         ? new Argument().writeAtom("ALL")
                         : new SearchSequence(p).generateSequence(term, null);
             } catch (java.io.IOException | jakarta.mail.search.SearchException e) {
                 throw new org.eclipse.angus.mail.iap.ProtocolException(
                         "the search cannot be written: " + e.getMessage());
             }
+        });
+    }
+
+    /** The same with search keys written by hand (ones Jakarta Mail has no term for, such as UID ranges). */
+    static NavigableSet<Long> matching(IMAPFolder folder, Argument keys) throws MessagingException {
+        return uids(folder, p -> keys);
+    }
+
+    private interface Keys {
+        Argument of(IMAPProtocol p) throws ProtocolException;
+    }
+
+    private static NavigableSet<Long> uids(IMAPFolder folder, Keys keys) throws MessagingException {
+        Object result = folder.doCommand(p -> {
+            Argument args = keys.of(p);
             Response[] responses = p.command("UID SEARCH", args);
             Response last = responses[responses.length - 1];
             NavigableSet<Long> uids = new TreeSet<>();
