@@ -28,7 +28,8 @@ import java.util.Properties;
  * feed: pages of 500 fetched and converted to SyncedMessages (headers, flags, text bodies; HTML through jsoup),
  * then an incremental poll with nothing new; with -Dstore=sqlite each page is also stored in the inbox (SQLite), as
  * the sync engine does. Then GreenMail alone answering the same FETCHes to a plain client. Prints messages/s.
- * In the connector's package (package-private).
+ * With -Dmaildir and -DimapPort the messages go into that maildir of a server already listening (Dovecot, started
+ * by {@code run.sh dovecot}) instead. In the connector's package (package-private).
  */
 public class ImapSyncBench {
     public static void main(String[] args) throws Exception {
@@ -36,10 +37,16 @@ public class ImapSyncBench {
         int rounds = Integer.getInteger("rounds", 3);
         boolean store = "sqlite".equals(System.getProperty("store"));
         String pageSizes = System.getProperty("pageSizes", System.getProperty("pageSize", "500"));
-        GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
-        mail.start();
+        // -DimapPort=N -Dmaildir=DIR: another server on loopback (bench/inbox/dovecot.sh) reading DIR as user ann
+        String maildir = System.getProperty("maildir");
+        GreenMail mail = maildir != null ? null : new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        String server = mail == null ? System.getProperty("server", "Dovecot") : "GreenMail";
+        if (mail != null) {
+            mail.start();
+        }
         try {
-            var user = mail.setUser("ann@example.com", "ann", "secret-pass");
+            var user = mail == null ? null : mail.setUser("ann@example.com", "ann", "secret-pass");
+            int port = mail == null ? Integer.getInteger("imapPort") : mail.getImap().getPort();
             Session session = Session.getInstance(new Properties());
             for (int i = 0; i < total; i++) {
                 String body = i % 2 == 0
@@ -49,14 +56,21 @@ public class ImapSyncBench {
                 String raw = "Message-ID: <m" + i + "@example.com>\r\nFrom: Sender " + (i % 300) + " <s" + (i % 300)
                         + "@example.com>\r\nTo: ann@example.com\r\nSubject: Message " + i
                         + "\r\nDate: Thu, 19 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n" + body + "\r\n";
-                user.deliver(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+                byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+                if (user != null) {
+                    user.deliver(new MimeMessage(session, new ByteArrayInputStream(bytes)));
+                } else { // maildir file names sort in delivery order, so UIDs follow i
+                    java.nio.file.Files.write(
+                            java.nio.file.Path.of(maildir, "new", String.format("%010d.M%dP1.bench", 1_700_000_000L + i, i)),
+                            bytes);
+                }
             }
             Map<String, String> creds = Map.of(
                     "imap_host", "127.0.0.1",
-                    "imap_port", String.valueOf(mail.getImap().getPort()),
+                    "imap_port", String.valueOf(port),
                     "imap_security", "none",
                     "smtp_host", "127.0.0.1",
-                    "smtp_port", String.valueOf(mail.getSmtp().getPort()),
+                    "smtp_port", "25",
                     "smtp_security", "none",
                     "username", "ann",
                     "password", "secret-pass",
@@ -104,11 +118,13 @@ public class ImapSyncBench {
                 int pageSize = Integer.parseInt(size.strip());
                 for (int round = 1; round <= rounds; round++) {
                     feedRound(feed, context, pageSize, round, store ? BenchInboxStore.sqlite() : null);
-                    greenMailAlone(mail.getImap().getPort(), total, pageSize);
+                    serverAlone(server, port, total, pageSize);
                 }
             }
         } finally {
-            mail.stop();
+            if (mail != null) {
+                mail.stop();
+            }
         }
     }
 
@@ -146,7 +162,7 @@ public class ImapSyncBench {
      * costs is the server's part of the feed's time; then one FETCH of a single message (GreenMail's fixed cost
      * per FETCH command, which walks the whole mailbox).
      */
-    private static void greenMailAlone(int port, int total, int pageSize) throws Exception {
+    private static void serverAlone(String server, int port, int total, int pageSize) throws Exception {
         Properties props = new Properties();
         props.put("mail.imap.host", "127.0.0.1");
         props.put("mail.imap.port", String.valueOf(port));
@@ -171,8 +187,9 @@ public class ImapSyncBench {
                     .doCommand(p -> p.command("FETCH " + n + " (FLAGS)", null)); // uncached, unlike Message
             double oneMs = (System.nanoTime() - one) / 1e6;
             System.out.printf(
-                    "GreenMail alone, pages of %d: the same FETCHes of %,d messages in %.2f s = %,.0f messages/s;"
+                    "%s alone, pages of %d: the same FETCHes of %,d messages in %.2f s = %,.0f messages/s;"
                             + " FETCH FLAGS of one message %.0f ms%n",
+                    server,
                     pageSize, n, seconds, n / seconds, oneMs);
             inbox.close(false);
         } finally {
