@@ -51,7 +51,7 @@ record ImapPages(long pageBytes, int pageMessages) {
         }
         long share = Math.max(1, pageBytes / count);
         NavigableSet<Long> larger = larger(folder, head.getFirst(), head.getLast(), share);
-        larger.retainAll(head);
+        larger.retainAll(new java.util.HashSet<>(head));
         Map<Long, Long> sizes = larger.isEmpty() ? Map.of() : sizes(folder, larger);
         List<Long> page = new ArrayList<>();
         long bytes = 0;
