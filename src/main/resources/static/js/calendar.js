@@ -348,6 +348,7 @@
   document.getElementById("cal-next").onclick = () => move(1);
   document.getElementById("cal-today").onclick = () => { state.date = startOfDay(new Date()); load(); };
   document.getElementById("cal-new").onclick = () => openNew();
+  document.addEventListener("calendar-changed", () => load()); // the quick-add box added an event
   document.getElementById("cal-find").onclick = () => { find.showModal(); findForm.minutes.focus(); };
   document.querySelectorAll("[data-view]").forEach(b => b.onclick = () => { state.view = b.dataset.view; load(); });
   document.addEventListener("keydown", ev => {

@@ -4,9 +4,12 @@ import dev.atom.assistant.offline.Intent.Priority;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds a priority phrase ("urgent", "high priority", "p1") and marks it used. */
+/** Finds a priority phrase ("urgent", "high priority", "p1", "!high") and marks it used. */
 final class Priorities {
     private static final Pattern NUMBERED = Pattern.compile("(?:^|\\s)(?:!|p|priority\\s*)([1-4])\\b");
+    /** "!high", as quick-add boxes elsewhere write it. */
+    private static final Pattern BANG = Pattern.compile("(?:^|\\s)!(urgent|high|medium|normal|low|top)\\b");
+
     private static final Pattern LEVEL_FIRST = Pattern.compile(
             "\\b(?:(?:with|at|as)\\s+)?(?:a\\s+)?(urgent|high|medium|normal|low|top)[\\s-]+prio(?:rity)?\\b");
     private static final Pattern LEVEL_LAST =
@@ -26,7 +29,7 @@ final class Priorities {
                 default -> Priority.LOW;
             };
         }
-        if ((m = s.take(LEVEL_FIRST)) != null || (m = s.take(LEVEL_LAST)) != null) {
+        if ((m = s.take(BANG)) != null || (m = s.take(LEVEL_FIRST)) != null || (m = s.take(LEVEL_LAST)) != null) {
             return level(m.group(1));
         }
         if ((m = s.take(WORD)) != null) {
