@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs one tool call of a turn under the assistant's rules: reads run at once; writes to the person's own data run
  * at once and are kept as done actions with their undo; every other write, and any write after the turn read
- * outside text, becomes a pending action with its preview, unless the person's {@link ApprovalRules} say otherwise. What goes back to the model is data: the output (outside
- * text marked as such, cut at the size cap with a note), or the error with the field at fault. Thread-safe.
+ * outside text, becomes a pending action with its preview; the person's {@link ApprovalRules} may change which
+ * writes wait, except after outside text. What goes back to the model is data: the output (outside text marked as
+ * such, cut at the size cap with a note), or the error with the field at fault. Thread-safe.
  */
 @Component
 class ToolRunner {
