@@ -150,6 +150,10 @@ class TenantIsolationTest extends AppTestBase {
         assertThat(conversation.status()).as(conversation.toString()).isEqualTo(201);
         aliceIds.put("conversation", conversation.json().get("id").asString());
         aliceIds.put("action", pendingActionOf(alice, aliceIds.get("conversation")));
+        var rule = users.as(alice)
+                .put("/api/v1/assistant/approval-rules", Map.of("tool", "tasks_delete", "mode", "always_ask"));
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(200);
+        aliceIds.put("approvalRule", rule.json().get("id").asString());
         privateThings();
         syncedThings();
     }
@@ -370,6 +374,9 @@ class TenantIsolationTest extends AppTestBase {
         f.put("POST /api/v1/assistant/actions/{id}/approve", Map.of("path", action + "/approve", "body", Map.of()));
         f.put("POST /api/v1/assistant/actions/{id}/reject", Map.of("path", action + "/reject", "body", Map.of()));
         f.put("POST /api/v1/assistant/actions/{id}/undo", Map.of("path", action + "/undo", "body", Map.of()));
+        f.put(
+                "DELETE /api/v1/assistant/approval-rules/{id}",
+                Map.of("path", "/api/v1/assistant/approval-rules/" + aliceIds.get("approvalRule")));
         return f;
     }
 
@@ -543,7 +550,8 @@ class TenantIsolationTest extends AppTestBase {
                         "POST /api/v1/assistant/conversations/{id}/messages",
                         "POST /api/v1/assistant/actions/{id}/approve",
                         "POST /api/v1/assistant/actions/{id}/reject",
-                        "POST /api/v1/assistant/actions/{id}/undo");
+                        "POST /api/v1/assistant/actions/{id}/undo",
+                        "DELETE /api/v1/assistant/approval-rules/{id}");
 
         var connection = users.as(alice).get("/api/v1/connections/" + privateIds.get("connection"));
         assertThat(connection.status()).isEqualTo(200);
@@ -570,6 +578,9 @@ class TenantIsolationTest extends AppTestBase {
                         .single())
                 .as("Alice's pending action is still hers to decide")
                 .isEqualTo("pending");
+        assertThat(users.as(alice).get("/api/v1/assistant/approval-rules").body())
+                .as("Alice's approval rule is still hers")
+                .contains(aliceIds.get("approvalRule"));
     }
 
     /**

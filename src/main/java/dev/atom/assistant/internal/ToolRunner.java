@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs one tool call of a turn under the assistant's rules: reads run at once; writes to the person's own data run
  * at once and are kept as done actions with their undo; every other write, and any write after the turn read
- * outside text, becomes a pending action with its preview. What goes back to the model is data: the output (outside
- * text marked as such, cut at the size cap with a note), or the error with the field at fault. Thread-safe.
+ * outside text, becomes a pending action with its preview; the person's {@link ApprovalRules} may change which
+ * writes wait, except after outside text. What goes back to the model is data: the output (outside text marked as
+ * such, cut at the size cap with a note), or the error with the field at fault. Thread-safe.
  */
 @Component
 class ToolRunner {
@@ -23,6 +24,7 @@ class ToolRunner {
     private final ActionRepository actions;
     private final ToolCatalog catalog;
     private final AssistantProperties properties;
+    private final ApprovalRules approvals;
     private final Clock clock;
 
     ToolRunner(
@@ -30,11 +32,13 @@ class ToolRunner {
             ActionRepository actions,
             ToolCatalog catalog,
             AssistantProperties properties,
+            ApprovalRules approvals,
             Clock clock) {
         this.calls = calls;
         this.actions = actions;
         this.catalog = catalog;
         this.properties = properties;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -94,7 +98,7 @@ class ToolRunner {
                 null,
                 now,
                 now);
-        if (effect == Tool.Effect.EXTERNAL_WRITE || turn.readOutside) {
+        if (approvals.mustAsk(turn, tool, effect, input)) { // the person's rules; outside text always asks
             actions.insert(action);
             turn.actions.add(action);
             events.action(AssistantJson.action(action));

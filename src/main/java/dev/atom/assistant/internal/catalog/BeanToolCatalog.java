@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,8 +29,13 @@ import org.springframework.stereotype.Component;
 public class BeanToolCatalog implements ToolCatalog {
     private static final Logger log = LoggerFactory.getLogger(BeanToolCatalog.class);
 
+    /** How many BM25 indexes are kept: one per distinct tool set (people with other connections have others). */
+    private static final int MAX_INDEXES = 64;
+
     private final ObjectProvider<Tool> tools;
     private final ObjectProvider<ToolSource> sources;
+    /** Indexes by the tool set they index (names and descriptions): building one was a fifth of a turn's work. */
+    private final Map<String, Bm25> indexes = new ConcurrentHashMap<>();
 
     BeanToolCatalog(ObjectProvider<Tool> tools, ObjectProvider<ToolSource> sources) {
         this.tools = tools;
@@ -69,11 +75,7 @@ public class BeanToolCatalog implements ToolCatalog {
         Set<String> used = new HashSet<>(alreadyUsed);
         List<Tool> out = new ArrayList<>();
         all.stream().filter(t -> used.contains(t.name())).limit(limit).forEach(out::add);
-        Bm25 index = new Bm25();
-        for (Tool tool : all) {
-            index.add(tool.name(), tool.description());
-        }
-        for (int hit : index.search(request)) {
+        for (int hit : index(all).search(request)) {
             if (out.size() >= limit) {
                 break;
             }
@@ -83,5 +85,29 @@ public class BeanToolCatalog implements ToolCatalog {
             }
         }
         return out;
+    }
+
+    /** The BM25 index of exactly these tools, built once per tool set; never mutated once built, so shared. */
+    private Bm25 index(List<Tool> all) {
+        StringBuilder key = new StringBuilder();
+        for (Tool tool : all) {
+            key.append(tool.name()).append('\u0000').append(tool.description()).append('\u0001');
+        }
+        Bm25 index = indexes.get(key.toString());
+        if (index == null) {
+            index = new Bm25();
+            for (Tool tool : all) {
+                index.add(tool.name(), tool.description());
+            }
+            if (indexes.size() >= MAX_INDEXES) {
+                indexes.clear(); // rare: many distinct tool sets; rebuilding is only slower, never wrong
+            }
+            indexes.put(key.toString(), index);
+        }
+        return index;
+    }
+
+    int cachedIndexes() {
+        return indexes.size();
     }
 }

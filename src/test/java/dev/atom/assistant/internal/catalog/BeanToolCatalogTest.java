@@ -146,6 +146,26 @@ class BeanToolCatalogTest {
     }
 
     @Test
+    void theIndexIsBuiltOncePerToolSetAndFollowsAChangedSet() {
+        List<Tool> annsActions = new ArrayList<>(connectorActions());
+        var catalog = catalog(WORKSPACE, context -> List.copyOf(annsActions));
+        List<String> first = catalog.relevant(ANN, "send a slack message", List.of(), 4).stream()
+                .map(Tool::name)
+                .toList();
+        assertThat(catalog.relevant(ANN, "send a slack message", List.of(), 4))
+                .extracting(Tool::name)
+                .containsExactlyElementsOf(first);
+        assertThat(catalog.cachedIndexes()).isEqualTo(1);
+
+        annsActions.add(tool("gmail_send", "Gmail: send an email message to someone through the connection."));
+        assertThat(catalog.relevant(ANN, "send an email to Dana", List.of(), 4))
+                .as("a new connection's action is found at once")
+                .extracting(Tool::name)
+                .contains("gmail_send");
+        assertThat(catalog.cachedIndexes()).isEqualTo(2);
+    }
+
+    @Test
     void retrievalFindsTheToolARequestNeedsAmong8Of99() {
         var catalog = catalog(WORKSPACE, context -> connectorActions());
         assertThat(catalog.available(ANN)).hasSize(99);
