@@ -16,7 +16,8 @@ public interface ActionRuns {
     /**
      * What to run. {@code sendDelay} (may be zero) holds a call that reaches other people that long before it
      * is made, so {@link #stop} can still stop it; {@code idempotencyKey} (may be null: the engine makes one) is
-     * what the service de-duplicates by.
+     * what the service de-duplicates by; {@code retries}: whether retriable failures are tried again by the
+     * engine's rules, or end the run at once so the caller decides (an API client, told when to retry).
      */
     record Request(
             Connectors.Caller caller,
@@ -25,7 +26,8 @@ public interface ActionRuns {
             String actionId,
             JsonNode input,
             Duration sendDelay,
-            String idempotencyKey) {}
+            String idempotencyKey,
+            boolean retries) {}
 
     /** Where the run stands when the caller stops waiting. */
     sealed interface Result {

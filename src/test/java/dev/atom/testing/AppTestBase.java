@@ -31,8 +31,6 @@ public abstract class AppTestBase {
         registry.add("atom.http.allow-hosts", () -> "localhost,127.0.0.1");
         // tests drive the sync engine themselves: no background sync of the connections they make
         registry.add("atom.workspace.sync.scheduler", () -> "false");
-        // mails and messages go at once, so tests of what they send need not wait; SendDelayTest sets its own
-        registry.add("atom.assistant.send-delay", () -> "0s");
     }
 
     protected TestHttp http() {

@@ -18,8 +18,10 @@ import tools.jackson.databind.JsonNode;
  * trigger {@code api} ({@link ActionRuns}), so it has an idempotency key, the engine's retries and a place in the
  * runs list. The call is still recorded in the connection's call log and audited (the run calls {@link
  * Connectors#runRecorded}); a caller who may not use the connection gets 404 (recorded as refused). The answer
- * stays {@code {"output"}} plus {@code runId}; failures answer as before, from the connector's own exception; a
- * run still being retried when the wait ends answers 202 with its run id. Thread-safe.
+ * stays {@code {"output"}} plus {@code runId}; failures answer as before, from the connector's own exception. The
+ * run makes one attempt: a retriable failure answers 503 with the service's Retry-After at once, as before, and
+ * the client retries with its {@code Idempotency-Key} (an engine back-off of a minute would hold the request).
+ * Thread-safe.
  */
 @Component
 class DirectActionCalls {
@@ -43,8 +45,8 @@ class DirectActionCalls {
                 .filter(a -> a.connector().id().equals(connector))
                 .orElseThrow(() -> ApiException.notFound("Action '" + actionId + "' of this connection"));
         var caller = new Connectors.Caller(user.workspaceId(), user.userId());
-        ActionRuns.Result result =
-                runs.run(new ActionRuns.Request(caller, "api", id, actionId, input, Duration.ZERO, idempotencyKey));
+        ActionRuns.Result result = runs.run(
+                new ActionRuns.Request(caller, "api", id, actionId, input, Duration.ZERO, idempotencyKey, false));
         Map<String, Object> body = new LinkedHashMap<>();
         switch (result) {
             case ActionRuns.Result.Succeeded done -> {
@@ -52,7 +54,7 @@ class DirectActionCalls {
                 body.put("runId", done.runId());
                 return ResponseEntity.ok(body);
             }
-            case ActionRuns.Result.Pending pending -> {
+            case ActionRuns.Result.Pending pending -> { // cut short by a restart of the run's instance
                 body.put("runId", pending.runId());
                 body.put("status", pending.status());
                 return ResponseEntity.accepted().body(body);

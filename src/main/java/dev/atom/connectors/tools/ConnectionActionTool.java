@@ -177,7 +177,17 @@ final class ConnectionActionTool implements Tool {
             actionInput.remove(CONNECTION);
         }
         Connectors.Caller caller = new Connectors.Caller(context.workspaceId(), context.userId());
-        // a durable run (trigger chat): idempotency key, the engine's retries, a history in the runs list
+        String summary = info.action().name() + " on " + info.connector().name() + " “" + c.name() + "”";
+        if (!info.action().writes()) { // a read changes nothing: no run, only the connection's call log
+            try {
+                JsonNode output =
+                        connectors.runRecorded(caller, c.id(), info.action().id(), actionInput, null);
+                return new ToolResult.Done(output, summary, null);
+            } catch (RuntimeException e) {
+                return failure(e, c);
+            }
+        }
+        // a write: a durable run (trigger chat) gives it an idempotency key, retries and a place in the runs list
         ActionRuns.Result result = runs.run(new ActionRuns.Request(
                 caller,
                 "chat",
@@ -185,8 +195,8 @@ final class ConnectionActionTool implements Tool {
                 info.action().id(),
                 actionInput,
                 info.action().reachesPeople() ? sendDelay : Duration.ZERO,
-                null));
-        String summary = info.action().name() + " on " + info.connector().name() + " “" + c.name() + "”";
+                null,
+                true));
         return switch (result) {
             case ActionRuns.Result.Succeeded done -> new ToolResult.Done(done.output(), summary, null, done.runId());
             case ActionRuns.Result.Pending pending -> ActionRunResults.pending(pending, summary);

@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Action runs: one connector action run by the engine outside any workflow (an assistant's approved action, a
  * direct API call). Such a run has no stored workflow: its {@code workflow_id} is {@code action:<connection>}
  * (so retention keeps the last runs per connection) and its definition is made from its trigger data, {@code
- * {type, by, action: {connection, action, input, sendDelay, idempotencyKey}}}: an optional durable timer (the
- * send delay, a {@code delay} step, so a restart neither forgets nor repeats it) then the action step with the
- * engine's default retry policy. The input is taken as data, never rendered as a template: the text of a mail
+ * {type, by, action: {connection, action, input, sendDelay, idempotencyKey, attempts}}}: an optional durable timer
+ * (the send delay, a {@code delay} step, so a restart neither forgets nor repeats it) then the action step with
+ * the engine's default retry policy ({@code attempts}: fewer, 1 for an API call). The input is taken as data, never rendered as a template: the text of a mail
  * may hold {@code {{ }}}. The run acts for {@code by}. Thread-safe (immutable).
  */
 @Component
@@ -55,7 +55,8 @@ class ActionRunDefinitions {
             String actionId,
             JsonNode input,
             Duration sendDelay,
-            String idempotencyKey) {
+            String idempotencyKey,
+            boolean retries) {
         ObjectNode trigger =
                 JsonNodeFactory.instance.objectNode().put("type", type).put("by", userId);
         ObjectNode action = trigger.putObject("action");
@@ -66,6 +67,9 @@ class ActionRunDefinitions {
         }
         if (idempotencyKey != null) {
             action.put("idempotencyKey", idempotencyKey);
+        }
+        if (!retries) {
+            action.put("attempts", 1);
         }
         return trigger;
     }
@@ -93,7 +97,12 @@ class ActionRunDefinitions {
                 action.path("action").asString(""),
                 action.path("connection").asString(null),
                 null,
-                Step.RetryPolicy.DEFAULT,
+                action.has("attempts")
+                        ? new Step.RetryPolicy(
+                                action.get("attempts").asInt(),
+                                Step.RetryPolicy.DEFAULT.initialBackoff(),
+                                Step.RetryPolicy.DEFAULT.maxBackoff())
+                        : Step.RetryPolicy.DEFAULT,
                 null));
         return new Definition(
                 action.path("action").asString("action"), new Definition.Trigger.Manual(), steps, trigger, null, 0);

@@ -30,19 +30,19 @@ class ActionRunService implements ActionRuns {
 
     private final RunEngine engine;
     private final RunRepository runs;
-    private final ActionRunFailures failures;
+    private final ActionRunOutcomes outcomes;
     private final Clock clock;
     private final Duration wait;
 
     ActionRunService(
             RunEngine engine,
             RunRepository runs,
-            ActionRunFailures failures,
+            ActionRunOutcomes outcomes,
             Clock clock,
             @Value("${atom.workflows.action-wait:30s}") Duration wait) {
         this.engine = engine;
         this.runs = runs;
-        this.failures = failures;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.wait = wait;
     }
@@ -57,7 +57,8 @@ class ActionRunService implements ActionRuns {
                 request.actionId(),
                 request.input(),
                 request.sendDelay(),
-                request.idempotencyKey());
+                request.idempotencyKey(),
+                request.retries());
         Run run = new Run(
                 Ids.newId(),
                 request.caller().workspaceId(),
@@ -73,7 +74,7 @@ class ActionRunService implements ActionRuns {
                 now,
                 now,
                 null);
-        failures.expect(run.id());
+        outcomes.expect(run.id());
         try {
             RunEngine.TurnResult first = engine.turn(run, false);
             if (first.status() == RunStatus.WAITING
@@ -82,18 +83,22 @@ class ActionRunService implements ActionRuns {
             }
             return result(run, first.status() == RunStatus.WAITING ? awaitEnd(run) : first);
         } finally {
-            failures.take(run.id()).ifPresent(e -> {}); // nobody waits any more: keep nothing
+            outcomes.take(run.id()); // nobody waits any more: keep nothing
         }
     }
 
+    /** The run's end, with the call's whole output or exception when this instance made it. */
     private Result result(Run run, RunEngine.TurnResult end) {
+        Optional<ActionRunOutcomes.Outcome> call = outcomes.take(run.id());
         return switch (end.status()) {
-            case SUCCEEDED -> new Result.Succeeded(run.id(), end.output());
+            case SUCCEEDED ->
+                new Result.Succeeded(
+                        run.id(), call.map(ActionRunOutcomes.Outcome::output).orElse(end.output()));
             case FAILED, CANCELLED ->
                 new Result.Failed(
                         run.id(),
                         end.error() == null ? end.status().wire() : end.error(),
-                        failures.take(run.id()).orElse(null));
+                        call.map(ActionRunOutcomes.Outcome::failure).orElse(null));
             default -> new Result.Pending(run.id(), end.status().wire(), null);
         };
     }

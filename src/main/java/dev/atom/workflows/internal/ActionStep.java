@@ -70,10 +70,13 @@ final class ActionStep {
             String key = ActionRunDefinitions.idempotencyKey(execution.context())
                     .orElseGet(() -> idempotencyKey(execution.run().id(), execution.key(step)));
             JsonNode output = parts.runAction(parts.caller(execution.run()), step, input, key, actionRun);
+            if (actionRun) {
+                parts.actionOutcomes().succeeded(execution.run().id(), output);
+            }
             return execution.succeed(step, input, output);
         } catch (RuntimeException e) {
             if (actionRun) {
-                parts.actionFailures().record(execution.run().id(), e);
+                parts.actionOutcomes().failed(execution.run().id(), e);
             }
             return failed(step, input, attempt, interrupted, running, e);
         }

@@ -45,7 +45,7 @@ class EngineParts {
     private final StepServices steps;
     private final RunStepRepository stepRows;
     private final WorkflowRepository workflows;
-    private final ActionRunFailures actionFailures;
+    private final ActionRunOutcomes actionOutcomes;
 
     EngineParts(
             Templates templates,
@@ -55,8 +55,8 @@ class EngineParts {
             RunStepRepository stepRows,
             StepServices steps,
             WorkflowRepository workflows,
-            ActionRunFailures actionFailures) {
-        this.actionFailures = actionFailures;
+            ActionRunOutcomes actionOutcomes) {
+        this.actionOutcomes = actionOutcomes;
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
@@ -75,8 +75,8 @@ class EngineParts {
         return earlier + (saved.status() == StepState.StepStatus.RUNNING ? 1 : 0);
     }
 
-    ActionRunFailures actionFailures() {
-        return actionFailures;
+    ActionRunOutcomes actionOutcomes() {
+        return actionOutcomes;
     }
 
     /**
