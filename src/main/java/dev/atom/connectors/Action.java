@@ -27,6 +27,14 @@ public interface Action<I extends Record, O extends Record> {
     Idempotency idempotency();
 
     /**
+     * Whether it sends something to other people (a mail, a chat message): such calls cannot be taken back, so
+     * the assistant holds them for its send delay, during which they can be stopped.
+     */
+    default boolean reachesPeople() {
+        return false;
+    }
+
+    /**
      * Runs the action. Throws {@link ConnectorException}s: retriable (429, 5xx, timeouts), permanent (the
      * service refused), needs-reconnect (the credentials no longer work) or invalid input (a field named).
      */

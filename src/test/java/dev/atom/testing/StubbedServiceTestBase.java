@@ -60,6 +60,12 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
      * Asana, and Atlassian's cloud gateway that Jira OAuth connections call (Jira sites with basic or token auth
      * are the user's "site" credential), mounted apart from {@link #MOUNTS}, whose Map.of holds ten pairs.
      */
+    /** Mails and messages go at once, so tests of what they send need not wait (ActionRunsTest has a delay). */
+    @DynamicPropertySource
+    static void noSendDelay(DynamicPropertyRegistry registry) {
+        registry.add("atom.assistant.send-delay", () -> "0s");
+    }
+
     @DynamicPropertySource
     static void workTrackers(DynamicPropertyRegistry registry) {
         registry.add("ATOM_ASANA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/api/1.0");

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A write a tool made or proposes. {@code input}, {@code output} and {@code undo} are JSON text; {@code undo} is
  * the {@link dev.atom.tools.ToolResult.Undo} of a done write ({tool, input, summary}), null when it cannot be
- * undone; {@code timeZone} is the turn's, for approving it later. {@code messageId} is the assistant message whose tool call made it.
+ * undone; {@code timeZone} is the turn's, for approving it later. {@code messageId} is the assistant message whose tool call made it;
+ * {@code runId} the workflow run that carried it out (trigger {@code chat}), or null.
  */
 record Action(
         String id,
@@ -25,7 +26,8 @@ record Action(
         String undo,
         String error,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String runId) {
 
     enum Status {
         /** Waits for the person's approval. */
@@ -76,6 +78,31 @@ record Action(
                 newUndo,
                 newError,
                 createdAt,
-                at);
+                at,
+                runId);
+    }
+
+    /** The same, carried out by workflow run {@code id} (a call reaching another app), or by none (null). */
+    Action withRun(String id) {
+        return new Action(
+                this.id,
+                workspaceId,
+                userId,
+                conversationId,
+                messageId,
+                toolCallId,
+                tool,
+                input,
+                preview,
+                effect,
+                timeZone,
+                status,
+                summary,
+                output,
+                undo,
+                error,
+                createdAt,
+                updatedAt,
+                id);
     }
 }

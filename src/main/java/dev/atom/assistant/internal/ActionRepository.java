@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActionRepository {
     private static final String COLUMNS = "id, workspace_id, user_id, conversation_id, message_id, tool_call_id,"
-            + " tool, input, preview, effect, time_zone, status, summary, output, undo, error, created_at, updated_at";
+            + " tool, input, preview, effect, time_zone, status, summary, output, undo, error, created_at, updated_at,"
+            + " run_id";
 
     private final JdbcClient jdbc;
 
@@ -27,7 +28,7 @@ class ActionRepository {
     void insert(Action a) {
         jdbc.sql("INSERT INTO assistant_actions (" + COLUMNS + ") VALUES (:id, :ws, :user, :conversation, :message,"
                         + " :callId, :tool, :input, :preview, :effect, :timeZone, :status, :summary, :output, :undo, :error,"
-                        + " :created, :updated)")
+                        + " :created, :updated, :run)")
                 .param("id", a.id())
                 .param("ws", a.workspaceId())
                 .param("user", a.userId())
@@ -46,6 +47,7 @@ class ActionRepository {
                 .param("error", a.error())
                 .param("created", Timestamps.format(a.createdAt()))
                 .param("updated", Timestamps.format(a.updatedAt()))
+                .param("run", a.runId())
                 .update();
     }
 
@@ -72,7 +74,8 @@ class ActionRepository {
     /** Writes {@code next} if the action is still in status {@code expected}; false when someone else moved it. */
     boolean transition(Action next, Action.Status expected) {
         return jdbc.sql("UPDATE assistant_actions SET status = :status, input = :input, summary = :summary,"
-                                + " output = :output, undo = :undo, error = :error, updated_at = :updated"
+                                + " output = :output, undo = :undo, error = :error, updated_at = :updated,"
+                                + " run_id = :run"
                                 + " WHERE id = :id AND workspace_id = :ws AND status = :expected")
                         .param("status", next.status().wire())
                         .param("input", next.input())
@@ -81,6 +84,7 @@ class ActionRepository {
                         .param("undo", next.undo())
                         .param("error", next.error())
                         .param("updated", Timestamps.format(next.updatedAt()))
+                        .param("run", next.runId())
                         .param("id", next.id())
                         .param("ws", next.workspaceId())
                         .param("expected", expected.wire())
@@ -107,6 +111,7 @@ class ActionRepository {
                 rs.getString("undo"),
                 rs.getString("error"),
                 Timestamps.parse(rs.getString("created_at")),
-                Timestamps.parse(rs.getString("updated_at")));
+                Timestamps.parse(rs.getString("updated_at")),
+                rs.getString("run_id"));
     }
 }

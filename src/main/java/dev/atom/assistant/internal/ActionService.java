@@ -24,8 +24,10 @@ class ActionService {
     private final ToolCatalog catalog;
     private final ToolCalls calls;
     private final Clock clock;
+    private final HeldSends heldSends;
 
-    ActionService(ActionRepository actions, ToolCatalog catalog, ToolCalls calls, Clock clock) {
+    ActionService(ActionRepository actions, ToolCatalog catalog, ToolCalls calls, Clock clock, HeldSends heldSends) {
+        this.heldSends = heldSends;
         this.actions = actions;
         this.catalog = catalog;
         this.calls = calls;
@@ -79,6 +81,9 @@ class ActionService {
     Action undo(CurrentUser user, String id) {
         Action action = get(user, id);
         requireStatus(action, Action.Status.DONE, "undone");
+        if (HeldSends.isHeld(action)) { // a mail or message still in its send delay
+            return heldSends.stop(user, action);
+        }
         if (action.undo() == null) {
             throw ApiException.conflict("This action cannot be undone");
         }

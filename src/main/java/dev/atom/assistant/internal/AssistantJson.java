@@ -88,6 +88,9 @@ final class AssistantJson {
         if (a.error() != null) {
             out.put("error", a.error());
         }
+        if (a.runId() != null) {
+            out.put("runId", a.runId());
+        }
         out.put("undoable", a.status() == Action.Status.DONE && a.undo() != null);
         if (a.undo() != null) {
             out.put("undo", parse(a.undo()).path("summary").asString(null));

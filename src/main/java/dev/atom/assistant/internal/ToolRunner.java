@@ -97,7 +97,8 @@ class ToolRunner {
                 null,
                 null,
                 now,
-                now);
+                now,
+                null);
         if (approvals.mustAsk(turn, tool, effect, input)) { // the person's rules; outside text always asks
             actions.insert(action);
             turn.actions.add(action);
@@ -122,6 +123,14 @@ class ToolRunner {
 
     /** The action after its tool ran: done (with output and undo) or failed (with the error). */
     static Action finished(Action running, ToolResult result, Instant at) {
+        String runId = switch (result) {
+            case ToolResult.Done done -> done.runId();
+            case ToolResult.Failed failed -> failed.runId();
+        };
+        return finishedAs(running, result, at).withRun(runId);
+    }
+
+    private static Action finishedAs(Action running, ToolResult result, Instant at) {
         return switch (result) {
             case ToolResult.Done done ->
                 running.with(

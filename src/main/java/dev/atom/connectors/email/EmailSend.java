@@ -79,6 +79,11 @@ final class EmailSend extends BaseAction<EmailSend.SendInput, EmailSend.Sent> {
     }
 
     @Override
+    public boolean reachesPeople() {
+        return true;
+    }
+
+    @Override
     public Sent execute(ActionContext context, SendInput in) {
         if (in.to().isEmpty()) {
             throw new ConnectorException.InvalidInput("to", "must name at least one recipient");

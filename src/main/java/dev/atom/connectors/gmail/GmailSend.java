@@ -54,15 +54,16 @@ final class GmailSend {
             @Schema(description = "Its labels (SENT...)") List<String> labelIds) {}
 
     static final SimpleAction<Input, Output> SEND = new SimpleAction<>(
-            "gmail.send",
-            "Send an e-mail",
-            "Sends an e-mail from the connected Gmail account, in plain text, HTML or both, optionally as a reply.",
-            Input.class,
-            Output.class,
-            true,
-            // Gmail has no idempotency key for sending: a retry after the request went out may send twice.
-            Idempotency.NONE,
-            GmailSend::send);
+                    "gmail.send",
+                    "Send an e-mail",
+                    "Sends an e-mail from the connected Gmail account, in plain text, HTML or both, optionally as a reply.",
+                    Input.class,
+                    Output.class,
+                    true,
+                    // Gmail has no idempotency key for sending: a retry after the request went out may send twice.
+                    Idempotency.NONE,
+                    GmailSend::send)
+            .reachingPeople();
 
     private static Output send(ActionContext context, Input in) {
         if (in.text() == null && in.html() == null) {

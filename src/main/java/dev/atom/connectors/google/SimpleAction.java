@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
  */
 public final class SimpleAction<I extends Record, O extends Record> extends BaseAction<I, O> {
     private final BiFunction<ActionContext, I, O> run;
+    private final boolean reachesPeople;
 
     public SimpleAction(
             String id,
@@ -20,8 +21,33 @@ public final class SimpleAction<I extends Record, O extends Record> extends Base
             boolean writes,
             Idempotency idempotency,
             BiFunction<ActionContext, I, O> run) {
+        this(id, name, description, inputType, outputType, writes, idempotency, run, false);
+    }
+
+    private SimpleAction(
+            String id,
+            String name,
+            String description,
+            Class<I> inputType,
+            Class<O> outputType,
+            boolean writes,
+            Idempotency idempotency,
+            BiFunction<ActionContext, I, O> run,
+            boolean reachesPeople) {
         super(id, name, description, inputType, outputType, writes, idempotency);
         this.run = run;
+        this.reachesPeople = reachesPeople;
+    }
+
+    /** The same action marked as sending to other people (see {@link #reachesPeople()}). */
+    public SimpleAction<I, O> reachingPeople() {
+        return new SimpleAction<>(
+                id(), name(), description(), inputType(), outputType(), writes(), idempotency(), run, true);
+    }
+
+    @Override
+    public boolean reachesPeople() {
+        return reachesPeople;
     }
 
     /** A read-only action (retried freely). */

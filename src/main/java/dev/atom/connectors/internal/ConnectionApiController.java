@@ -2,12 +2,10 @@ package dev.atom.connectors.internal;
 
 import dev.atom.connectors.ConnectorException;
 import dev.atom.identity.CurrentUser;
-import dev.atom.shared.web.ApiException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,8 +26,14 @@ class ConnectionApiController {
     private final ConnectionService service;
     private final ConnectorRegistry registry;
     private final ConnectionUsers users;
+    private final DirectActionCalls directCalls;
 
-    ConnectionApiController(ConnectionService service, ConnectorRegistry registry, ConnectionUsers users) {
+    ConnectionApiController(
+            ConnectionService service,
+            ConnectorRegistry registry,
+            ConnectionUsers users,
+            DirectActionCalls directCalls) {
+        this.directCalls = directCalls;
         this.service = service;
         this.registry = registry;
         this.users = users;
@@ -131,17 +135,13 @@ class ConnectionApiController {
     }
 
     @PostMapping("/api/v1/connections/{id}/actions/{action}")
-    Map<String, JsonNode> run(
+    ResponseEntity<Map<String, Object>> run(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
             @PathVariable String action,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) JsonNode input) {
-        try {
-            return Map.of("output", service.runDirect(user, id, action, input, idempotencyKey));
-        } catch (NoSuchElementException e) {
-            throw ApiException.notFound("Action '" + action + "' of this connection");
-        }
+        return directCalls.run(user, id, action, input, idempotencyKey);
     }
 
     @ExceptionHandler(ConnectorException.class)

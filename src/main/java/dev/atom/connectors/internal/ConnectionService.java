@@ -201,19 +201,6 @@ class ConnectionService implements Connectors {
         return repository.find(c.workspaceId(), c.id()).orElseThrow();
     }
 
-    /**
-     * A direct call by a person (the API's actions route): the caller must be allowed to use the connection
-     * (404 otherwise, recorded as refused for its owner to see), and every call is recorded and audited.
-     */
-    JsonNode runDirect(CurrentUser user, String id, String actionId, JsonNode input, String idempotencyKey) {
-        repository.find(user.workspaceId(), id).orElseThrow(() -> ApiException.notFound("Connection"));
-        try {
-            return runRecorded(new Caller(user.workspaceId(), user.userId()), id, actionId, input, idempotencyKey);
-        } catch (ConnectionNotUsable e) {
-            throw ApiException.notFound("Connection");
-        }
-    }
-
     @Override
     public JsonNode runRecorded(
             Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey) {

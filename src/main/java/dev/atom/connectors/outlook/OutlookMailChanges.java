@@ -116,14 +116,15 @@ final class OutlookMailChanges {
             @Schema(description = "The message answered") String messageId) {}
 
     static final GraphAction<ReplyInput, Replied> REPLY = new GraphAction<>(
-            "outlook.reply_mail",
-            "Reply to a message",
-            "Answers a message in its conversation (Graph reply / replyAll): the right recipients, subject and thread.",
-            ReplyInput.class,
-            Replied.class,
-            true,
-            Idempotency.NONE,
-            OutlookMailChanges::reply);
+                    "outlook.reply_mail",
+                    "Reply to a message",
+                    "Answers a message in its conversation (Graph reply / replyAll): the right recipients, subject and thread.",
+                    ReplyInput.class,
+                    Replied.class,
+                    true,
+                    Idempotency.NONE,
+                    OutlookMailChanges::reply)
+            .reachingPeople();
 
     private static Replied reply(ActionContext context, ReplyInput in) {
         if (in.comment() == null || in.comment().isBlank()) {

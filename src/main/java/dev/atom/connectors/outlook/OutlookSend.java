@@ -57,15 +57,16 @@ final class OutlookSend {
             boolean savedToSentItems) {}
 
     static final GraphAction<Input, Output> SEND = new GraphAction<>(
-            "outlook.send_mail",
-            "Send an e-mail",
-            "Sends an e-mail from the connected Outlook mailbox, as plain text or HTML.",
-            Input.class,
-            Output.class,
-            true,
-            // Graph's sendMail has no idempotency key: a retry after the request went out may send twice.
-            Idempotency.NONE,
-            OutlookSend::send);
+                    "outlook.send_mail",
+                    "Send an e-mail",
+                    "Sends an e-mail from the connected Outlook mailbox, as plain text or HTML.",
+                    Input.class,
+                    Output.class,
+                    true,
+                    // Graph's sendMail has no idempotency key: a retry after the request went out may send twice.
+                    Idempotency.NONE,
+                    OutlookSend::send)
+            .reachingPeople();
 
     private static Output send(ActionContext context, Input in) {
         if (in.to().isEmpty()) {

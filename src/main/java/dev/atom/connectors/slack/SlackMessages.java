@@ -97,6 +97,11 @@ final class SlackMessages {
         }
 
         @Override
+        public boolean reachesPeople() {
+            return true;
+        }
+
+        @Override
         public Posted execute(ActionContext ctx, PostInput in) {
             JsonNode r = SlackApi.post(ctx, "chat.postMessage", args("channel", in.channel(), "text", in.text()));
             return new Posted(r.path("channel").asString(), r.path("ts").asString());
@@ -113,6 +118,11 @@ final class SlackMessages {
                     Posted.class,
                     true,
                     Idempotency.NONE);
+        }
+
+        @Override
+        public boolean reachesPeople() {
+            return true;
         }
 
         @Override

@@ -1,11 +1,12 @@
 package dev.atom.connectors.tools;
 
+import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
-import dev.atom.shared.Ids;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolContext;
 import dev.atom.tools.ToolResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -33,6 +34,8 @@ final class ConnectionActionTool implements Tool {
     private static final int MAX_VALUE = 80;
 
     private final Connectors connectors;
+    private final ActionRuns runs;
+    private final Duration sendDelay;
     private final Connectors.ActionInfo info;
     private final List<Connectors.ConnectionInfo> connections;
     private final Connectors.Caller builtFor;
@@ -42,10 +45,14 @@ final class ConnectionActionTool implements Tool {
     /** {@code connections}: those of the connector that {@code builtFor} may use, read for this request. */
     ConnectionActionTool(
             Connectors connectors,
+            ActionRuns runs,
+            Duration sendDelay,
             Connectors.ActionInfo info,
             List<Connectors.ConnectionInfo> connections,
             Connectors.Caller builtFor) {
         this.connectors = connectors;
+        this.runs = runs;
+        this.sendDelay = sendDelay;
         this.info = info;
         this.connections = List.copyOf(connections);
         this.builtFor = builtFor;
@@ -139,7 +146,19 @@ final class ConnectionActionTool implements Tool {
                 out.append(": ").append(fields);
             }
         }
-        return out.toString();
+        return out.append(undoNote()).toString();
+    }
+
+    /** What undo can do for this action: services offer no undo of a connector's write, and a sent mail stays sent. */
+    private String undoNote() {
+        if (!info.action().writes()) {
+            return "";
+        }
+        if (info.action().reachesPeople() && sendDelay.isPositive()) {
+            return " (sent after " + ActionRunResults.seconds(sendDelay) + ", until then Undo stops it;"
+                    + " once sent it cannot be undone)";
+        }
+        return " (cannot be undone)";
     }
 
     @Override
@@ -158,11 +177,42 @@ final class ConnectionActionTool implements Tool {
             actionInput.remove(CONNECTION);
         }
         Connectors.Caller caller = new Connectors.Caller(context.workspaceId(), context.userId());
+        String summary = info.action().name() + " on " + info.connector().name() + " “" + c.name() + "”";
+        if (!info.action().writes()) { // a read changes nothing: no run, only the connection's call log
+            try {
+                JsonNode output =
+                        connectors.runRecorded(caller, c.id(), info.action().id(), actionInput, null);
+                return new ToolResult.Done(output, summary, null);
+            } catch (RuntimeException e) {
+                return failure(e, c);
+            }
+        }
+        // a write: a durable run (trigger chat) gives it an idempotency key, retries and a place in the runs list
+        ActionRuns.Result result = runs.run(new ActionRuns.Request(
+                caller,
+                "chat",
+                c.id(),
+                info.action().id(),
+                actionInput,
+                info.action().reachesPeople() ? sendDelay : Duration.ZERO,
+                null,
+                true));
+        return switch (result) {
+            case ActionRuns.Result.Succeeded done -> new ToolResult.Done(done.output(), summary, null, done.runId());
+            case ActionRuns.Result.Pending pending -> ActionRunResults.pending(pending, summary);
+            case ActionRuns.Result.Failed failed -> {
+                ToolResult.Failed f = failed.cause() == null
+                        ? new ToolResult.Failed(failed.error(), null)
+                        : failure(failed.cause(), c);
+                yield new ToolResult.Failed(f.message(), f.field(), failed.runId());
+            }
+        };
+    }
+
+    /** A connector's failure as the model and the person see it, naming the input field when there is one. */
+    private ToolResult.Failed failure(RuntimeException thrown, Connectors.ConnectionInfo c) {
         try {
-            JsonNode output =
-                    connectors.runRecorded(caller, c.id(), info.action().id(), actionInput, "assistant-" + Ids.newId());
-            return new ToolResult.Done(
-                    output, info.action().name() + " on " + info.connector().name() + " “" + c.name() + "”", null);
+            throw thrown;
         } catch (ConnectorException.InvalidInput e) {
             var p = e.problems().isEmpty() ? null : e.problems().getFirst();
             return p == null
@@ -180,6 +230,8 @@ final class ConnectionActionTool implements Tool {
                     info.connector().name() + " refused: " + e.getMessage(), fieldOf(e.getMessage()));
         } catch (NoSuchElementException e) {
             return new ToolResult.Failed("The connection is not one you may use", CONNECTION);
+        } catch (RuntimeException e) {
+            return new ToolResult.Failed(e.getMessage(), null);
         }
     }
 

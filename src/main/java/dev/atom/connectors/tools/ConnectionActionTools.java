@@ -1,10 +1,12 @@
 package dev.atom.connectors.tools;
 
+import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Connectors;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolContext;
 import dev.atom.tools.ToolSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ConnectionActionTools implements ToolSource {
     private final Connectors connectors;
+    private final ActionRuns runs;
+    private final Duration sendDelay;
     private final Map<String, Optional<Connectors.ActionInfo>> actions = new ConcurrentHashMap<>();
 
-    ConnectionActionTools(Connectors connectors) {
+    /** {@code sendDelay}: how long a call that reaches people waits, so that it can still be stopped. */
+    ConnectionActionTools(
+            Connectors connectors, ActionRuns runs, @Value("${atom.assistant.send-delay:10s}") Duration sendDelay) {
         this.connectors = connectors;
+        this.runs = runs;
+        this.sendDelay = sendDelay;
     }
 
     @Override
@@ -45,7 +54,8 @@ class ConnectionActionTools implements ToolSource {
                     Comparator.comparing(Connectors.ConnectionInfo::name).thenComparing(Connectors.ConnectionInfo::id));
             for (var action : connector.get().actions()) {
                 actions.computeIfAbsent(action.id(), connectors::action)
-                        .ifPresent(info -> tools.add(new ConnectionActionTool(connectors, info, connections, caller)));
+                        .ifPresent(info -> tools.add(
+                                new ConnectionActionTool(connectors, runs, sendDelay, info, connections, caller)));
             }
         });
         return tools;

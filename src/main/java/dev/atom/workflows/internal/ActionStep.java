@@ -34,9 +34,19 @@ final class ActionStep {
     }
 
     Outcome run(Step.Action step, StepState saved) {
-        JsonNode input = execution.replayInput(step.id()).orElseGet(() -> execution.render(step.input()));
+        boolean actionRun = ActionRunDefinitions.isActionRun(execution.run());
+        JsonNode input = actionRun
+                ? ActionRunDefinitions.input(execution.context())
+                : execution.replayInput(step.id()).orElseGet(() -> execution.render(step.input()));
         int attempts = saved == null ? 0 : saved.attempts();
         int interrupted = parts.interruptions(execution.run(), saved);
+        if (saved != null && saved.status() == StepStatus.RUNNING && !parts.repeatable(step.action())) {
+            return execution.fail(
+                    step,
+                    input,
+                    "Atom stopped while this call was being made; it is not made again, as the service cannot tell"
+                            + " a repeat (it would be sent twice): check whether it arrived");
+        }
         if (interrupted > MAX_INTERRUPTIONS) {
             return execution.fail(
                     step,
@@ -51,13 +61,36 @@ final class ActionStep {
         Instant started = parts.now();
         StepState running = execution.save(step, StepStatus.RUNNING, attempt, input, null, null, saved, started);
         execution.flush(); // the attempt is on record before it can act
+        if (actionRun && execution.cancelled()) {
+            // stopped (an undo in the send delay) just before the call: a stop only succeeds before this step's
+            // attempt is on record, so this is a narrow race, and nothing has been called
+            return new Outcome.Cancelled();
+        }
         try {
-            JsonNode output = parts.runAction(
-                    parts.caller(execution.run()),
-                    step,
-                    input,
-                    idempotencyKey(execution.run().id(), execution.key(step)));
+            String key = ActionRunDefinitions.idempotencyKey(execution.context())
+                    .orElseGet(() -> idempotencyKey(execution.run().id(), execution.key(step)));
+            JsonNode output = parts.runAction(parts.caller(execution.run()), step, input, key, actionRun);
+            if (actionRun) {
+                parts.actionOutcomes().succeeded(execution.run().id(), output);
+            }
             return execution.succeed(step, input, output);
+        } catch (RuntimeException e) {
+            if (actionRun) {
+                parts.actionOutcomes().failed(execution.run().id(), e);
+            }
+            return failed(step, input, attempt, interrupted, running, e);
+        }
+    }
+
+    private Outcome failed(
+            Step.Action step,
+            JsonNode input,
+            int attempt,
+            int interrupted,
+            StepState running,
+            RuntimeException thrown) {
+        try {
+            throw thrown;
         } catch (ConnectorException.Retriable e) {
             if (attempt - interrupted >= step.retry().maxAttempts()) {
                 return execution.fail(step, input, "gave up after " + attempt + " attempts: " + e.getMessage());

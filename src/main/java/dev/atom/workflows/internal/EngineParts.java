@@ -1,5 +1,6 @@
 package dev.atom.workflows.internal;
 
+import dev.atom.connectors.Action;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import java.time.Clock;
@@ -44,6 +45,7 @@ class EngineParts {
     private final StepServices steps;
     private final RunStepRepository stepRows;
     private final WorkflowRepository workflows;
+    private final ActionRunOutcomes actionOutcomes;
 
     EngineParts(
             Templates templates,
@@ -52,7 +54,9 @@ class EngineParts {
             ConnectionSlots perConnection,
             RunStepRepository stepRows,
             StepServices steps,
-            WorkflowRepository workflows) {
+            WorkflowRepository workflows,
+            ActionRunOutcomes actionOutcomes) {
+        this.actionOutcomes = actionOutcomes;
         this.templates = templates;
         this.connectors = connectors;
         this.clock = clock;
@@ -69,6 +73,21 @@ class EngineParts {
         }
         int earlier = saved.attempts() > 1 ? stepRows.interruptions(run.workspaceId(), run.id(), saved.stepId()) : 0;
         return earlier + (saved.status() == StepState.StepStatus.RUNNING ? 1 : 0);
+    }
+
+    ActionRunOutcomes actionOutcomes() {
+        return actionOutcomes;
+    }
+
+    /**
+     * Whether an attempt of the action cut short by a stop may be made again: not for one that reaches people
+     * without an idempotency key (a mail, a chat message), which the service would deliver twice.
+     */
+    boolean repeatable(String actionId) {
+        return connectors
+                .action(actionId)
+                .map(i -> !(i.action().reachesPeople() && i.action().idempotency() == Action.Idempotency.NONE))
+                .orElse(true);
     }
 
     StepServices steps() {
@@ -89,6 +108,10 @@ class EngineParts {
      * String, JsonNode, String)} refuses otherwise, before any call).
      */
     Connectors.Caller caller(Run run) {
+        if (ActionRunDefinitions.isActionRun(run)) { // no workflow: the person who approved or called it
+            return new Connectors.Caller(
+                    run.workspaceId(), json(run.triggerData()).path("by").asString(null));
+        }
         String owner = workflows
                 .find(run.workspaceId(), run.workflowId())
                 .map(Workflow::createdBy)
@@ -101,6 +124,15 @@ class EngineParts {
      * may or may not have happened, and the idempotency key lets the service tell.
      */
     JsonNode runAction(Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey) {
+        return runAction(caller, step, input, idempotencyKey, false);
+    }
+
+    /**
+     * The same; {@code recorded}: the call goes to the connection's call log and the audit log under the caller
+     * ({@link Connectors#runRecorded}), as a person's own calls (action runs) are.
+     */
+    JsonNode runAction(
+            Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey, boolean recorded) {
         String workspaceId = caller.workspaceId();
         String key = step.connection() == null ? workspaceId + ":" + step.action() : step.connection();
         ConnectionSlots.Held slot;
@@ -114,15 +146,18 @@ class EngineParts {
             throw new ConnectorException.Retriable(0, "too many calls in flight on this connection", null);
         }
         try (slot) {
-            return call(caller, step, input, idempotencyKey);
+            return call(caller, step, input, idempotencyKey, recorded);
         }
     }
 
-    private JsonNode call(Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey) {
+    private JsonNode call(
+            Connectors.Caller caller, Step.Action step, JsonNode input, String idempotencyKey, boolean recorded) {
         Future<JsonNode> call = calls.submit(() -> step.connection() == null
                 ? connectors.runWithoutConnection(
                         caller.workspaceId(), caller.userId(), step.action(), input, idempotencyKey)
-                : connectors.run(caller, step.connection(), step.action(), input, idempotencyKey));
+                : recorded
+                        ? connectors.runRecorded(caller, step.connection(), step.action(), input, idempotencyKey)
+                        : connectors.run(caller, step.connection(), step.action(), input, idempotencyKey));
         Duration timeout = step.timeout() == null ? DEFAULT_STEP_TIMEOUT : step.timeout();
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -40,6 +40,7 @@ class RunApiController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String workflow,
             @RequestParam(required = false) String status,
+            @RequestParam(required = false) String trigger,
             @RequestParam(required = false) String since,
             @RequestParam(required = false) String before,
             @RequestParam(required = false) String cursor,
@@ -52,6 +53,9 @@ class RunApiController {
             } catch (IllegalArgumentException e) {
                 errors.add("status", "must be one of queued, running, waiting, succeeded, failed, cancelled");
             }
+        }
+        if (trigger != null && !trigger.matches("[a-z0-9._-]{1,100}")) {
+            errors.add("trigger", "must be a trigger type such as chat, api, manual, webhook or schedule");
         }
         Instant from = instant(since, "since", errors);
         Instant until = instant(before, "before", errors);
@@ -66,7 +70,7 @@ class RunApiController {
             errors.add("limit", "must be from 1 to " + MAX_LIMIT);
         }
         errors.throwIfAny();
-        RunService.RunPage page = runs.page(user, workflow, wanted, from, until, after, limit);
+        RunService.RunPage page = runs.page(user, workflow, trigger, wanted, from, until, after, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.runs().stream().map(r -> RunJson.of(r, null)).toList());
         if (page.next() == null) {

@@ -30,6 +30,7 @@ class RunEngine {
     private final DefinitionCache definitions;
     private final WorkflowProperties properties;
     private final FailureFollowUp failures;
+    private final ActionRunDefinitions actionRuns;
     private final String owner = "engine-" + Ids.newId();
     /** Runs this instance holds right now, for lease heartbeats. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
@@ -43,7 +44,9 @@ class RunEngine {
             RunStepRepository steps,
             DefinitionCache definitions,
             WorkflowProperties properties,
-            FailureFollowUp failures) {
+            FailureFollowUp failures,
+            ActionRunDefinitions actionRuns) {
+        this.actionRuns = actionRuns;
         this.parts = parts;
         this.store = store;
         this.runs = runs;
@@ -90,7 +93,9 @@ class RunEngine {
     private TurnResult doTurn(Run run, boolean persisted) {
         Definition definition;
         try {
-            definition = definitions.get(run.workspaceId(), run.workflowId(), run.version());
+            definition = ActionRunDefinitions.isActionRun(run)
+                    ? actionRuns.definition(run)
+                    : definitions.get(run.workspaceId(), run.workflowId(), run.version());
         } catch (DefinitionCache.InvalidDefinition e) {
             return end(
                     run,

@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs and their leases. Reads for users filter by workspace_id; the lease methods are the engine's and work
@@ -30,6 +33,8 @@ class RunRepository {
 
     private static final String ROW = "(:id_i, :ws_i, :workflow_i, :version_i, :status_i, :trigger_i, :output_i,"
             + " :error_i, :due_i, :owner_i, :lease_i, :created_i, :started_i, :finished_i)";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -60,12 +65,13 @@ class RunRepository {
     void insertAll(List<Run> all) {
         for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
             List<Run> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
-            var sql = new StringBuilder("INSERT INTO workflow_runs (" + COLUMNS + ") VALUES ");
+            var sql = new StringBuilder("INSERT INTO workflow_runs (" + COLUMNS + ", trigger_type) VALUES ");
             var params = new java.util.HashMap<String, Object>();
             for (int i = 0; i < chunk.size(); i++) {
                 Run r = chunk.get(i);
                 String n = "_" + i;
-                sql.append(i == 0 ? "" : ", ").append(ROW.replace("_i", n));
+                sql.append(i == 0 ? "" : ", ").append(ROW.replace("_i", n).replace(")", ", :triggerType" + n + ")"));
+                params.put("triggerType" + n, triggerType(r.triggerData()));
                 params.put("id" + n, r.id());
                 params.put("ws" + n, r.workspaceId());
                 params.put("workflow" + n, r.workflowId());
@@ -88,6 +94,16 @@ class RunRepository {
                 .computeIfAbsent(r.workspaceId(), k -> new ArrayList<>())
                 .add(r.id()));
         changed(byWorkspace);
+    }
+
+    /** The trigger's type from its data ({@code manual}, {@code chat}, {@code github.issue_event}...). */
+    private static String triggerType(String triggerData) {
+        try {
+            JsonNode type = JSON.readTree(triggerData).get("type");
+            return type != null && type.isString() ? type.asString() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     Optional<Run> find(String workspaceId, String id) {
@@ -119,9 +135,26 @@ class RunRepository {
             Instant before,
             RunCursor after,
             int limit) {
+        return list(workspaceId, workflowId, null, status, since, before, after, limit);
+    }
+
+    /** The same, only runs started by {@code triggerType} when not null ({@code chat}, {@code api}, {@code manual}). */
+    List<Run> list(
+            String workspaceId,
+            String workflowId,
+            String triggerType,
+            RunStatus status,
+            Instant since,
+            Instant before,
+            RunCursor after,
+            int limit) {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM workflow_runs WHERE workspace_id = :ws");
         var params = new java.util.HashMap<String, Object>();
         params.put("ws", workspaceId);
+        if (triggerType != null) {
+            sql.append(" AND trigger_type = :triggerType");
+            params.put("triggerType", triggerType);
+        }
         if (workflowId != null) {
             sql.append(" AND workflow_id = :workflow");
             params.put("workflow", workflowId);
@@ -224,6 +257,27 @@ class RunRepository {
                         .param("at", Timestamps.format(at))
                         .param("id", id)
                         .param("ws", workspaceId)
+                        .update()
+                > 0;
+        if (cancelled) {
+            events.publishEvent(WorkflowItemsChanged.runs(workspaceId, List.of(id)));
+        }
+        return cancelled;
+    }
+
+    /**
+     * Cancels an unfinished run only while step {@code stepId} has no state on record (its attempt is saved
+     * before it acts): true when cancelled, so that step never acted. One statement, so no attempt slips in.
+     */
+    boolean cancelBefore(String workspaceId, String id, String stepId, Instant at) {
+        boolean cancelled = jdbc.sql("UPDATE workflow_runs SET status = 'cancelled', due_at = NULL, finished_at = :at,"
+                                + " error = 'cancelled' WHERE id = :id AND workspace_id = :ws"
+                                + " AND status IN ('queued', 'running', 'waiting') AND NOT EXISTS (SELECT 1 FROM"
+                                + " workflow_run_steps s WHERE s.run_id = :id AND s.step_id = :step)")
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .param("step", stepId)
                         .update()
                 > 0;
         if (cancelled) {

@@ -165,7 +165,20 @@ class RunService {
             Instant before,
             RunCursor after,
             int limit) {
-        List<Run> rows = runs.list(user.workspaceId(), workflowId, status, since, before, after, limit + 1);
+        return page(user, workflowId, null, status, since, before, after, limit);
+    }
+
+    /** The same, only runs started by {@code trigger} ({@code chat}, {@code api}, {@code manual}...) when given. */
+    RunPage page(
+            CurrentUser user,
+            String workflowId,
+            String trigger,
+            RunStatus status,
+            Instant since,
+            Instant before,
+            RunCursor after,
+            int limit) {
+        List<Run> rows = runs.list(user.workspaceId(), workflowId, trigger, status, since, before, after, limit + 1);
         if (rows.size() <= limit) {
             return new RunPage(visible(user, rows), null);
         }

@@ -35,6 +35,9 @@ class RunsPageController {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final int PAGE = 100;
+    /** What "Started by" filters on: people's own calls (chat, api) and the workflow triggers. */
+    private static final List<String> TRIGGERS = List.of("chat", "api", "manual", "webhook", "schedule");
+
     private static final int STOP_POLLING = 286;
     private final WorkflowService workflows;
     private final RunService runs;
@@ -70,6 +73,7 @@ class RunsPageController {
     String list(
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String workflow,
+            @RequestParam(required = false) String trigger,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
@@ -77,7 +81,8 @@ class RunsPageController {
             HttpServletRequest request,
             Model model) {
         String wf = workflow == null || workflow.isBlank() ? null : workflow;
-        return page(user, "/runs", wf, status, from, to, cursor, request, model);
+        String by = trigger == null || trigger.isBlank() ? null : trigger;
+        return page(user, "/runs", wf, by, status, from, to, cursor, request, model);
     }
 
     @GetMapping("/automations/{id}/runs")
@@ -91,7 +96,8 @@ class RunsPageController {
             HttpServletRequest request,
             Model model) {
         Workflow w = workflows.get(user, id);
-        String view = page(user, "/automations/" + w.id() + "/runs", w.id(), status, from, to, cursor, request, model);
+        String view =
+                page(user, "/automations/" + w.id() + "/runs", w.id(), null, status, from, to, cursor, request, model);
         model.addAttribute("workflow", w);
         return view;
     }
@@ -104,6 +110,7 @@ class RunsPageController {
             CurrentUser user,
             String path,
             String wf,
+            String trigger,
             String status,
             String from,
             String to,
@@ -121,6 +128,9 @@ class RunsPageController {
                 errors.add("Status must be one of queued, running, waiting, succeeded, failed, cancelled.");
             }
         }
+        if (trigger != null && !TRIGGERS.contains(trigger)) {
+            errors.add("Started by must be one of " + String.join(", ", TRIGGERS) + ".");
+        }
         Instant since = day(from, 0, "From", errors);
         Instant before = day(to, 1, "To", errors);
         RunCursor after = null;
@@ -131,15 +141,15 @@ class RunsPageController {
             }
         }
         RunService.RunPage page = errors.isEmpty()
-                ? runs.page(user, wf, wanted, since, before, after, PAGE)
+                ? runs.page(user, wf, trigger, wanted, since, before, after, PAGE)
                 : new RunService.RunPage(List.of(), null);
         model.addAttribute("runs", page.runs().stream().map(r -> row(r, names)).toList());
         model.addAttribute(
                 "older",
                 page.next() == null
                         ? null
-                        : link(path, wf, status, from, to, page.next().encode()));
-        model.addAttribute("newest", link(path, wf, status, from, to, null));
+                        : link(path, wf, trigger, status, from, to, page.next().encode()));
+        model.addAttribute("newest", link(path, wf, trigger, status, from, to, null));
         model.addAttribute("olderPage", cursor != null && !cursor.isBlank());
         model.addAttribute("names", names);
         model.addAttribute("errors", errors);
@@ -147,9 +157,11 @@ class RunsPageController {
                 "f",
                 Map.of(
                         "workflow", wf == null ? "" : wf,
+                        "trigger", trigger == null ? "" : trigger,
                         "status", status == null ? "" : status,
                         "from", from == null ? "" : from,
                         "to", to == null ? "" : to));
+        model.addAttribute("triggers", TRIGGERS);
         model.addAttribute(
                 "statuses",
                 java.util.Arrays.stream(RunStatus.values()).map(RunStatus::wire).toList());
@@ -160,9 +172,11 @@ class RunsPageController {
     }
 
     /** This list with these filters (the workflow is in the path of one workflow's runs), from {@code cursor}. */
-    private static String link(String path, String wf, String status, String from, String to, String cursor) {
+    private static String link(
+            String path, String wf, String trigger, String status, String from, String to, String cursor) {
         return UriComponentsBuilder.fromPath(path)
                 .queryParamIfPresent("workflow", present(path.equals("/runs") ? wf : null))
+                .queryParamIfPresent("trigger", present(trigger))
                 .queryParamIfPresent("status", present(status))
                 .queryParamIfPresent("from", present(from))
                 .queryParamIfPresent("to", present(to))
@@ -253,11 +267,18 @@ class RunsPageController {
                         .toList());
     }
 
+    /** An action run's name: its action and who started it ("slack.post_message, from chat"). */
+    private static String actionName(Run r) {
+        var trigger = JSON.readTree(r.triggerData());
+        return trigger.at("/action/action").asString("action") + ", from "
+                + trigger.path("type").asString("?");
+    }
+
     private static RunRow row(Run r, Map<String, String> names) {
         return new RunRow(
                 r.id(),
                 r.workflowId(),
-                names.getOrDefault(r.workflowId(), "(deleted)"),
+                ActionRunDefinitions.isActionRun(r) ? actionName(r) : names.getOrDefault(r.workflowId(), "(deleted)"),
                 r.version(),
                 r.status().wire(),
                 time(r.createdAt()),

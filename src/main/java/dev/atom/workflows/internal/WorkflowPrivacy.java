@@ -188,8 +188,15 @@ class WorkflowPrivacy {
                 .orElse(true);
     }
 
-    /** A run is seen by whoever sees its workflow (a run of a removed workflow stays with the workspace). */
+    /**
+     * A run is seen by whoever sees its workflow (a run of a removed workflow stays with the workspace); an
+     * action run only by the person it acted for.
+     */
     boolean runVisibleTo(Run run, CurrentUser user) {
+        if (ActionRunDefinitions.isActionRun(run)) { // a person's own call: their input, their output
+            return user.userId()
+                    .equals(JSON.readTree(run.triggerData()).path("by").asString(null));
+        }
         return workflows
                 .find(run.workspaceId(), run.workflowId())
                 .map(w -> visibleTo(w, user))

@@ -120,20 +120,22 @@ class ConversationRepositoryTest {
                 null,
                 null,
                 at,
-                at);
+                at,
+                null);
         actions.insert(pending);
         assertThat(actions.find(ws, "ann", pending.id())).contains(pending);
         assertThat(actions.find(ws, "ben", pending.id())).isEmpty();
         assertThat(actions.ofConversation(ws, c.id())).containsExactly(pending);
 
         Action done = pending.with(
-                Action.Status.DONE,
-                "{\"to\":\"lee@example.com\"}",
-                "Sent",
-                "{\"ok\":true}",
-                "{\"tool\":\"mail_unsend\",\"input\":{},\"summary\":\"Unsend\"}",
-                null,
-                at.plusSeconds(5));
+                        Action.Status.DONE,
+                        "{\"to\":\"lee@example.com\"}",
+                        "Sent",
+                        "{\"ok\":true}",
+                        "{\"tool\":\"mail_unsend\",\"input\":{},\"summary\":\"Unsend\"}",
+                        null,
+                        at.plusSeconds(5))
+                .withRun("run-1"); // carried out by a workflow run: the link is kept
         assertThat(actions.transition(done, Action.Status.PENDING)).isTrue();
         assertThat(actions.transition(done, Action.Status.PENDING))
                 .as("a second approval")

@@ -108,7 +108,8 @@ class ConnectionActionToolsTest extends StubbedServiceTestBase {
 
         String input = "{\"connection\": \"" + acme + "\", \"channel\": \"#general\", \"text\": \"Hello\"}";
         assertThat(tools.preview(ann, "slack_post_message", input))
-                .isEqualTo("Post a message on Slack connection “Acme”: channel=“#general”, text=“Hello”");
+                .isEqualTo("Post a message on Slack connection “Acme”: channel=“#general”, text=“Hello”"
+                        + " (cannot be undone)");
 
         answer("chat.postMessage", "{\"ok\":true,\"channel\":\"C024BE91L\",\"ts\":\"1700000000.000100\"}");
         ToolResult.Done done = tools.done(ann, "slack_post_message", input);

@@ -83,6 +83,75 @@ class RunRepositoryTest {
     }
 
     @Test
+    void filtersByTheTriggerTypeItsDataGave() {
+        Run chat = new Run(
+                Ids.newId(),
+                ws,
+                "action:c1",
+                0,
+                RunStatus.QUEUED,
+                "{\"type\":\"chat\",\"by\":\"u1\"}",
+                null,
+                null,
+                t0,
+                null,
+                null,
+                t0,
+                null,
+                null);
+        Run manual = new Run(
+                Ids.newId(),
+                ws,
+                "wf",
+                1,
+                RunStatus.QUEUED,
+                "{\"type\":\"manual\"}",
+                null,
+                null,
+                t0.plusSeconds(1),
+                null,
+                null,
+                t0.plusSeconds(1),
+                null,
+                null);
+        Run untyped = queued(ws, "wf", t0.plusSeconds(2));
+        runs.insertAll(List.of(chat, manual, untyped));
+
+        assertThat(runs.list(ws, null, "chat", null, null, null, null, 10)).containsExactly(chat);
+        assertThat(runs.list(ws, "wf", "manual", null, null, null, null, 10)).containsExactly(manual);
+        assertThat(runs.list(ws, null, "api", null, null, null, null, 10)).isEmpty();
+        assertThat(runs.list(Ids.newId(), null, "chat", null, null, null, null, 10))
+                .as("another workspace")
+                .isEmpty();
+        assertThat(runs.list(ws, null, null, null, null, null, null, 10)).containsExactly(untyped, manual, chat);
+    }
+
+    @Test
+    void aRunIsCancelledBeforeAStepOnlyWhileThatStepHasNoState() {
+        Run waiting = queued(ws, "action:c1", t0);
+        Run started = queued(ws, "action:c1", t0);
+        runs.insertAll(List.of(waiting, started));
+        steps.save(new StepState(started.id(), "action", ws, 1, StepStatus.RUNNING, 1, "{}", null, null, t0, null));
+
+        assertThat(runs.cancelBefore(Ids.newId(), waiting.id(), "action", t0))
+                .as("another workspace")
+                .isFalse();
+        assertThat(runs.cancelBefore(ws, started.id(), "action", t0))
+                .as("the step is on record")
+                .isFalse();
+        assertThat(runs.status(started.id())).contains(RunStatus.QUEUED);
+        assertThat(runs.cancelBefore(ws, waiting.id(), "action", t0.plusSeconds(1)))
+                .isTrue();
+        assertThat(runs.cancelBefore(ws, waiting.id(), "action", t0.plusSeconds(2)))
+                .as("already over")
+                .isFalse();
+        Run cancelled = runs.find(ws, waiting.id()).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(cancelled.dueAt()).isNull();
+        assertThat(cancelled.finishedAt()).isEqualTo(t0.plusSeconds(1));
+    }
+
+    @Test
     void aDueRunIsClaimedOnceAndOnlyItsOwnerMayWriteIt() {
         Run a = queued(ws, "wf", t0);
         Run later = queued(ws, "wf", t0.plusSeconds(60));
