@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Import;
  * The chat in Chromium against a scripted OpenAI-format model on WireMock: a streamed Markdown answer (raw HTML
  * shown as text), tool calls folded, actions approved, edited (the server's field error shown) and approved,
  * rejected and undone, the conversation list (switch, rename, delete), and the panel on another page sending the
- * page as context. Writes docs/screenshots/chat.png, chat-narrow.png and chat-panel.png.
+ * page as context. Writes docs/screenshots/chat.png, chat-actions.png, chat-narrow.png and chat-panel.png.
  */
 @Import({TaskToolsForTests.class, AssistantTestTools.class})
 class ChatPageBrowserTest extends BrowserTestBase {
@@ -124,6 +124,7 @@ class ChatPageBrowserTest extends BrowserTestBase {
         assertThat(last(".bubble.user").getText()).isEqualTo("Say hello\nplease");
         waitUntil(d -> $("#chat-title").getText().equals("Say hello"));
         assertThat(currentUrl()).contains("/chat?c=");
+        screenshot("chat.png");
 
         // tools folded, the own write done at once, the mails waiting
         $("#chat-input").sendKeys("call Dana and send three mails", Keys.ENTER);
@@ -157,7 +158,7 @@ class ChatPageBrowserTest extends BrowserTestBase {
 
         card("Call Dana").findElement(By.cssSelector(".action-undo")).click();
         waitUntil(d -> card("Call Dana").getText().contains("UNDONE"));
-        screenshot("chat.png");
+        screenshot("chat-actions.png");
 
         // the list: switch away and back (the decisions are stored), rename, delete
         conversation("Trip planning")
