@@ -133,6 +133,8 @@ class ChatPageBrowserTest extends BrowserTestBase {
         assertThat(all("details.tool-call[open]")).isEmpty();
         assertThat(card("Call Dana").getText()).contains("DONE");
         assertThat(card("dana@example.com").getText()).contains("NEEDS YOUR APPROVAL");
+        js("document.querySelector('.chat-log').scrollTop = 260;");
+        screenshot("chat-actions.png");
 
         card("dana@example.com").findElement(By.cssSelector(".action-approve")).click();
         waitUntil(d -> card("dana@example.com").getText().contains("Sent \u201cLunch?\u201d to dana@example.com"));
@@ -158,7 +160,6 @@ class ChatPageBrowserTest extends BrowserTestBase {
 
         card("Call Dana").findElement(By.cssSelector(".action-undo")).click();
         waitUntil(d -> card("Call Dana").getText().contains("UNDONE"));
-        screenshot("chat-actions.png");
 
         // the list: switch away and back (the decisions are stored), rename, delete
         conversation("Trip planning")
