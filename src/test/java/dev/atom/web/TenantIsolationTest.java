@@ -68,7 +68,7 @@ class TenantIsolationTest extends AppTestBase {
 
     /** The session-side routes (called by the pages) that name synced or personal things. */
     private static final List<String> PAGE_FAMILIES =
-            List.of("/calendar/api/", "/inbox/", "/connections/{id}/sync", "/tasks/work/");
+            List.of("/calendar/api/", "/inbox/", "/connections/{id}/sync", "/tasks/work/", "/assistant/api/");
 
     /** The pages (and their fragments) that list synced or personal things; "/" is the briefing. */
     private static final List<String> SESSION_LISTS =
@@ -389,7 +389,8 @@ class TenantIsolationTest extends AppTestBase {
         api.forEach((key, fixture) -> {
             String page = key.replace("/api/v1/calendar/", "/calendar/api/")
                     .replace("/api/v1/connections/{id}/sync", "/connections/{id}/sync")
-                    .replace("/api/v1/inbox/{id}/", "/inbox/{id}/");
+                    .replace("/api/v1/inbox/{id}/", "/inbox/{id}/")
+                    .replace("/api/v1/assistant/", "/assistant/api/");
             if (!page.equals(key)) {
                 Map<String, Object> copy = new LinkedHashMap<>(fixture);
                 copy.put(
@@ -397,7 +398,8 @@ class TenantIsolationTest extends AppTestBase {
                         ((String) fixture.get("path"))
                                 .replace("/api/v1/calendar/", "/calendar/api/")
                                 .replace("/api/v1/connections/", "/connections/")
-                                .replace("/api/v1/inbox/", "/inbox/"));
+                                .replace("/api/v1/inbox/", "/inbox/")
+                                .replace("/api/v1/assistant/", "/assistant/api/"));
                 f.put(page, copy);
             }
         });

@@ -20,10 +20,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/ai/models} (the catalog as the caller sees it, prices in USD per million tokens) and the
- * admins' price overrides under {@code /api/v1/ai/prices/overrides}.
+ * admins' price overrides under {@code /api/v1/ai/prices/overrides}; the same under {@code /ai/api} for pages
+ * (session cookie and CSRF token), such as the chat's model picker.
  */
 @RestController
-@RequestMapping("/api/v1/ai")
+@RequestMapping({"/api/v1/ai", "/ai/api"})
 class CatalogApiController {
     private final ModelListing listing;
     private final CatalogService catalog;

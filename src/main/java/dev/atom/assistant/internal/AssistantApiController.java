@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A turn ({@code POST .../conversations/{id}/messages}, as JSON or, with {@code Accept: text/event-stream}, as
- * server-sent events) and the person's decisions on actions ({@code /api/v1/assistant/actions/{id}/...}).
+ * server-sent events) and the person's decisions on actions ({@code /api/v1/assistant/actions/{id}/...}); the
+ * same routes under {@code /assistant/api} serve the chat page (session cookie and CSRF token).
  */
 @RestController
 class AssistantApiController {
@@ -27,7 +28,9 @@ class AssistantApiController {
         this.actions = actions;
     }
 
-    @PostMapping(path = "/api/v1/assistant/conversations/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = {"/api/v1/assistant/conversations/{id}/messages", "/assistant/api/conversations/{id}/messages"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode send(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
@@ -35,7 +38,9 @@ class AssistantApiController {
         return turns.run(turns.prepare(user, id, body), TurnEvents.NONE).json();
     }
 
-    @PostMapping(path = "/api/v1/assistant/conversations/{id}/messages", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PostMapping(
+            path = {"/api/v1/assistant/conversations/{id}/messages", "/assistant/api/conversations/{id}/messages"},
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     void stream(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
@@ -63,7 +68,7 @@ class AssistantApiController {
         }
     }
 
-    @PostMapping("/api/v1/assistant/actions/{id}/approve")
+    @PostMapping({"/api/v1/assistant/actions/{id}/approve", "/assistant/api/actions/{id}/approve"})
     ObjectNode approve(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
@@ -76,7 +81,7 @@ class AssistantApiController {
         return AssistantJson.action(actions.approve(user, id, input));
     }
 
-    @PostMapping("/api/v1/assistant/actions/{id}/reject")
+    @PostMapping({"/api/v1/assistant/actions/{id}/reject", "/assistant/api/actions/{id}/reject"})
     ObjectNode reject(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
@@ -92,7 +97,7 @@ class AssistantApiController {
                 actions.reject(user, id, reason == null || reason.isNull() ? null : reason.asString()));
     }
 
-    @PostMapping("/api/v1/assistant/actions/{id}/undo")
+    @PostMapping({"/api/v1/assistant/actions/{id}/undo", "/assistant/api/actions/{id}/undo"})
     ObjectNode undo(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return AssistantJson.action(actions.undo(user, id));
     }

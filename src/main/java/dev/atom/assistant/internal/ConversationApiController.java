@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /api/v1/assistant/conversations}: the caller's own conversations only. */
+/**
+ * {@code /api/v1/assistant/conversations}: the caller's own conversations only; also under
+ * {@code /assistant/api/conversations} for the chat page (session cookie and CSRF token).
+ */
 @RestController
-@RequestMapping("/api/v1/assistant/conversations")
+@RequestMapping({"/api/v1/assistant/conversations", "/assistant/api/conversations"})
 class ConversationApiController {
     private final Conversations conversations;
 
