@@ -146,7 +146,7 @@ final class FeedSync {
                     properties.pageSize());
         }
         if (feed.itemType() == SyncedMessage.class) {
-            return new SyncRequest(cursor, today.minus(properties.messagesBack()), null, properties.pageSize());
+            return new SyncRequest(cursor, today.minus(properties.messagesBack()), null, properties.messagePageSize());
         }
         return new SyncRequest(cursor, null, null, properties.pageSize());
     }

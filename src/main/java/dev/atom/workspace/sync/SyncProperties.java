@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param eventsBack how far back events are kept
  * @param eventsAhead how far ahead events are kept
  * @param messagesBack how far back messages are kept
+ * @param messagePageSize about how many messages a mail or chat feed returns per page: larger than {@code pageSize}
+ *     because a first sync of a big mailbox costs a command per page (IMAP servers such as GreenMail answer each
+ *     FETCH in time that grows with the mailbox); feeds cap it at their API's maximum (Gmail 500, Graph 200,
+ *     Slack 999) and IMAP also by bytes ({@code atom.connectors.email.page-bytes}), so memory stays bounded
  */
 @ConfigurationProperties("atom.workspace.sync")
 record SyncProperties(
@@ -28,7 +32,8 @@ record SyncProperties(
         Duration maxBackoff,
         Duration eventsBack,
         Duration eventsAhead,
-        Duration messagesBack) {
+        Duration messagesBack,
+        Integer messagePageSize) {
 
     SyncProperties {
         scheduler = scheduler == null ? Boolean.TRUE : scheduler;
@@ -41,9 +46,10 @@ record SyncProperties(
         eventsBack = eventsBack == null ? Duration.ofDays(30) : eventsBack;
         eventsAhead = eventsAhead == null ? Duration.ofDays(365) : eventsAhead;
         messagesBack = messagesBack == null ? Duration.ofDays(90) : messagesBack;
+        messagePageSize = messagePageSize == null ? 5000 : messagePageSize;
     }
 
     static SyncProperties defaults() {
-        return new SyncProperties(null, null, null, null, null, null, null, null, null, null);
+        return new SyncProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 }
