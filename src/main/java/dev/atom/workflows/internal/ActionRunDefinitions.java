@@ -80,6 +80,13 @@ class ActionRunDefinitions {
         return key.isString() ? Optional.of(key.asString()) : Optional.empty();
     }
 
+    /** True for the run of a direct API action call (trigger {@code api}). */
+    static boolean directCall(JsonNode context) {
+        JsonNode trigger = context.path("trigger");
+        return "api".equals(trigger.path("type").asString(null))
+                && trigger.path("action").isObject();
+    }
+
     /** The action's input as given: data, not a template. */
     static JsonNode input(JsonNode context) {
         return context.path("trigger").path("action").path("input");

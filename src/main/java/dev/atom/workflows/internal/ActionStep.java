@@ -67,8 +67,12 @@ final class ActionStep {
             return new Outcome.Cancelled();
         }
         try {
+            // a direct API call without the caller's Idempotency-Key sends none, as before it was a run: it makes
+            // one attempt, and the client's retry is a new run, so a generated key would de-duplicate nothing
             String key = ActionRunDefinitions.idempotencyKey(execution.context())
-                    .orElseGet(() -> idempotencyKey(execution.run().id(), execution.key(step)));
+                    .orElseGet(() -> ActionRunDefinitions.directCall(execution.context())
+                            ? null
+                            : idempotencyKey(execution.run().id(), execution.key(step)));
             JsonNode output = parts.runAction(parts.caller(execution.run()), step, input, key, actionRun);
             if (actionRun) {
                 parts.actionOutcomes().succeeded(execution.run().id(), output);
