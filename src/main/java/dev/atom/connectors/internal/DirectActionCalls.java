@@ -40,11 +40,21 @@ class DirectActionCalls {
                 .connection(user.workspaceId(), id)
                 .map(Connectors.ConnectionInfo::connector)
                 .orElseThrow(() -> ApiException.notFound("Connection"));
-        connectors
+        var caller = new Connectors.Caller(user.workspaceId(), user.userId());
+        if (connectors
                 .action(actionId)
                 .filter(a -> a.connector().id().equals(connector))
-                .orElseThrow(() -> ApiException.notFound("Action '" + actionId + "' of this connection"));
-        var caller = new Connectors.Caller(user.workspaceId(), user.userId());
+                .isEmpty()) {
+            // nothing to run, but recorded like every direct call (refused, or failed: unknown_action)
+            try {
+                connectors.runRecorded(caller, id, actionId, input, idempotencyKey);
+            } catch (ConnectionNotUsable e) {
+                throw ApiException.notFound("Connection");
+            } catch (NoSuchElementException e) {
+                // the unknown action, recorded
+            }
+            throw ApiException.notFound("Action '" + actionId + "' of this connection");
+        }
         ActionRuns.Result result = runs.run(
                 new ActionRuns.Request(caller, "api", id, actionId, input, Duration.ZERO, idempotencyKey, false));
         Map<String, Object> body = new LinkedHashMap<>();
