@@ -62,8 +62,11 @@ final class IndexSearch {
         IndexSearcher searcher = index.acquire();
         try {
             QueryBuilding.Text text = building.text(r.text(), searcher);
-            Query ranked =
-                    building.ranked(text.match(), building.filter(r, IndexFields.DOC), clock.millis(), properties);
+            // recency is scored against the current minute, not millisecond: items made moments apart score
+            // within float rounding of each other, and a "now" that moved between two pages of one search could
+            // reorder them, so a cursor's next page repeated a hit (SearchApiTest failed once in CI)
+            long now = clock.millis() / 60_000 * 60_000;
+            Query ranked = building.ranked(text.match(), building.filter(r, IndexFields.DOC), now, properties);
             int wanted = r.offset() + r.limit() + 1;
             boolean hybrid = properties.hybrid()
                     && !r.text().words().isEmpty()
