@@ -1,8 +1,10 @@
 package dev.atom.assistant.internal;
 
 import dev.atom.shared.time.Timestamps;
+import dev.atom.shared.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +51,19 @@ class ActionRepository {
                 .param("updated", Timestamps.format(a.updatedAt()))
                 .param("run", a.runId())
                 .update();
+    }
+
+    /**
+     * Claims a done action for its undo (status running, saved before anything is undone), once: a second undo,
+     * or one racing this, is a 409.
+     */
+    Action claimUndo(Action action, Instant now) {
+        Action running = action.with(
+                Action.Status.RUNNING, action.input(), action.summary(), action.output(), action.undo(), null, now);
+        if (!transition(running, Action.Status.DONE)) {
+            throw ApiException.conflict("This action was already undone");
+        }
+        return running;
     }
 
     Optional<Action> find(String workspaceId, String userId, String id) {

@@ -93,17 +93,7 @@ class ActionService {
                 .orElseThrow(() -> ApiException.conflict(
                         "The undo tool " + undo.path("tool").asString("") + " is no longer available to you"));
         JsonNode input = undo.path("input");
-        Action running = action.with(
-                Action.Status.RUNNING,
-                action.input(),
-                action.summary(),
-                action.output(),
-                action.undo(),
-                null,
-                clock.instant());
-        if (!actions.transition(running, Action.Status.DONE)) {
-            throw ApiException.conflict("This action was already undone");
-        }
+        Action running = actions.claimUndo(action, clock.instant());
         ToolResult result = calls.check(tool, input) instanceof ToolCalls.Parsed.Refused refused
                 ? refused.failure()
                 : calls.call(tool, context, input);

@@ -35,17 +35,7 @@ class HeldSends {
 
     Action stop(CurrentUser user, Action action) {
         JsonNode undo = AssistantJson.parse(action.undo());
-        Action running = action.with(
-                Action.Status.RUNNING,
-                action.input(),
-                action.summary(),
-                action.output(),
-                action.undo(),
-                null,
-                clock.instant());
-        if (!actions.transition(running, Action.Status.DONE)) {
-            throw ApiException.conflict("This action was already undone");
-        }
+        Action running = actions.claimUndo(action, clock.instant());
         if (runs.stop(new Connectors.Caller(user.workspaceId(), user.userId()), action.runId())) {
             Action undone = running.with(
                     Action.Status.UNDONE,
