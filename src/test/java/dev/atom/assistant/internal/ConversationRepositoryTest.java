@@ -1,8 +1,10 @@
 package dev.atom.assistant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atom.shared.Ids;
+import dev.atom.shared.web.ApiException;
 import dev.atom.testing.TestDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -141,6 +143,14 @@ class ConversationRepositoryTest {
                 .as("a second approval")
                 .isFalse();
         assertThat(actions.find(ws, "ann", pending.id())).contains(done);
+
+        Action undoing = actions.claimUndo(done, at.plusSeconds(9));
+        assertThat(undoing.status()).isEqualTo(Action.Status.RUNNING);
+        assertThat(actions.find(ws, "ann", pending.id())).contains(undoing);
+        assertThatThrownBy(() -> actions.claimUndo(done, at.plusSeconds(10)))
+                .as("a second undo, or one racing the first")
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("already undone");
 
         assertThat(repo.delete(ws, "ben", c.id())).isFalse();
         assertThat(repo.delete(ws, "ann", c.id())).isTrue();
