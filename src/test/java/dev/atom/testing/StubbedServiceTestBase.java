@@ -22,7 +22,6 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     protected static final Map<String, String> MOUNTS = Map.ofEntries(
             Map.entry("ATOM_SLACK_BASE_URL", "/api"),
             Map.entry("ATOM_GITHUB_BASE_URL", "/api/v3"),
-            Map.entry("ATOM_TRELLO_BASE_URL", "/1"),
             // Google's hosts serve these paths (uploads beside Drive's, under /upload/drive/v3)
             Map.entry("ATOM_GMAIL_BASE_URL", ""),
             Map.entry("ATOM_GOOGLE_CALENDAR_BASE_URL", "/calendar/v3"),
