@@ -40,8 +40,8 @@ class FirstWaveCatalogTest extends StubbedServiceTestBase {
                     "trello.update_card_due"));
 
     /**
-     * Whether each action of the services built on {@code BaseAction} (Slack, GitHub, Trello, and Google's
-     * SimpleAction) writes and how a retry is made safe, as the workflow engine reads them.
+     * Whether each action of the services built on {@code BaseAction} (Slack, GitHub, Trello, and the lambda-built
+     * ones of BaseAction.read/write) writes and how a retry is made safe, as the workflow engine reads them.
      */
     static final Map<String, String> RETRY_FACTS = Map.ofEntries(
             Map.entry("slack.post_message", "writes none"),

@@ -12,8 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The app with connectors' base URLs pointed at one WireMock ({@link #STUB}), started once per JVM, so every
  * connector test shares this one Spring context. Each service is mounted under its own path prefix ({@link
  * #MOUNTS}: GitHub under {@code /api/v3}, as GitHub Enterprise serves it); the stub is reset before each test,
- * so {@link OpenApiContract#assertRequestsValid} sees only that test's requests. To add a service, add its
- * mount here.
+ * so {@link OpenApiContract#assertRequestsValid} sees only that test's requests. A new connector's test declares
+ * its own mount with {@link StubMount} (and extends {@link ConnectorContractTestBase}); {@link #MOUNTS} holds
+ * the services from before, until they are moved (then it goes).
  */
 public abstract class StubbedServiceTestBase extends AppTestBase {
     public static final WireMockServer STUB = start();
@@ -21,7 +22,6 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     protected static final Map<String, String> MOUNTS = Map.ofEntries(
             Map.entry("ATOM_SLACK_BASE_URL", "/api"),
             Map.entry("ATOM_GITHUB_BASE_URL", "/api/v3"),
-            Map.entry("ATOM_TRELLO_BASE_URL", "/1"),
             // Google's hosts serve these paths (uploads beside Drive's, under /upload/drive/v3)
             Map.entry("ATOM_GMAIL_BASE_URL", ""),
             Map.entry("ATOM_GOOGLE_CALENDAR_BASE_URL", "/calendar/v3"),
@@ -43,6 +43,13 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     @DynamicPropertySource
     public static void stubbedServices(DynamicPropertyRegistry registry) {
         MOUNTS.forEach((key, prefix) -> registry.add(key, () -> "http://localhost:" + STUB.port() + prefix));
+        StubMounts.PATHS.forEach((key, prefix) -> {
+            if (MOUNTS.containsKey(key)) {
+                throw new IllegalStateException(key + " is in MOUNTS and in a @StubMount: keep the @StubMount");
+            }
+            registry.add(key, () -> "http://localhost:" + STUB.port() + prefix);
+        });
+        StubMounts.SETTINGS.forEach((key, value) -> registry.add(key, () -> value));
         // an OAuth app for the connectors whose tests refresh tokens at the stub
         registry.add("ATOM_DROPBOX_CLIENT_ID", () -> "atom-dropbox-test");
         registry.add("ATOM_DROPBOX_CLIENT_SECRET", () -> "dropbox-test-secret");

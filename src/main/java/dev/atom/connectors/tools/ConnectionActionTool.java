@@ -92,6 +92,14 @@ final class ConnectionActionTool implements Tool {
         return name;
     }
 
+    /** The tool names of the action's former ids, so a held approval made under an old name still finds it. */
+    @Override
+    public List<String> aliases() {
+        return info.action().aliases().stream()
+                .map(ConnectionActionTool::toolName)
+                .toList();
+    }
+
     @Override
     public String description() {
         String where = connections.size() == 1
@@ -225,6 +233,10 @@ final class ConnectionActionTool implements Tool {
         } catch (ConnectorException.Retriable e) {
             return new ToolResult.Failed(
                     info.connector().name() + " did not answer (" + e.getMessage() + "); try again later", null);
+        } catch (ConnectorException.NotFound e) {
+            return new ToolResult.Failed(
+                    info.connector().name() + ": " + e.what() + " was not found",
+                    e.field().filter(f -> schema.path("properties").has(f)).orElse(null));
         } catch (ConnectorException.Permanent e) {
             return new ToolResult.Failed(
                     info.connector().name() + " refused: " + e.getMessage(), fieldOf(e.getMessage()));

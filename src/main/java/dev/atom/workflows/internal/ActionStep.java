@@ -107,6 +107,13 @@ final class ActionStep {
             var first = e.problems().isEmpty() ? null : e.problems().getFirst();
             return execution.fail(
                     step, input, first == null ? e.getMessage() : "input." + first.field() + ": " + first.message());
+        } catch (ConnectorException.NotFound e) {
+            // permanent: retrying cannot make it exist; the error names the step's input field when one named it
+            return execution.fail(
+                    step,
+                    input,
+                    e.field().map(f -> "input." + f + ": " + e.what()).orElse(e.what()) + " was not found at the"
+                            + " service");
         } catch (ConnectorException e) {
             return execution.fail(step, input, e.getMessage());
         } catch (ConnectionNotUsable e) {
