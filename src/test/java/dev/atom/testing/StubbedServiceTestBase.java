@@ -20,7 +20,6 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     public static final WireMockServer STUB = start();
     /** The base-URL setting of each stubbed connector and the path prefix it is served under. */
     protected static final Map<String, String> MOUNTS = Map.ofEntries(
-            Map.entry("ATOM_GITHUB_BASE_URL", "/api/v3"),
             // Google's hosts serve these paths (uploads beside Drive's, under /upload/drive/v3)
             Map.entry("ATOM_GMAIL_BASE_URL", ""),
             Map.entry("ATOM_GOOGLE_CALENDAR_BASE_URL", "/calendar/v3"),

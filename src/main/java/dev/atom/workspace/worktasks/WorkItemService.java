@@ -98,6 +98,12 @@ public class WorkItemService {
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "service-unavailable",
                     service + " did not answer; try again in a moment (" + e.getMessage() + ")");
+        } catch (ConnectorException.NotFound e) {
+            // deleted at the service (or moved where the connection cannot see it) since the last sync
+            throw new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    service + " no longer has \"" + w.item().title() + "\" (" + e.getMessage() + ")");
         } catch (ConnectorException.Permanent e) {
             HttpStatus status = e.status() == 403 || e.status() == 404 ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
             throw new ApiException(
