@@ -20,8 +20,6 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     public static final WireMockServer STUB = start();
     /** The base-URL setting of each stubbed connector and the path prefix it is served under. */
     protected static final Map<String, String> MOUNTS = Map.ofEntries(
-            // Notion's description has /v1 in its paths; Dropbox's content host is the same stub
-            Map.entry("ATOM_NOTION_BASE_URL", "/v1"),
             Map.entry("ATOM_DROPBOX_BASE_URL", "/2"),
             Map.entry("ATOM_DROPBOX_TOKEN_URL", "/oauth2/token"));
 
