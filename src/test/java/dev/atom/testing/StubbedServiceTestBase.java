@@ -19,9 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class StubbedServiceTestBase extends AppTestBase {
     public static final WireMockServer STUB = start();
     /** The base-URL setting of each stubbed connector and the path prefix it is served under. */
-    protected static final Map<String, String> MOUNTS = Map.ofEntries(
-            Map.entry("ATOM_DROPBOX_BASE_URL", "/2"),
-            Map.entry("ATOM_DROPBOX_TOKEN_URL", "/oauth2/token"));
+    protected static final Map<String, String> MOUNTS = Map.of();
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -41,9 +39,6 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
             registry.add(key, () -> "http://localhost:" + STUB.port() + prefix);
         });
         StubMounts.SETTINGS.forEach((key, value) -> registry.add(key, () -> value));
-        // an OAuth app for the connectors whose tests refresh tokens at the stub
-        registry.add("ATOM_DROPBOX_CLIENT_ID", () -> "atom-dropbox-test");
-        registry.add("ATOM_DROPBOX_CLIENT_SECRET", () -> "dropbox-test-secret");
 
         // GreenMail's TLS certificate is self-signed: accepted for this name only (127.0.0.1 stays checked)
         registry.add("ATOM_EMAIL_TRUST_HOSTS", () -> "localhost");
