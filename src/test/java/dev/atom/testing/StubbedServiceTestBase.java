@@ -61,7 +61,6 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
 
     @DynamicPropertySource
     static void workTrackers(DynamicPropertyRegistry registry) {
-        registry.add("ATOM_ASANA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/api/1.0");
         registry.add("ATOM_JIRA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/atl");
     }
 }
