@@ -11,6 +11,7 @@ import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.identity.CurrentUser;
 import dev.atom.identity.Members;
 import dev.atom.identity.Role;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -204,9 +204,7 @@ class ConnectionService implements Connectors {
     @Override
     public JsonNode runRecorded(
             Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
-        Connection c = repository
-                .find(caller.workspaceId(), connectionId)
-                .orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(caller.workspaceId(), connectionId).orElseThrow(UnknownReference::connection);
         if (!isMember(caller) || !c.usableBy(caller.userId())) {
             record(caller, c, actionId, "refused", "not_permitted");
             throw new ConnectionNotUsable(
@@ -219,7 +217,7 @@ class ConnectionService implements Connectors {
         } catch (ConnectorException e) {
             record(caller, c, actionId, "failed", ConnectionCalls.code(e));
             throw e;
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             record(caller, c, actionId, "failed", "unknown_action");
             throw e;
         }
@@ -411,9 +409,7 @@ class ConnectionService implements Connectors {
 
     /** Throws {@link ConnectionNotUsable} saying why the caller may not use the connection. */
     private void usable(Caller caller, String connectionId) {
-        Connection c = repository
-                .find(caller.workspaceId(), connectionId)
-                .orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(caller.workspaceId(), connectionId).orElseThrow(UnknownReference::connection);
         if (!isMember(caller)) {
             throw new ConnectionNotUsable("user " + caller.userId() + " is no longer a member of this workspace");
         }
@@ -442,11 +438,10 @@ class ConnectionService implements Connectors {
     @Override
     public JsonNode run(
             String workspaceId, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
-        Connection c =
-                repository.find(workspaceId, connectionId).orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(workspaceId, connectionId).orElseThrow(UnknownReference::connection);
         ActionInfo info = registry.action(actionId)
                 .filter(a -> a.connector().id().equals(c.connector()))
-                .orElseThrow(() -> new NoSuchElementException("action"));
+                .orElseThrow(() -> UnknownReference.action(actionId));
         if (c.status() == ConnectionStatus.NEEDS_RECONNECT) {
             throw new ConnectorException.NeedsReconnect(
                     c.statusReason() == null ? "the connection needs reconnecting" : c.statusReason());
@@ -466,7 +461,7 @@ class ConnectionService implements Connectors {
         ActionInfo info = registry.action(actionId)
                 .filter(a -> !(a.connector().auth() instanceof AuthSpec.OAuth2)
                         && a.connector().auth().fields().isEmpty())
-                .orElseThrow(() -> new NoSuchElementException("action"));
+                .orElseThrow(() -> UnknownReference.action(actionId));
         String limiterKey = "workspace:" + workspaceId + ":" + info.connector().id();
         var context = new Context(
                 new ConnectionRef(
@@ -486,7 +481,7 @@ class ConnectionService implements Connectors {
     @Override
     public List<ConnectorException.FieldProblem> checkInput(
             String actionId, JsonNode input, Predicate<JsonNode> dynamic) {
-        ActionInfo info = registry.action(actionId).orElseThrow(() -> new NoSuchElementException("action"));
+        ActionInfo info = registry.action(actionId).orElseThrow(() -> UnknownReference.action(actionId));
         return InputValidator.validate(
                 input == null || input.isNull() ? JSON.createObjectNode() : input, info.inputSchema(), dynamic);
     }
@@ -526,10 +521,9 @@ class ConnectionService implements Connectors {
 
     @Override
     public ActionContext context(String workspaceId, String connectionId) {
-        Connection c =
-                repository.find(workspaceId, connectionId).orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(workspaceId, connectionId).orElseThrow(UnknownReference::connection);
         Connector connector =
-                registry.connector(c.connector()).orElseThrow(() -> new NoSuchElementException("connector"));
+                registry.connector(c.connector()).orElseThrow(() -> UnknownReference.connector(c.connector()));
         return context(c, connector, null);
     }
 
