@@ -59,6 +59,7 @@ class ConnectionService implements Connectors {
     private final TokenEndpoint tokenEndpoint;
     private final Members members;
     private final ConnectionCallRepository calls;
+    private final OAuthApps apps;
 
     ConnectionService(
             ConnectorRegistry registry,
@@ -71,7 +72,8 @@ class ConnectionService implements Connectors {
             TokenRefresher refresher,
             TokenEndpoint tokenEndpoint,
             Members members,
-            ConnectionCallRepository calls) {
+            ConnectionCallRepository calls,
+            OAuthApps apps) {
         this.registry = registry;
         this.repository = repository;
         this.secrets = secrets;
@@ -83,6 +85,7 @@ class ConnectionService implements Connectors {
         this.tokenEndpoint = tokenEndpoint;
         this.members = members;
         this.calls = calls;
+        this.apps = apps;
     }
 
     /**
@@ -298,7 +301,7 @@ class ConnectionService implements Connectors {
      * connector declares a revocation endpoint. A failure is logged (without the token) and removal goes on.
      */
     private void revokeTokens(Connection c, Connector connector) {
-        ConnectorSettings settings = registry.settings(connector.id());
+        ConnectorSettings settings = apps.settings(c.workspaceId(), connector.id());
         AuthSpec.OAuth2 auth = connector.oauth2().orElse(null);
         if (auth == null || !"oauth2".equals(authKind(c, connector)) || settings.revokeUrl() == null) {
             return;
