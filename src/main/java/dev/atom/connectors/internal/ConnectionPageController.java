@@ -34,13 +34,19 @@ class ConnectionPageController {
     private final ConnectorRegistry registry;
     private final ConnectionUsers users;
     private final Members members;
+    private final OAuthApps apps;
 
     ConnectionPageController(
-            ConnectionService service, ConnectorRegistry registry, ConnectionUsers users, Members members) {
+            ConnectionService service,
+            ConnectorRegistry registry,
+            ConnectionUsers users,
+            Members members,
+            OAuthApps apps) {
         this.service = service;
         this.registry = registry;
         this.users = users;
         this.members = members;
+        this.apps = apps;
     }
 
     @GetMapping("/connections")
@@ -50,15 +56,16 @@ class ConnectionPageController {
             @RequestParam(required = false) String connector,
             @RequestParam(required = false) String error,
             Model model) {
-        catalog(null, model);
+        catalog(user, null, model);
         connections(user, model);
         model.addAttribute("oauthOutcome", OAuthOutcome.of(oauth, connector, error, registry));
         return "connections/page";
     }
 
     @GetMapping("/connections/catalog")
-    String catalogFragment(@RequestParam(required = false) String q, Model model) {
-        catalog(q, model);
+    String catalogFragment(
+            @AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q, Model model) {
+        catalog(user, q, model);
         return FRAGMENTS + " :: catalog";
     }
 
@@ -184,7 +191,13 @@ class ConnectionPageController {
                 .orElseThrow(() -> ApiException.invalid("connector", "connects through OAuth at the provider"));
     }
 
-    private void catalog(String q, Model model) {
+    /**
+     * The catalog, with whether each OAuth service is set up for the workspace ({@code oauthSources}: workspace,
+     * environment, or absent), so members see "ask an admin" instead of a Connect button that cannot work.
+     */
+    private void catalog(CurrentUser user, String q, Model model) {
+        model.addAttribute("oauthSources", apps.sources(user.workspaceId()));
+        model.addAttribute("viewerAdmin", user.role().atLeast(Role.ADMIN));
         model.addAttribute(
                 "catalog",
                 registry.all().stream()

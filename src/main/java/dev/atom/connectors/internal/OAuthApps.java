@@ -77,6 +77,16 @@ class OAuthApps {
         return environmentSet(connectorId) ? Optional.of(ENVIRONMENT) : Optional.empty();
     }
 
+    /** For every OAuth connector set up for the workspace: where its app comes from (one query). */
+    Map<String, String> sources(String workspaceId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        registry.all().stream()
+                .filter(c -> c.oauth2().isPresent() && environmentSet(c.id()))
+                .forEach(c -> out.put(c.id(), ENVIRONMENT));
+        apps.list(workspaceId).forEach(app -> out.put(app.connector(), WORKSPACE));
+        return out;
+    }
+
     /** Whether the operator set both {@code ATOM_<ID>_CLIENT_ID} and {@code _CLIENT_SECRET}. */
     boolean environmentSet(String connectorId) {
         ConnectorSettings operator = registry.settings(connectorId);

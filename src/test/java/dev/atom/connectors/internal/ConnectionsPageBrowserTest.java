@@ -23,11 +23,12 @@ class ConnectionsPageBrowserTest extends BrowserTestBase {
 
         type("#catalog-q", "zzz-nothing");
         $("#catalog-empty");
-        // a service with two ways to connect shows both: its key form and its provider's consent page
+        // a service with two ways to connect shows both: its key form, and (no OAuth app yet) Set up for the owner
         type("#catalog-q", "slack");
         waitUntil(d -> all("#catalog .connector").size() == 1);
-        assertThat($("#connector-slack .connector-connect[data-auth='oauth2']").getText())
-                .isEqualTo("Connect with Slack");
+        assertThat(all("#connector-slack .connector-connect[data-auth='oauth2']"))
+                .isEmpty();
+        assertThat($("#connector-slack .connector-setup").getText()).isEqualTo("Set up Slack");
         $("#connector-slack .connector-connect[data-auth='api_key']").click();
         assertThat($("#connect-form label[for='cred-bot_token']").getText()).isEqualTo("Bot token");
         assertThat(all("#connect-form input[name='auth']").getFirst().getAttribute("value"))

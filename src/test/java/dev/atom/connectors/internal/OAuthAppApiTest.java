@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
  * received are read back).
  */
 class OAuthAppApiTest extends OAuthTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    ConnectorRegistry registry;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    OAuthAppGuides guides;
+
     private static final String APP = "/api/v1/connectors/testoauth/oauth-app";
 
     private static Map<String, Object> app(String clientId, String secret) {
@@ -190,6 +196,20 @@ class OAuthAppApiTest extends OAuthTestBase {
         var other = users.signUp("otto");
         Connected theirs = connect(other, Browser.signedIn(port, other.email()), "");
         assertThat(theirs.authorize()).containsEntry("client_id", CLIENT_ID);
+    }
+
+    @Test
+    void everyOAuthConnectorHasRegistrationStepsInTheBundledDocs() {
+        var oauth = registry.all().stream()
+                .filter(c -> c.oauth2().isPresent() && !c.id().startsWith("testoauth"))
+                .map(c -> c.id())
+                .toList();
+        assertThat(oauth).contains("github", "gmail", "outlook", "slack");
+        assertThat(oauth)
+                .allSatisfy(id -> assertThat(guides.steps(id))
+                        .as("docs/connectors.md has a section naming `" + id + "`")
+                        .hasValueSatisfying(steps -> assertThat(steps).contains("1. ")));
+        assertThat(guides.steps("http")).isEmpty();
     }
 
     /** The form-encoded {@code id:secret} of an {@code Authorization: Basic} header. */
