@@ -35,13 +35,19 @@ class ConnectionPageController {
     private final ConnectionUsers users;
     private final Members members;
     private final OAuthApps apps;
+    private final HealthForecasts health;
+    private final java.time.Clock clock;
 
     ConnectionPageController(
             ConnectionService service,
             ConnectorRegistry registry,
             ConnectionUsers users,
             Members members,
-            OAuthApps apps) {
+            OAuthApps apps,
+            HealthForecasts health,
+            java.time.Clock clock) {
+        this.health = health;
+        this.clock = clock;
         this.service = service;
         this.registry = registry;
         this.users = users;
@@ -138,7 +144,12 @@ class ConnectionPageController {
     @PostMapping("/connections/{id}/test")
     String test(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
         viewer(user, model);
-        model.addAttribute("c", ConnectionJson.of(service.test(user, id)));
+        Connection c = service.test(user, id);
+        model.addAttribute(
+                "c",
+                ConnectionJson.of(c)
+                        .withHealth(health.views(user.workspaceId(), java.util.List.of(c), clock.instant())
+                                .get(c.id())));
         return FRAGMENTS + " :: row";
     }
 
@@ -219,10 +230,12 @@ class ConnectionPageController {
                         .collect(java.util.stream.Collectors.toSet()));
         var uses = users.uses(user.workspaceId(), user.userId());
         viewer(user, model);
+        var list = service.list(user);
+        var views = health.views(user.workspaceId(), list, clock.instant());
         model.addAttribute(
                 "connections",
-                service.list(user).stream()
-                        .map(c -> ConnectionJson.of(c, uses, user.userId()))
+                list.stream()
+                        .map(c -> ConnectionJson.of(c, uses, user.userId()).withHealth(views.get(c.id())))
                         .toList());
     }
 }

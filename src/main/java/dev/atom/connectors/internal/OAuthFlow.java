@@ -231,6 +231,7 @@ class OAuthFlow {
                 connector.readsPersonalData() ? Connection.PRIVATE : Connection.SHARED);
         connections.insert(c);
         connections.updateScopes(c.workspaceId(), id, scopes(tokens, connector));
+        connections.recordRefreshToken(c.workspaceId(), id, true, now, refreshExpiry(tokens, now));
         events.publishEvent(
                 new ConnectionLifecycle.Created(user.workspaceId(), id, connector.id(), user.userId(), now));
         events.publishEvent(new AuditEvent(
@@ -255,6 +256,7 @@ class OAuthFlow {
                 : secrets.put(
                         old.workspaceId(), old.secretOwner(), StoredCredentials.REFRESH_TOKEN, tokens.refreshToken());
         connections.reconnect(old.workspaceId(), old.id(), access, refresh, expiry(tokens, now), now);
+        connections.recordRefreshToken(old.workspaceId(), old.id(), true, now, refreshExpiry(tokens, now));
         for (String secretId : new String[] {old.accessTokenSecretId(), old.refreshTokenSecretId()}) {
             if (secretId != null) {
                 secrets.delete(secretId, old.workspaceId());
@@ -304,6 +306,10 @@ class OAuthFlow {
 
     private static Instant expiry(TokenEndpoint.Tokens tokens, Instant now) {
         return tokens.expiresIn() == null ? null : now.plusSeconds(tokens.expiresIn());
+    }
+
+    static Instant refreshExpiry(TokenEndpoint.Tokens tokens, Instant now) {
+        return tokens.refreshExpiresIn() == null ? null : now.plusSeconds(tokens.refreshExpiresIn());
     }
 
     private static String scopes(TokenEndpoint.Tokens tokens, Connector connector) {

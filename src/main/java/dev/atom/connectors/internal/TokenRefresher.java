@@ -167,6 +167,8 @@ class TokenRefresher {
             if (tokens.scope() != null) {
                 connections.updateScopes(c.workspaceId(), c.id(), tokens.scope());
             }
+            connections.recordRefreshToken(
+                    c.workspaceId(), c.id(), tokens.refreshToken() != null, now, OAuthFlow.refreshExpiry(tokens, now));
             log.info("refreshed the access token of connection {} ({})", c.id(), c.connector());
             return tokens.accessToken();
         }

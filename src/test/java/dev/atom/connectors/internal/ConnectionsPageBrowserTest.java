@@ -36,6 +36,16 @@ class ConnectionsPageBrowserTest extends BrowserTestBase {
         type("#catalog-q", "http");
         waitUntil(d -> all("#catalog .connector").size() == 1);
         $("#connector-http .connector-connect").click();
+        // Slack's form is still there until htmx swaps HTTP's in: wait for it, or typing hits the old one
+        waitUntil(d -> {
+            try {
+                return "http"
+                        .equals(d.findElement(By.cssSelector("#connect-form input[name='connector']"))
+                                .getAttribute("value"));
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
         // the server names a missing name too (the browser's own check is switched off to reach it)
         type("#connect-name", "");
         js("arguments[0].removeAttribute('required');", $("#connect-name"));
