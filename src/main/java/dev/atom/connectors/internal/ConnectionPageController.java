@@ -37,6 +37,7 @@ class ConnectionPageController {
     private final OAuthApps apps;
     private final HealthForecasts health;
     private final java.time.Clock clock;
+    private final OAuthAppGuides guides;
 
     ConnectionPageController(
             ConnectionService service,
@@ -45,7 +46,9 @@ class ConnectionPageController {
             Members members,
             OAuthApps apps,
             HealthForecasts health,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            OAuthAppGuides guides) {
+        this.guides = guides;
         this.health = health;
         this.clock = clock;
         this.service = service;
@@ -81,12 +84,29 @@ class ConnectionPageController {
         return FRAGMENTS + " :: list";
     }
 
+    /**
+     * The connect form of a form-based way, with its steps from docs/connectors.md ("Connecting alone"); a
+     * {@code preset} (gmail over the e-mail connector) fills in the non-secret fields and names its own steps.
+     */
     @GetMapping("/connections/new")
-    String form(@RequestParam String connector, @RequestParam(required = false) String auth, Model model) {
+    String form(
+            @RequestParam String connector,
+            @RequestParam(required = false) String auth,
+            @RequestParam(required = false) String preset,
+            Model model) {
         Connector c = registry.connector(connector).orElseThrow(() -> ApiException.notFound("Connector"));
+        var chosen = AlonePresets.byId(preset).filter(p -> p.connector().equals(c.id()));
+        String name = chosen.flatMap(p -> registry.connector(p.forService()))
+                .map(Connector::name)
+                .orElse(c.name());
         model.addAttribute("connector", c);
         model.addAttribute("auth", formAuth(c, auth));
-        model.addAttribute("form", Map.of("name", c.name(), "visibility", ConnectionService.defaultVisibility(c)));
+        model.addAttribute("form", Map.of("name", name, "visibility", ConnectionService.defaultVisibility(c)));
+        model.addAttribute("preset", chosen.map(AlonePresets.Preset::values).orElse(Map.of()));
+        model.addAttribute(
+                "steps",
+                guides.aloneSteps(chosen.map(AlonePresets.Preset::id).orElse(c.id()))
+                        .orElse(null));
         model.addAttribute("errors", Map.of());
         return FRAGMENTS + " :: connect-form";
     }
@@ -136,6 +156,8 @@ class ConnectionPageController {
             model.addAttribute("connector", c);
             model.addAttribute("auth", auth);
             model.addAttribute("form", kept); // secrets are never echoed back into the page
+            model.addAttribute("preset", presetValues(auth, form));
+            model.addAttribute("steps", null);
             model.addAttribute("errors", errors);
             return FRAGMENTS + " :: connect-form";
         }
@@ -194,6 +216,18 @@ class ConnectionPageController {
         return ResponseEntity.ok().header("HX-Trigger", "connections-changed").body("");
     }
 
+    /** The non-secret fields as typed, so a refused form keeps them (never a secret). */
+    private static Map<String, String> presetValues(AuthSpec auth, Map<String, String> form) {
+        Map<String, String> out = new LinkedHashMap<>();
+        auth.fields().stream().filter(f -> !f.secret()).forEach(f -> {
+            String v = form.get("credentials." + f.name());
+            if (v != null) {
+                out.put(f.name(), v);
+            }
+        });
+        return out;
+    }
+
     /** The form-based way to connect that was asked for, else the connector's first one. */
     private static AuthSpec formAuth(Connector c, String kind) {
         return (kind == null ? java.util.Optional.<AuthSpec>empty() : c.auth(kind))
@@ -208,6 +242,7 @@ class ConnectionPageController {
      */
     private void catalog(CurrentUser user, String q, Model model) {
         model.addAttribute("oauthSources", apps.sources(user.workspaceId()));
+        model.addAttribute("alonePresets", AlonePresets.byService());
         model.addAttribute("viewerAdmin", user.role().atLeast(Role.ADMIN));
         model.addAttribute(
                 "catalog",

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OAuthAppGuides {
     static final String HEADING = "## Registering OAuth apps, service by service";
+    /** The steps for connecting without an OAuth app (tokens, API keys, app passwords), by connector or preset. */
+    static final String ALONE_HEADING = "## Connecting alone, without an OAuth app";
+
     private final String docs;
 
     OAuthAppGuides() {
@@ -27,7 +30,16 @@ class OAuthAppGuides {
 
     /** The Markdown of the connector's steps (without its heading), when the docs have them. */
     Optional<String> steps(String connectorId) {
-        int start = docs.indexOf("\n" + HEADING + "\n");
+        return section(HEADING, connectorId);
+    }
+
+    /** The Markdown of the steps to connect {@code key} (a connector id or a preset) without an OAuth app. */
+    Optional<String> aloneSteps(String key) {
+        return section(ALONE_HEADING, key);
+    }
+
+    private Optional<String> section(String heading, String connectorId) {
+        int start = docs.indexOf("\n" + heading + "\n");
         if (start < 0) {
             return Optional.empty();
         }

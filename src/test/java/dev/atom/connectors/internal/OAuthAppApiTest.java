@@ -210,6 +210,18 @@ class OAuthAppApiTest extends OAuthTestBase {
                         .as("docs/connectors.md has a section naming `" + id + "`")
                         .hasValueSatisfying(steps -> assertThat(steps).contains("1. ")));
         assertThat(guides.steps("http")).isEmpty();
+        // every way a person can connect an OAuth service alone has its steps too
+        var alone = registry.all().stream()
+                .filter(c -> c.oauth2().isPresent() && !c.id().startsWith("testoauth"))
+                .filter(c -> ConnectionService.formAuth(c).isPresent())
+                .map(c -> c.id())
+                .toList();
+        assertThat(alone).contains("github", "slack", "asana", "jira", "notion");
+        assertThat(alone)
+                .allSatisfy(id -> assertThat(guides.aloneSteps(id)).as(id).isPresent());
+        assertThat(AlonePresets.forService("gmail"))
+                .singleElement()
+                .satisfies(p -> assertThat(guides.aloneSteps(p.id())).isPresent());
     }
 
     /** The form-encoded {@code id:secret} of an {@code Authorization: Basic} header. */

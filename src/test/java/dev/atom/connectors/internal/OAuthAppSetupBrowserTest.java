@@ -89,6 +89,23 @@ class OAuthAppSetupBrowserTest extends BrowserTestBase {
         assertThat(all("#connector-github .connector-connect[data-auth='oauth2']"))
                 .as("the workspace's app lets the member connect GitHub")
                 .hasSize(1);
-        assertThat($("#connector-gmail .connector-ask").getText()).isEqualTo("Ask an admin to set up Gmail.");
+        assertThat($("#connector-gmail .connector-ask").getText())
+                .isEqualTo("Ask an admin to set up Gmail, or connect alone (beside).");
+
+        // ...and can connect Gmail alone: the E-mail connector with Gmail's servers filled in and the steps
+        $("#connector-gmail .connector-alone").click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#connect-steps ol li")).isEmpty());
+        assertThat(driver().findElement(By.cssSelector("#connect-form input[name='connector']"))
+                        .getAttribute("value"))
+                .isEqualTo("email");
+        assertThat($("#cred-imap_host").getAttribute("value")).isEqualTo("imap.gmail.com");
+        assertThat($("#cred-smtp_host").getAttribute("value")).isEqualTo("smtp.gmail.com");
+        assertThat($("#cred-password").getAttribute("value")).isEmpty();
+        assertThat($("#connect-name").getAttribute("value")).isEqualTo("Gmail");
+        assertThat($("#connect-steps").getText()).contains("app password", "2-Step Verification");
+        // a service with its own token way shows that way's steps in its form
+        $("#connector-github .connector-connect[data-auth='api_key']").click();
+        waitUntil(d -> d.findElement(By.cssSelector("#connect-steps")).getText().contains("Fine-grained")
+                || d.findElement(By.cssSelector("#connect-steps")).getText().contains("fine-grained"));
     }
 }
