@@ -101,6 +101,47 @@ class CredentialHealthTest extends OAuthTestBase {
     }
 
     @Test
+    void aCheckThatFindsRefusedCredentialsTellsTheOwnerOnceAndIsNotRepeated() {
+        var eve = users.signUp("eve");
+        String id = connect(eve, Browser.signedIn(port, eve.email()), "").connectionId();
+        Connection c = connections.find(eve.workspaceId(), id).orElseThrow();
+        // the service no longer accepts the access token (revoked at the service, say)
+        secrets.update(
+                c.accessTokenSecretId(), c.workspaceId(), c.secretOwner(), StoredCredentials.ACCESS_TOKEN, "revoked");
+        Instant now = clock.instant().plus(Duration.ofDays(1));
+        dueNow(id, now.minus(Duration.ofDays(1)));
+
+        assertThat(health.runDue(now)).isEqualTo(1);
+        assertThat(connections.find(eve.workspaceId(), id).orElseThrow().status())
+                .isEqualTo(ConnectionStatus.NEEDS_RECONNECT);
+        dueNow(id, now.minus(Duration.ofDays(1)));
+        assertThat(health.runDue(now.plusSeconds(60)))
+                .as("refused credentials are not tried again until a reconnect")
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE workspace_id = :ws AND type ="
+                                + " 'connection.needs_reconnect'")
+                        .param("ws", eve.workspaceId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theCheckIsScheduledEveryTick(@Autowired org.springframework.scheduling.config.ScheduledTaskHolder scheduled) {
+        var tasks = scheduled.getScheduledTasks().stream()
+                .filter(task -> task.toString().equals(CredentialHealth.class.getName() + ".tick"))
+                .map(org.springframework.scheduling.config.ScheduledTask::getTask)
+                .toList();
+        assertThat(tasks)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        org.springframework.scheduling.config.FixedDelayTask.class,
+                        task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofMinutes(1)));
+        assertThat(properties.interval()).isEqualTo(Duration.ofHours(6));
+        assertThat(properties.scheduler()).as("off in tests, driven by them").isFalse();
+    }
+
+    @Test
     void aConnectionSeenForTheFirstTimeThatWasCheckedLatelyIsOnlyPlannedWithinOneInterval() {
         var bea = users.signUp("bea");
         String id = connect(bea, Browser.signedIn(port, bea.email()), "").connectionId();
