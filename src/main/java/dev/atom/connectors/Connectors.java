@@ -102,6 +102,19 @@ public interface Connectors {
      */
     void markNeedsReconnect(String workspaceId, String connectionId, String reason);
 
+    /**
+     * The connections {@code ownerId} made whose sign-in is forecast to end soon by itself (the scheduled
+     * credential check's "needs attention soon"), each with the names of the workflows using it that would
+     * stop: for the owner's briefing, before anything breaks.
+     */
+    default List<ExpiringConnection> expiringSoon(String workspaceId, String ownerId) {
+        return List.of();
+    }
+
+    /** A connection whose sign-in ends by {@code expiresAt} ({@code why}: the provider's rule or word). */
+    record ExpiringConnection(
+            String id, String name, String connector, java.time.Instant expiresAt, String why, List<String> usedBy) {}
+
     /** A context for a polling trigger (or anything else) on the connection; same rules as {@link #run}. */
     ActionContext context(String workspaceId, String connectionId);
 

@@ -59,6 +59,9 @@ class ConnectionService implements Connectors {
     private final TokenEndpoint tokenEndpoint;
     private final Members members;
     private final ConnectionCallRepository calls;
+    private final OAuthApps apps;
+    private final HealthForecasts forecasts;
+    private final ConnectionUsers users;
 
     ConnectionService(
             ConnectorRegistry registry,
@@ -71,7 +74,10 @@ class ConnectionService implements Connectors {
             TokenRefresher refresher,
             TokenEndpoint tokenEndpoint,
             Members members,
-            ConnectionCallRepository calls) {
+            ConnectionCallRepository calls,
+            OAuthApps apps,
+            HealthForecasts forecasts,
+            ConnectionUsers users) {
         this.registry = registry;
         this.repository = repository;
         this.secrets = secrets;
@@ -83,6 +89,9 @@ class ConnectionService implements Connectors {
         this.tokenEndpoint = tokenEndpoint;
         this.members = members;
         this.calls = calls;
+        this.apps = apps;
+        this.forecasts = forecasts;
+        this.users = users;
     }
 
     /**
@@ -296,7 +305,7 @@ class ConnectionService implements Connectors {
      * connector declares a revocation endpoint. A failure is logged (without the token) and removal goes on.
      */
     private void revokeTokens(Connection c, Connector connector) {
-        ConnectorSettings settings = registry.settings(connector.id());
+        ConnectorSettings settings = apps.settings(c.workspaceId(), connector.id());
         AuthSpec.OAuth2 auth = connector.oauth2().orElse(null);
         if (auth == null || !"oauth2".equals(authKind(c, connector)) || settings.revokeUrl() == null) {
             return;
@@ -320,7 +329,21 @@ class ConnectionService implements Connectors {
         });
     }
 
+    /** The scheduled check of a connection (no user asked): the same real health call, the verdict recorded. */
+    Connection checkScheduled(Connection c) {
+        return check(c, true);
+    }
+
     private Connection check(Connection c) {
+        return check(c, false);
+    }
+
+    /**
+     * Runs the health call and records the verdict. With {@code announce}, refused credentials are also told
+     * (once, as {@link #markNeedsReconnect} does): found before any workflow failed on them, the owner and the
+     * workflows' alerts hear it now.
+     */
+    private Connection check(Connection c, boolean announce) {
         Connector connector = registry.connector(c.connector()).orElse(null);
         ConnectionStatus status;
         String reason = null;
@@ -337,6 +360,9 @@ class ConnectionService implements Connectors {
             } catch (ConnectorException.NeedsReconnect e) {
                 status = ConnectionStatus.NEEDS_RECONNECT;
                 reason = e.getMessage();
+                if (announce) {
+                    markNeedsReconnect(c.workspaceId(), c.id(), reason);
+                }
             } catch (ConnectorException e) {
                 status = ConnectionStatus.ERROR;
                 reason = e.getMessage();
@@ -344,6 +370,31 @@ class ConnectionService implements Connectors {
         }
         repository.updateStatus(c.workspaceId(), c.id(), status, reason, account, clock.instant());
         return repository.find(c.workspaceId(), c.id()).orElseThrow();
+    }
+
+    @Override
+    public List<ExpiringConnection> expiringSoon(String workspaceId, String ownerId) {
+        List<Connection> mine = repository.list(workspaceId).stream()
+                .filter(c -> c.createdBy().equals(ownerId))
+                .toList();
+        var views = forecasts.views(workspaceId, mine, clock.instant());
+        List<ExpiringConnection> out = new java.util.ArrayList<>();
+        List<dev.atom.connectors.ConnectionUsage.Use> uses = null;
+        for (Connection c : mine) {
+            var view = views.get(c.id());
+            if (view == null || !HealthForecasts.ATTENTION.equals(view.state())) {
+                continue;
+            }
+            if (uses == null) {
+                uses = users.uses(workspaceId, ownerId);
+            }
+            List<String> usedBy = uses.stream()
+                    .filter(u -> u.connectionId().equals(c.id()))
+                    .map(dev.atom.connectors.ConnectionUsage.Use::name)
+                    .toList();
+            out.add(new ExpiringConnection(c.id(), c.name(), c.connector(), view.expiresAt(), view.why(), usedBy));
+        }
+        return out;
     }
 
     @Override
@@ -507,16 +558,20 @@ class ConnectionService implements Connectors {
         Instant now = clock.instant();
         repository.updateStatus(workspaceId, c.id(), ConnectionStatus.NEEDS_RECONNECT, reason, null, now);
         if (c.status() != ConnectionStatus.NEEDS_RECONNECT) {
-            log.info("connection {} ({}) needs reconnecting", c.id(), c.connector());
-            events.publishEvent(new AuditEvent(
-                    workspaceId,
-                    null,
-                    "connection.needs_reconnect",
-                    Map.of("connection", c.id(), "connector", c.connector(), "owner", c.createdBy()),
-                    null));
-            events.publishEvent(
-                    new ConnectionNeedsReconnect(workspaceId, c.id(), c.connector(), c.createdBy(), reason, now));
+            announceNeedsReconnect(c, reason, now);
         }
+    }
+
+    private void announceNeedsReconnect(Connection c, String reason, Instant now) {
+        log.info("connection {} ({}) needs reconnecting", c.id(), c.connector());
+        events.publishEvent(new AuditEvent(
+                c.workspaceId(),
+                null,
+                "connection.needs_reconnect",
+                Map.of("connection", c.id(), "connector", c.connector(), "owner", c.createdBy()),
+                null));
+        events.publishEvent(
+                new ConnectionNeedsReconnect(c.workspaceId(), c.id(), c.connector(), c.createdBy(), reason, now));
     }
 
     @Override
