@@ -4,14 +4,16 @@ import dev.atom.ai.AiGateway;
 import dev.atom.shared.web.FieldErrors;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import tools.jackson.databind.JsonNode;
 
-/** A turn's request body {@code {text, model?, timeZone?}}, checked: each problem names its field. */
+/**
+ * A turn's request body {@code {text, model?, timeZone?}}, checked: each problem names its field. Without a
+ * {@code timeZone} the turn is in the person's own zone ({@code personal}: theirs, else UTC).
+ */
 record TurnInput(String text, String model, ZoneId timeZone) {
     static final String OFFLINE = "atom/offline";
 
-    static TurnInput parse(JsonNode body, int maxChars) {
+    static TurnInput parse(JsonNode body, int maxChars, ZoneId personal) {
         FieldErrors errors = new FieldErrors();
         if (body == null || !body.isObject()) {
             errors.add("text", "is required: send {\"text\": \"...\"}");
@@ -32,7 +34,7 @@ record TurnInput(String text, String model, ZoneId timeZone) {
                 model = m.asString().strip();
             }
         }
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = personal;
         JsonNode tz = body.get("timeZone");
         if (tz != null && !tz.isNull()) {
             try {

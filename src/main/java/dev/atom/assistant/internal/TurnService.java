@@ -5,6 +5,7 @@ import dev.atom.ai.AiGatewayException;
 import dev.atom.ai.CallSource;
 import dev.atom.assistant.internal.catalog.FindTools;
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.TimeZones;
 import dev.atom.shared.Ids;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolCatalog;
@@ -36,6 +37,7 @@ class TurnService {
     private final ModelCalls model;
     private final OfflineTurn offline;
     private final AssistantProperties properties;
+    private final TimeZones zones;
     private final Clock clock;
 
     TurnService(
@@ -47,6 +49,7 @@ class TurnService {
             ModelCalls model,
             OfflineTurn offline,
             AssistantProperties properties,
+            TimeZones zones,
             Clock clock) {
         this.conversations = conversations;
         this.repository = repository;
@@ -56,6 +59,7 @@ class TurnService {
         this.model = model;
         this.offline = offline;
         this.properties = properties;
+        this.zones = zones;
         this.clock = clock;
     }
 
@@ -76,7 +80,7 @@ class TurnService {
     /** Checks the conversation (404) and the input (400) before anything is stored. */
     Prepared prepare(CurrentUser user, String conversationId, tools.jackson.databind.JsonNode body) {
         Conversation c = conversations.get(user, conversationId);
-        return new Prepared(user, c, TurnInput.parse(body, properties.maxMessageChars()));
+        return new Prepared(user, c, TurnInput.parse(body, properties.maxMessageChars(), zones.of(user.userId())));
     }
 
     record Prepared(CurrentUser user, Conversation conversation, TurnInput input) {}
