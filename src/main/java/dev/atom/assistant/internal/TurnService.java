@@ -38,6 +38,7 @@ class TurnService {
     private final OfflineTurn offline;
     private final AssistantProperties properties;
     private final TimeZones zones;
+    private final PageContext page;
     private final Clock clock;
 
     TurnService(
@@ -50,6 +51,7 @@ class TurnService {
             OfflineTurn offline,
             AssistantProperties properties,
             TimeZones zones,
+            PageContext page,
             Clock clock) {
         this.conversations = conversations;
         this.repository = repository;
@@ -60,6 +62,7 @@ class TurnService {
         this.offline = offline;
         this.properties = properties;
         this.zones = zones;
+        this.page = page;
         this.clock = clock;
     }
 
@@ -109,7 +112,8 @@ class TurnService {
                 .collect(Collectors.toMap(Action::toolCallId, Function.identity(), (a, b) -> b));
         List<Message> all = new ArrayList<>(history);
         all.add(said);
-        ArrayNode messages = History.of(SystemPrompt.text(context, clock), all, byCall);
+        String prompt = SystemPrompt.text(context, clock) + page.prompt(turn, in.context());
+        ArrayNode messages = History.of(prompt, all, byCall);
         AiGateway.Caller caller =
                 new AiGateway.Caller(user.workspaceId(), user.userId(), CallSource.CHAT, "chat-" + said.id());
         Spend spend = new Spend();
