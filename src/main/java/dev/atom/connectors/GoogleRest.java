@@ -43,12 +43,13 @@ public final class GoogleRest {
     private GoogleRest() {}
 
     /**
-     * What a failed call is about, for people: the input field that named the thing ({@code spreadsheetId}) and
-     * the thing ("the spreadsheet"). A 404 becomes {@code NotFound(field, what)}, a 400 {@code InvalidInput(field)}.
+     * What a failed call is about, for people: the input field that named the thing ({@code spreadsheetId}), the
+     * thing ("the spreadsheet"), and the field a 400 blames ({@code range}; usually the same field). A 404
+     * becomes {@code NotFound(field, what)}, a 400 {@code InvalidInput(invalidField)}.
      */
-    public record Blame(String field, String what) {
+    public record Blame(String field, String what, String invalidField) {
         public static Blame of(String field, String what) {
-            return new Blame(field, what);
+            return new Blame(field, what, field);
         }
     }
 
@@ -123,8 +124,8 @@ public final class GoogleRest {
         if (status == 404 && blame != null) {
             throw new ConnectorException.NotFound(blame.field(), blame.what());
         }
-        if (status == 400 && blame != null && blame.field() != null) {
-            throw new ConnectorException.InvalidInput(blame.field(), "Google says: " + message);
+        if (status == 400 && blame != null && blame.invalidField() != null) {
+            throw new ConnectorException.InvalidInput(blame.invalidField(), "Google says: " + message);
         }
         if (status == 403 && blame != null && blame.field() != null) {
             throw new ConnectorException.Permanent(status, blame.field() + ": Google says: " + message);

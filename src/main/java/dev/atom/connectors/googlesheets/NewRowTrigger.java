@@ -31,6 +31,8 @@ final class NewRowTrigger implements PollingTrigger {
     static final int PAGE = 500;
 
     private static final String VERSION = "v1";
+    /** An unknown spreadsheet is 404; a sheet name it lacks makes the range unparseable (400). */
+    private static final Blame SHEET = new Blame("spreadsheetId", "the spreadsheet", "sheet");
 
     @Schema(description = "Which sheet to watch")
     record Settings(
@@ -104,7 +106,7 @@ final class NewRowTrigger implements PollingTrigger {
                                         List.of(quoted + "!1:1", quoted + "!" + from + ":" + (from + PAGE)),
                                         "majorDimension",
                                         "ROWS"),
-                        new Blame("sheet", "the sheet"))
+                        SHEET)
                 .path("valueRanges");
         List<List<String>> header = SheetValues.rows(ranges.path(0).path("values"));
         List<List<String>> rows = SheetValues.rows(ranges.path(1).path("values"));
@@ -133,7 +135,7 @@ final class NewRowTrigger implements PollingTrigger {
         return SheetValues.rows(GoogleRest.get(
                         context,
                         SheetValues.valuesPath(spreadsheet, quoted) + GoogleRest.query("majorDimension", "ROWS"),
-                        new Blame("sheet", "the sheet"))
+                        SHEET)
                 .path("values"));
     }
 

@@ -22,8 +22,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class SheetValues {
     static final Blame SPREADSHEET = Blame.of("spreadsheetId", "the spreadsheet");
-    /** Google answers 400 "Unable to parse range" for a range naming no sheet: blame the range. */
-    static final Blame RANGE = Blame.of("range", "the range");
+    /**
+     * Values calls: an unknown spreadsheet is 404, a range naming no sheet 400 "Unable to parse range", which
+     * blames the range.
+     */
+    static final Blame RANGE = new Blame("spreadsheetId", "the spreadsheet", "range");
 
     private SheetValues() {}
 

@@ -72,6 +72,12 @@ class GoogleSheetsConnectorTest extends GoogleConnectorTestBase {
         assertThat(out.at("/rows/0").size()).isEqualTo(2);
         STUB.verify(getRequestedFor(urlPathEqualTo(BASE + "/values/Sheet1!A1:C3"))
                 .withQueryParam("majorDimension", equalTo("ROWS")));
+
+        STUB.stubFor(get(urlPathEqualTo(MOUNT + "/v4/spreadsheets/gone/values/Sheet1!A1"))
+                .willReturn(error(404, "notFound", "Requested entity was not found.")));
+        var missing = run("google-sheets.read_range", Map.of("spreadsheetId", "gone", "range", "Sheet1!A1"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).isEqualTo("spreadsheetId: the spreadsheet was not found");
     }
 
     @Test
