@@ -164,6 +164,52 @@ class ActionRunsTest extends HeldSendTestBase {
     }
 
     @Test
+    void aFailedOrStoppedActionRunIsReplayedOnlyWhenTheCallerConfirmsThatItMaySendAgain() {
+        STUB.stubFor(post(urlPathEqualTo(POST)).willReturn(json("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+        var call = users().as(ann)
+                .post(
+                        "/api/v1/connections/" + slack + "/actions/slack.post_message",
+                        Map.of("channel", "#nowhere", "text", "Hi"));
+        assertThat(call.status()).as(call.toString()).isBetween(400, 599);
+        String failed = runIds("api").getFirst();
+        assertThat(ended(failed).get("status").asString()).isEqualTo("failed");
+
+        var refused = users().as(ann).post("/api/v1/runs/" + failed + "/replay", Map.of());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString())
+                .contains("for an API call", "slack.post_message", "sent twice", "send {\"confirm\": true}");
+        var notABoolean = users().as(ann).post("/api/v1/runs/" + failed + "/replay", Map.of("confirm", "yes"));
+        assertThat(notABoolean.status()).isEqualTo(400);
+        assertThat(notABoolean.body()).contains("confirm");
+        STUB.verify(1, postRequestedFor(urlPathEqualTo(POST)));
+
+        var replayed = users().as(ann)
+                .post(
+                        "/api/v1/runs/" + failed + "/replay",
+                        Map.of("confirm", true, "stepInput", Map.of("channel", "#general", "text", "Hi")));
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(202);
+        JsonNode again = ended(replayed.json().get("runId").asString());
+        assertThat(again.at("/trigger/replayOf").asString()).isEqualTo(failed);
+        assertThat(again.at("/trigger/type").asString()).isEqualTo("api");
+        assertThat(again.at("/trigger/action/input/channel").asString())
+                .as("the edited input")
+                .isEqualTo("#general");
+        STUB.verify(1, postRequestedFor(urlPathEqualTo(POST)).withRequestBody(equalTo("channel=%23general&text=Hi")));
+
+        // a post stopped in its send delay (chat) is a cancelled run: replaying it also needs the confirmation
+        model.plain(posting("Oops"), "Drafted.");
+        JsonNode stopped = approved("Oops");
+        assertThat(users().as(ann)
+                        .post("/api/v1/assistant/actions/" + stopped.get("id").asString() + "/undo", Map.of())
+                        .status())
+                .isEqualTo(200);
+        var again2 = users().as(ann).post("/api/v1/runs/" + stopped.get("runId").asString() + "/replay", Map.of());
+        assertThat(again2.status()).isEqualTo(409);
+        assertThat(again2.json().get("detail").asString()).contains("for the assistant", "was stopped before");
+        STUB.verify(2, postRequestedFor(urlPathEqualTo(POST)));
+    }
+
+    @Test
     void aDirectActionCallIsAnApiRunInTheCallLogAndOnlyItsCallerSeesIt() {
         STUB.stubFor(post(urlPathEqualTo(POST)).willReturn(json(POSTED)));
         var r = users().as(ann)
