@@ -14,6 +14,15 @@ public interface Action<I extends Record, O extends Record> {
 
     String name();
 
+    /**
+     * Former ids of this action ({@code trello.add_card} after a rename to {@code trello.create_card}): the
+     * registry, the catalog, direct calls, workflow definitions and the assistant's tools resolve each to this
+     * action, so definitions saved under an old id keep running. Same form as {@link #id()}, same connector.
+     */
+    default java.util.List<String> aliases() {
+        return java.util.List.of();
+    }
+
     String description();
 
     Class<I> inputType();

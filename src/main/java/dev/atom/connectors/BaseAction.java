@@ -1,5 +1,7 @@
 package dev.atom.connectors;
 
+import java.util.function.BiFunction;
+
 /**
  * The fixed facts of an {@link Action} (id, name, description, input and output records, whether it writes,
  * how a retry is made safe) held in one place, so a connector's action class is only its records and its
@@ -14,6 +16,17 @@ package dev.atom.connectors;
  *
  *     public Boards execute(ActionContext context, BoardsInput input) { ... }
  * }
+ * }</pre>
+ *
+ *
+ * <p>An action that is a few lines is better built by {@link #read} or {@link #write} from a lambda, which
+ * keeps a connector's action list in one short file:
+ *
+ * <pre>{@code
+ * BaseAction.read("todoist.list_projects", "List projects", "Lists your Todoist projects.",
+ *         ProjectsInput.class, Projects.class, (ctx, in) -> TodoistApi.projects(ctx));
+ * BaseAction.write("todoist.create_task", "Create a task", "Adds a task.", TaskInput.class, Task.class,
+ *         Idempotency.KEY, TodoistTasks::create).withAliases("todoist.add_task");
  * }</pre>
  *
  * @param <I> the input record
@@ -78,5 +91,28 @@ public abstract class BaseAction<I extends Record, O extends Record> implements 
     @Override
     public final Idempotency idempotency() {
         return idempotency;
+    }
+
+    /** A read-only action run by {@code run} (retried freely: {@link Idempotency#NATURAL}). */
+    public static <I extends Record, O extends Record> LambdaAction<I, O> read(
+            String id,
+            String name,
+            String description,
+            Class<I> input,
+            Class<O> output,
+            BiFunction<ActionContext, I, O> run) {
+        return new LambdaAction<>(id, name, description, input, output, false, Idempotency.NATURAL, run);
+    }
+
+    /** An action that changes something at the service, run by {@code run}; {@code idempotency} says how a retry is safe. */
+    public static <I extends Record, O extends Record> LambdaAction<I, O> write(
+            String id,
+            String name,
+            String description,
+            Class<I> input,
+            Class<O> output,
+            Idempotency idempotency,
+            BiFunction<ActionContext, I, O> run) {
+        return new LambdaAction<>(id, name, description, input, output, true, idempotency, run);
     }
 }

@@ -55,6 +55,16 @@ public interface Connector {
                 .findFirst();
     }
 
+    /**
+     * Where an admin reads how to register this service's OAuth app (the console, the redirect URI, the scopes):
+     * a file under the project root and an anchor in it. Every connector offering {@link AuthSpec.OAuth2} must
+     * have that anchor ({@code <a id="oauth-app-<id>"></a>} in docs/connectors.md; ConnectorCatalogTest checks
+     * it); connectors sharing one app (Google's) may point at one section.
+     */
+    default String appRegistrationDoc() {
+        return "docs/connectors.md#oauth-app-" + id();
+    }
+
     /** The service's API base URL; operators override it with {@code ATOM_<ID>_BASE_URL}. */
     default String defaultBaseUrl() {
         return "";

@@ -36,8 +36,11 @@ public abstract sealed class ConnectorException extends RuntimeException {
         }
     }
 
-    /** The service refused the request (a 4xx other than 401/429): repeating it will not help. */
-    public static final class Permanent extends ConnectorException {
+    /**
+     * The service refused the request (a 4xx other than 401/429): repeating it will not help. {@link NotFound}
+     * is the case where what the call named does not exist there.
+     */
+    public static sealed class Permanent extends ConnectorException permits NotFound {
         private final int status;
 
         public Permanent(int status, String message) {
@@ -47,6 +50,35 @@ public abstract sealed class ConnectorException extends RuntimeException {
 
         public int status() {
             return status;
+        }
+    }
+
+    /**
+     * What the call named (a card, a channel, an issue) does not exist at the service, or the connection may not
+     * see it (a 404, or a service's own "not found" answer): permanent, answered as 404 naming {@link #what()}
+     * and, when the caller gave it, the input {@link #field()}. Use it instead of {@code NoSuchElementException}
+     * or a bare {@code Permanent(404, ...)}.
+     */
+    public static final class NotFound extends Permanent {
+        private final String field;
+        private final String what;
+
+        /**
+         * @param field the input field that named it ({@code cardId}), or null when no input field did
+         * @param what what was not found, for people: "card 5abbe4b7", "the channel #ops"
+         */
+        public NotFound(String field, String what) {
+            super(404, (field == null || field.isEmpty() ? "" : field + ": ") + what + " was not found");
+            this.field = field == null || field.isEmpty() ? null : field;
+            this.what = what;
+        }
+
+        public Optional<String> field() {
+            return Optional.ofNullable(field);
+        }
+
+        public String what() {
+            return what;
         }
     }
 

@@ -11,6 +11,14 @@ public interface Tool {
     /** {@code [a-z0-9_]{1,64}}, unique (OpenAI, Anthropic and Gemini all accept it), e.g. {@code tasks_create}. */
     String name();
 
+    /**
+     * Former names ({@code trello_add_card} after its action was renamed): {@link ToolCatalog#find} resolves them
+     * to this tool, so a held approval or a model repeating an old name still reaches it. Not offered to models.
+     */
+    default java.util.List<String> aliases() {
+        return java.util.List.of();
+    }
+
     /** One or two sentences for the model: what it does, when to use it, what it returns. */
     String description();
 

@@ -10,7 +10,7 @@ public interface ToolCatalog {
     /** All tools available to the caller, in a stable order. */
     List<Tool> available(ToolContext context);
 
-    /** By name, if it exists and the caller may use it. */
+    /** By name or a former name ({@link Tool#aliases()}), if it exists and the caller may use it. */
     Optional<Tool> find(ToolContext context, String name);
 
     /**

@@ -243,9 +243,13 @@ public final class OpenApiContract {
         if (events.isEmpty()) {
             fail("no request reached the stub, so nothing was checked against " + name);
         }
+        assertRequestsValid(events.stream().map(ServeEvent::getRequest).toList(), mountPrefix, undescribed);
+    }
+
+    /** Each of {@code requests} must be valid (as {@link #assertRequestsValid(WireMockServer, String, String...)}). */
+    public void assertRequestsValid(List<LoggedRequest> requests, String mountPrefix, String... undescribed) {
         List<String> problems = new ArrayList<>();
-        for (ServeEvent e : events) {
-            LoggedRequest r = e.getRequest();
+        for (LoggedRequest r : requests) {
             String path = URI.create(r.getUrl()).getRawPath();
             String relative = path.startsWith(mountPrefix) ? path.substring(mountPrefix.length()) : path;
             if (java.util.Arrays.stream(undescribed).anyMatch(relative::matches)) {

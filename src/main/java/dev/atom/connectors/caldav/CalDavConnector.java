@@ -4,7 +4,8 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseAction;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
@@ -17,7 +18,6 @@ import dev.atom.connectors.caldav.CalDavWrites.DeleteInput;
 import dev.atom.connectors.caldav.CalDavWrites.Deleted;
 import dev.atom.connectors.caldav.CalDavWrites.Saved;
 import dev.atom.connectors.caldav.CalDavWrites.UpdateInput;
-import dev.atom.connectors.google.SimpleAction;
 import dev.atom.shared.net.SsrfGuard;
 import java.net.URI;
 import java.time.Instant;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * created, changed and deleted with ETags, free/busy. Every request passes the SSRF guard. Stateless.
  */
 @Component
-class CalDavConnector implements Connector {
+class CalDavConnector extends BaseConnector {
     static final String SERVER_URL = "server_url";
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
@@ -40,42 +40,61 @@ class CalDavConnector implements Connector {
     private final List<Action<?, ?>> actions;
 
     CalDavConnector(SsrfGuard guard) {
+        super(
+                "caldav",
+                "Calendar (CalDAV)",
+                null,
+                List.of("calendar", "productivity"),
+                new AuthSpec.Basic(List.of(
+                        new CredentialField(
+                                SERVER_URL,
+                                "Server URL",
+                                false,
+                                true,
+                                "https?://\\S+",
+                                "e.g. https://caldav.icloud.com or https://cloud.example.com/remote.php/dav"),
+                        CredentialField.text(USERNAME, "User name"),
+                        new CredentialField(
+                                PASSWORD,
+                                "Password",
+                                true,
+                                true,
+                                null,
+                                "an app password where the provider offers them"))));
         this.guard = guard;
         this.actions = List.of(
-                SimpleAction.read(
+                BaseAction.read(
                         "caldav.list_calendars",
                         "List calendars",
                         "Finds the account's calendars (principal, calendar home, then its calendars).",
                         NoInput.class,
                         Calendars.class,
                         (c, in) -> CalDavDiscovery.calendars(dav(c))),
-                SimpleAction.read(
+                BaseAction.read(
                         "caldav.list_events",
                         "List events",
                         "Lists the events of a calendar in a time range, recurring ones as their occurrences.",
                         ListInput.class,
                         Events.class,
                         this::listEvents),
-                new SimpleAction<>(
+                BaseAction.write(
                         "caldav.create_event",
                         "Create an event",
                         "Creates an event (a new UID; never overwrites an existing one).",
                         CreateInput.class,
                         Saved.class,
-                        true,
                         Action.Idempotency.KEY,
                         (c, in) -> {
                             DavClient dav = dav(c);
                             return CalDavWrites.create(c, dav, calendar(dav, in.calendar(), "calendar"), in);
                         }),
-                new SimpleAction<>(
+                BaseAction.write(
                         "caldav.update_event",
                         "Update an event",
                         "Changes an event's title, times, description or location, if it did not change since"
                                 + " it was read (ETag).",
                         UpdateInput.class,
                         Saved.class,
-                        true,
                         Action.Idempotency.NATURAL,
                         (c, in) -> {
                             DavClient dav = dav(c);
@@ -85,19 +104,18 @@ class CalDavConnector implements Connector {
                                     in,
                                     c.clock().instant());
                         }),
-                new SimpleAction<>(
+                BaseAction.write(
                         "caldav.delete_event",
                         "Delete an event",
                         "Deletes an event, if it did not change since it was read (ETag).",
                         DeleteInput.class,
                         Deleted.class,
-                        true,
                         Action.Idempotency.NATURAL,
                         (c, in) -> {
                             DavClient dav = dav(c);
                             return CalDavWrites.delete(dav, calendar(dav, in.href(), "href"), in);
                         }),
-                SimpleAction.read(
+                BaseAction.read(
                         "caldav.free_busy",
                         "Free/busy",
                         "The busy times of a calendar in a range: the server's free-busy report, or computed from"
@@ -111,7 +129,7 @@ class CalDavConnector implements Connector {
                             return CalDavFreeBusy.query(
                                     dav, calendar(dav, in.calendar(), "calendar"), range[0], range[1], zone);
                         }),
-                SimpleAction.read(
+                BaseAction.read(
                         "caldav.attendee_free_busy",
                         "Attendees' free/busy",
                         "Other people's busy times on the same server, for finding a time: their calendars'"
@@ -157,40 +175,10 @@ class CalDavConnector implements Connector {
         throw new ConnectorException.InvalidInput(field, "must be on the connected CalDAV server");
     }
 
-    @Override
-    public String id() {
-        return "caldav";
-    }
-
-    @Override
-    public String name() {
-        return "Calendar (CalDAV)";
-    }
-
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("calendar", "productivity");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.Basic(List.of(
-                new CredentialField(
-                        SERVER_URL,
-                        "Server URL",
-                        false,
-                        true,
-                        "https?://\\S+",
-                        "e.g. https://caldav.icloud.com or https://cloud.example.com/remote.php/dav"),
-                CredentialField.text(USERNAME, "User name"),
-                new CredentialField(
-                        PASSWORD, "Password", true, true, null, "an app password where the provider offers them")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.atom.connectors.email;
 
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.email.EmailMessages.ArchiveInput;
 import dev.atom.connectors.email.EmailMessages.Found;
@@ -10,7 +11,6 @@ import dev.atom.connectors.email.EmailMessages.MarkOutput;
 import dev.atom.connectors.email.EmailMessages.ReadInput;
 import dev.atom.connectors.email.EmailMessages.SearchInput;
 import dev.atom.connectors.email.EmailMessages.SearchOutput;
-import dev.atom.connectors.google.SimpleAction;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -50,37 +50,35 @@ final class MailboxActions {
 
     List<Action<?, ?>> actions() {
         return List.of(
-                SimpleAction.read(
+                BaseAction.read(
                         "email.search",
                         "Search e-mail",
                         "Finds messages in a folder by sender, recipient, subject, text, date or unread state.",
                         SearchInput.class,
                         SearchOutput.class,
                         this::search),
-                SimpleAction.read(
+                BaseAction.read(
                         "email.read",
                         "Read an e-mail",
                         "Reads one message by UID: headers, text and HTML bodies, attachment names and sizes.",
                         ReadInput.class,
                         EmailMessages.Message.class,
                         this::read),
-                new SimpleAction<>(
+                BaseAction.write(
                         "email.mark",
                         "Mark or move e-mail",
                         "Marks messages read or unread, flags or unflags them, or moves them to another folder.",
                         MarkInput.class,
                         MarkOutput.class,
-                        true,
                         Action.Idempotency.NATURAL,
                         this::mark),
-                new SimpleAction<>(
+                BaseAction.write(
                         "email.archive",
                         "Archive e-mail",
                         "Moves messages out of a folder into the account's archive folder (the one marked \\Archive,"
                                 + " else Archive, created when missing).",
                         ArchiveInput.class,
                         MarkOutput.class,
-                        true,
                         Action.Idempotency.NATURAL,
                         this::archive));
     }

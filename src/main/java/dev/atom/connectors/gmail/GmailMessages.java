@@ -7,9 +7,10 @@ import static dev.atom.connectors.google.GoogleApi.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.google.GoogleApi;
-import dev.atom.connectors.google.SimpleAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class GmailMessages {
             @Schema(description = "The message's labels after the change")
             List<String> labelIds) {}
 
-    static final SimpleAction<SearchInput, SearchOutput> SEARCH = SimpleAction.read(
+    static final LambdaAction<SearchInput, SearchOutput> SEARCH = BaseAction.read(
             "gmail.search",
             "Search mail",
             "Finds messages with a Gmail search query and returns their ids, subjects, senders and snippets.",
@@ -93,7 +94,7 @@ final class GmailMessages {
             SearchOutput.class,
             GmailMessages::search);
 
-    static final SimpleAction<MessageRef, GmailMessage> READ = SimpleAction.read(
+    static final LambdaAction<MessageRef, GmailMessage> READ = BaseAction.read(
             "gmail.read",
             "Read a message",
             "Reads one message: headers, plain-text and HTML bodies, and the attachments' names and sizes.",
@@ -104,23 +105,21 @@ final class GmailMessages {
                     GmailConnector.users(context) + "/messages/" + enc(in.messageId()) + "?format=full",
                     "messageId")));
 
-    static final SimpleAction<LabelInput, LabelOutput> ADD_LABELS = new SimpleAction<>(
+    static final LambdaAction<LabelInput, LabelOutput> ADD_LABELS = BaseAction.write(
             "gmail.add_labels",
             "Add labels",
             "Adds labels to a message (STARRED, IMPORTANT, a user label's id...); adding a label twice is harmless.",
             LabelInput.class,
             LabelOutput.class,
-            true,
             Idempotency.NATURAL,
             (context, in) -> modify(context, in, "addLabelIds"));
 
-    static final SimpleAction<LabelInput, LabelOutput> REMOVE_LABELS = new SimpleAction<>(
+    static final LambdaAction<LabelInput, LabelOutput> REMOVE_LABELS = BaseAction.write(
             "gmail.remove_labels",
             "Remove labels",
             "Removes labels from a message (UNREAD marks it read, INBOX archives it).",
             LabelInput.class,
             LabelOutput.class,
-            true,
             Idempotency.NATURAL,
             (context, in) -> modify(context, in, "removeLabelIds"));
 

@@ -5,10 +5,11 @@ import static dev.atom.connectors.google.GoogleApi.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.google.GoogleApi;
-import dev.atom.connectors.google.SimpleAction;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,13 +54,12 @@ final class GmailSend {
             @Schema(description = "Its thread id") String threadId,
             @Schema(description = "Its labels (SENT...)") List<String> labelIds) {}
 
-    static final SimpleAction<Input, Output> SEND = new SimpleAction<>(
+    static final LambdaAction<Input, Output> SEND = BaseAction.write(
                     "gmail.send",
                     "Send an e-mail",
                     "Sends an e-mail from the connected Gmail account, in plain text, HTML or both, optionally as a reply.",
                     Input.class,
                     Output.class,
-                    true,
                     // Gmail has no idempotency key for sending: a retry after the request went out may send twice.
                     Idempotency.NONE,
                     GmailSend::send)

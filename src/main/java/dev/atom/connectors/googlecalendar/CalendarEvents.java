@@ -6,10 +6,11 @@ import static dev.atom.connectors.google.GoogleApi.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.google.GoogleApi;
-import dev.atom.connectors.google.SimpleAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -131,7 +132,7 @@ final class CalendarEvents {
         none
     }
 
-    static final SimpleAction<ListInput, ListOutput> LIST = SimpleAction.read(
+    static final LambdaAction<ListInput, ListOutput> LIST = BaseAction.read(
             "google-calendar.list_events",
             "List events",
             "Lists events of a calendar in a time range, recurring ones expanded, in a time zone you choose.",
@@ -139,33 +140,30 @@ final class CalendarEvents {
             ListOutput.class,
             CalendarEvents::list);
 
-    static final SimpleAction<CreateInput, CalendarEvent> CREATE = new SimpleAction<>(
+    static final LambdaAction<CreateInput, CalendarEvent> CREATE = BaseAction.write(
             "google-calendar.create_event",
             "Create an event",
             "Creates an event; with an idempotency key, a retry finds the event made the first time.",
             CreateInput.class,
             CalendarEvent.class,
-            true,
             Idempotency.KEY,
             CalendarEvents::create);
 
-    static final SimpleAction<UpdateInput, CalendarEvent> UPDATE = new SimpleAction<>(
+    static final LambdaAction<UpdateInput, CalendarEvent> UPDATE = BaseAction.write(
             "google-calendar.update_event",
             "Update an event",
             "Changes the given fields of an event and leaves the others as they are.",
             UpdateInput.class,
             CalendarEvent.class,
-            true,
             Idempotency.NATURAL,
             CalendarEvents::update);
 
-    static final SimpleAction<DeleteInput, DeleteOutput> DELETE = new SimpleAction<>(
+    static final LambdaAction<DeleteInput, DeleteOutput> DELETE = BaseAction.write(
             "google-calendar.delete_event",
             "Delete an event",
             "Deletes an event; deleting one that is already gone is not an error.",
             DeleteInput.class,
             DeleteOutput.class,
-            true,
             Idempotency.NATURAL,
             CalendarEvents::delete);
 

@@ -3,9 +3,10 @@ package dev.atom.connectors.googlecalendar;
 import static dev.atom.connectors.google.GoogleApi.text;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.google.GoogleApi;
-import dev.atom.connectors.google.SimpleAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ final class CalendarFreeBusy {
             @Schema(description = "One entry per calendar asked about")
             List<Calendar> calendars) {}
 
-    static final SimpleAction<Input, Output> FREE_BUSY = SimpleAction.read(
+    static final LambdaAction<Input, Output> FREE_BUSY = BaseAction.read(
             "google-calendar.free_busy",
             "Find free and busy times",
             "Returns when the given calendars are busy in a time range, to find a free slot.",

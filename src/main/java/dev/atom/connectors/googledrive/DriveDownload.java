@@ -4,10 +4,11 @@ import static dev.atom.connectors.google.GoogleApi.enc;
 import static dev.atom.connectors.google.GoogleApi.query;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.google.GoogleApi;
-import dev.atom.connectors.google.SimpleAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -57,7 +58,7 @@ final class DriveDownload {
             @Schema(description = "The content's size in bytes")
             long bytes) {}
 
-    static final SimpleAction<Input, Output> DOWNLOAD = SimpleAction.read(
+    static final LambdaAction<Input, Output> DOWNLOAD = BaseAction.read(
             "google-drive.download",
             "Download a file",
             "Downloads a file's content (up to 10 MB); Google Docs, Sheets and Slides are exported, as text by default.",

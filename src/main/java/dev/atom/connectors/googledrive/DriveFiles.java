@@ -6,10 +6,11 @@ import static dev.atom.connectors.google.GoogleApi.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.google.GoogleApi;
-import dev.atom.connectors.google.SimpleAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ final class DriveFiles {
             @Schema(description = "The role granted") String role,
             @Schema(description = "The grantee type") String type) {}
 
-    static final SimpleAction<SearchInput, SearchOutput> SEARCH = SimpleAction.read(
+    static final LambdaAction<SearchInput, SearchOutput> SEARCH = BaseAction.read(
             "google-drive.search",
             "Search files",
             "Finds files in Google Drive with Drive's query language (name, type, folder, modified time...).",
@@ -90,13 +91,12 @@ final class DriveFiles {
             SearchOutput.class,
             DriveFiles::search);
 
-    static final SimpleAction<ShareInput, ShareOutput> SHARE = new SimpleAction<>(
+    static final LambdaAction<ShareInput, ShareOutput> SHARE = BaseAction.write(
             "google-drive.share",
             "Share a file",
             "Gives a user, group, domain or anyone with the link access to a file.",
             ShareInput.class,
             ShareOutput.class,
-            true,
             // Sharing again with the same grantee and role leaves one permission: Drive updates it in place.
             Idempotency.NATURAL,
             DriveFiles::share);

@@ -4,10 +4,11 @@ import static dev.atom.connectors.google.GoogleApi.query;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import dev.atom.connectors.google.GoogleApi;
-import dev.atom.connectors.google.SimpleAction;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -48,13 +49,12 @@ final class DriveUpload {
 
             @Schema(description = "A description") @Nullable String description) {}
 
-    static final SimpleAction<Input, DriveFile> UPLOAD = new SimpleAction<>(
+    static final LambdaAction<Input, DriveFile> UPLOAD = BaseAction.write(
             "google-drive.upload",
             "Upload a file",
             "Creates a file in Google Drive from text or base64 content (up to 5 MB).",
             Input.class,
             DriveFile.class,
-            true,
             // Drive has no idempotency key for creating files: a retry after the upload went out may make two.
             Idempotency.NONE,
             DriveUpload::upload);

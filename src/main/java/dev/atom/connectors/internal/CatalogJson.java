@@ -30,8 +30,10 @@ record CatalogJson(
         }
     }
 
+    /** {@code aliases}: the action's former ids, which still resolve to it. */
     record ActionJson(
             String id,
+            List<String> aliases,
             String name,
             String description,
             boolean writes,
@@ -53,6 +55,7 @@ record CatalogJson(
                 registry.actionsOf(c.id()).stream()
                         .map(i -> new ActionJson(
                                 i.action().id(),
+                                i.action().aliases(),
                                 i.action().name(),
                                 i.action().description(),
                                 i.action().writes(),
@@ -82,6 +85,8 @@ record CatalogJson(
                 || categories.stream().anyMatch(cat -> cat.contains(q))
                 || actions.stream()
                         .anyMatch(
-                                x -> x.name().toLowerCase(java.util.Locale.ROOT).contains(q));
+                                x -> x.name().toLowerCase(java.util.Locale.ROOT).contains(q)
+                                        || x.id().contains(q)
+                                        || x.aliases().stream().anyMatch(a -> a.contains(q)));
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Connector failures as problem+json: invalid input 400 naming each field; retriable 503 with Retry-After
  * when the service gave one (or rate-limited us), else 502; permanent 422 with the service's message and
- * status; needs-reconnect 424 with why (the connection is already marked).
+ * status; not found at the service 404 naming what and the input field; needs-reconnect 424 with why (the
+ * connection is already marked).
  */
 final class ConnectorProblems {
     private ConnectorProblems() {}
@@ -39,6 +40,13 @@ final class ConnectorProblems {
                 var response = ResponseEntity.status(status);
                 retriable.retryAfter().ifPresent(d -> response.header("Retry-After", String.valueOf(seconds(d))));
                 yield response.body(problem);
+            }
+            case ConnectorException.NotFound notFound -> {
+                ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "service-not-found", notFound.getMessage());
+                problem.setProperty("serviceStatus", notFound.status());
+                problem.setProperty("what", notFound.what());
+                notFound.field().ifPresent(f -> problem.setProperty("field", fieldPrefix + f));
+                yield ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
             }
             case ConnectorException.Permanent permanent -> {
                 ProblemDetail problem =

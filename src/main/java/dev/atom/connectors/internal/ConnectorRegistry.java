@@ -34,6 +34,9 @@ class ConnectorRegistry {
 
     private final Map<String, Connector> connectors = new LinkedHashMap<>();
     private final Map<String, ActionInfo> actions = new LinkedHashMap<>();
+    /** An action's former ids ({@link Action#aliases()}) to the action. */
+    private final Map<String, ActionInfo> aliases = new LinkedHashMap<>();
+
     private final Map<String, TriggerInfo> triggers = new LinkedHashMap<>();
     private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
 
@@ -54,6 +57,12 @@ class ConnectorRegistry {
                 if (actions.putIfAbsent(a.id(), info) != null) {
                     throw new IllegalStateException("two actions have the id '" + a.id() + "'");
                 }
+                for (String alias : a.aliases()) {
+                    checkId(c, alias, "action alias");
+                    if (aliases.putIfAbsent(alias, info) != null) {
+                        throw new IllegalStateException("two actions have the alias '" + alias + "'");
+                    }
+                }
             }
             for (Trigger t : c.triggers()) {
                 checkId(c, t.id(), "trigger");
@@ -66,6 +75,11 @@ class ConnectorRegistry {
                 }
             }
             settings.put(c.id(), ConnectorSettings.of(c, env));
+        }
+        for (String alias : aliases.keySet()) {
+            if (actions.containsKey(alias)) {
+                throw new IllegalStateException("'" + alias + "' is both an action's id and another's alias");
+            }
         }
     }
 
@@ -97,8 +111,13 @@ class ConnectorRegistry {
         return Optional.ofNullable(id == null ? null : connectors.get(id));
     }
 
+    /** An action by its id or one of its former ids ({@link Action#aliases()}). */
     Optional<ActionInfo> action(String id) {
-        return Optional.ofNullable(id == null ? null : actions.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        ActionInfo info = actions.get(id);
+        return Optional.ofNullable(info != null ? info : aliases.get(id));
     }
 
     List<ActionInfo> actionsOf(String connectorId) {

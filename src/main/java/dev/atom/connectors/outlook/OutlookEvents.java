@@ -6,7 +6,9 @@ import static dev.atom.connectors.outlook.Graph.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -113,7 +115,7 @@ final class OutlookEvents {
             @Schema(description = "False when it was not there (already deleted)")
             boolean deleted) {}
 
-    static final GraphAction<ListInput, ListOutput> LIST = GraphAction.read(
+    static final LambdaAction<ListInput, ListOutput> LIST = BaseAction.read(
             "outlook.list_events",
             "List events",
             "Lists the events of the user's calendar in a time range, recurring ones expanded, in a time zone you"
@@ -122,35 +124,32 @@ final class OutlookEvents {
             ListOutput.class,
             OutlookEvents::list);
 
-    static final GraphAction<CreateInput, OutlookEvent> CREATE = new GraphAction<>(
+    static final LambdaAction<CreateInput, OutlookEvent> CREATE = BaseAction.write(
             "outlook.create_event",
             "Create an event",
             "Creates an event in the user's calendar and invites the attendees; with an idempotency key a retry"
                     + " does not create it twice.",
             CreateInput.class,
             OutlookEvent.class,
-            true,
             Idempotency.KEY,
             OutlookEvents::create);
 
-    static final GraphAction<UpdateInput, OutlookEvent> UPDATE = new GraphAction<>(
+    static final LambdaAction<UpdateInput, OutlookEvent> UPDATE = BaseAction.write(
             "outlook.update_event",
             "Update an event",
             "Changes the given fields of an event and leaves the others as they are.",
             UpdateInput.class,
             OutlookEvent.class,
-            true,
             Idempotency.NATURAL,
             OutlookEvents::update);
 
-    static final GraphAction<DeleteInput, DeleteOutput> DELETE = new GraphAction<>(
+    static final LambdaAction<DeleteInput, DeleteOutput> DELETE = BaseAction.write(
             "outlook.delete_event",
             "Delete an event",
             "Deletes an event (attendees get a cancellation when you organize it); one already gone is not an"
                     + " error.",
             DeleteInput.class,
             DeleteOutput.class,
-            true,
             Idempotency.NATURAL,
             OutlookEvents::delete);
 

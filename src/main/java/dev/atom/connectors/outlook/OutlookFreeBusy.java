@@ -3,7 +3,9 @@ package dev.atom.connectors.outlook;
 import static dev.atom.connectors.outlook.Graph.text;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +66,7 @@ final class OutlookFreeBusy {
             @Schema(description = "One entry per address asked about")
             List<Schedule> schedules) {}
 
-    static final GraphAction<Input, Output> FREE_BUSY = GraphAction.read(
+    static final LambdaAction<Input, Output> FREE_BUSY = BaseAction.read(
             "outlook.free_busy",
             "Find free and busy times",
             "Returns when people (or rooms) are busy in a time range, to find a free slot.",

@@ -6,7 +6,9 @@ import static dev.atom.connectors.outlook.Graph.text;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,33 +74,30 @@ final class OutlookMailChanges {
 
             @Schema(description = "Its categories") List<String> categories) {}
 
-    static final GraphAction<MoveInput, Moved> MOVE = new GraphAction<>(
+    static final LambdaAction<MoveInput, Moved> MOVE = BaseAction.write(
             "outlook.move_mail",
             "Move a message",
             "Moves a message to another folder (archive, deleteditems, a folder id...).",
             MoveInput.class,
             Moved.class,
-            true,
             Idempotency.NATURAL,
             OutlookMailChanges::move);
 
-    static final GraphAction<FlagInput, MessageState> FLAG = new GraphAction<>(
+    static final LambdaAction<FlagInput, MessageState> FLAG = BaseAction.write(
             "outlook.flag_mail",
             "Flag a message",
             "Flags a message for follow-up, marks it complete or unflags it, and/or marks it read or unread.",
             FlagInput.class,
             MessageState.class,
-            true,
             Idempotency.NATURAL,
             OutlookMailChanges::flag);
 
-    static final GraphAction<CategorizeInput, MessageState> CATEGORIZE = new GraphAction<>(
+    static final LambdaAction<CategorizeInput, MessageState> CATEGORIZE = BaseAction.write(
             "outlook.categorize_mail",
             "Categorize a message",
             "Sets a message's categories (the colored labels of Outlook); the list given replaces the old one.",
             CategorizeInput.class,
             MessageState.class,
-            true,
             Idempotency.NATURAL,
             (context, in) -> patch(context, in.messageId(), Map.of("categories", in.categories()), "categories"));
 
@@ -115,13 +114,12 @@ final class OutlookMailChanges {
     record Replied(
             @Schema(description = "The message answered") String messageId) {}
 
-    static final GraphAction<ReplyInput, Replied> REPLY = new GraphAction<>(
+    static final LambdaAction<ReplyInput, Replied> REPLY = BaseAction.write(
                     "outlook.reply_mail",
                     "Reply to a message",
                     "Answers a message in its conversation (Graph reply / replyAll): the right recipients, subject and thread.",
                     ReplyInput.class,
                     Replied.class,
-                    true,
                     Idempotency.NONE,
                     OutlookMailChanges::reply)
             .reachingPeople();

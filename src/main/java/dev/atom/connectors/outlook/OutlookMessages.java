@@ -8,7 +8,9 @@ import static dev.atom.connectors.outlook.Graph.strings;
 import static dev.atom.connectors.outlook.Graph.text;
 
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,7 +181,7 @@ final class OutlookMessages {
             @Schema(description = "The attachments' names, types and sizes (not their contents)")
             List<Attachment> attachments) {}
 
-    static final GraphAction<SearchInput, SearchOutput> SEARCH = GraphAction.read(
+    static final LambdaAction<SearchInput, SearchOutput> SEARCH = BaseAction.read(
             "outlook.search_mail",
             "Search mail",
             "Finds messages by a search phrase or an OData filter, in all mail or one folder; returns ids,"
@@ -188,7 +190,7 @@ final class OutlookMessages {
             SearchOutput.class,
             OutlookMessages::search);
 
-    static final GraphAction<ReadInput, Message> READ = GraphAction.read(
+    static final LambdaAction<ReadInput, Message> READ = BaseAction.read(
             "outlook.read_mail",
             "Read a message",
             "Reads one message: sender, recipients, dates, flags, the body as text or HTML, the Internet headers"

@@ -2,7 +2,9 @@ package dev.atom.connectors.outlook;
 
 import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
+import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.LambdaAction;
 import dev.atom.connectors.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,13 +58,12 @@ final class OutlookSend {
             @Schema(description = "Whether a copy was saved in Sent Items")
             boolean savedToSentItems) {}
 
-    static final GraphAction<Input, Output> SEND = new GraphAction<>(
+    static final LambdaAction<Input, Output> SEND = BaseAction.write(
                     "outlook.send_mail",
                     "Send an e-mail",
                     "Sends an e-mail from the connected Outlook mailbox, as plain text or HTML.",
                     Input.class,
                     Output.class,
-                    true,
                     // Graph's sendMail has no idempotency key: a retry after the request went out may send twice.
                     Idempotency.NONE,
                     OutlookSend::send)

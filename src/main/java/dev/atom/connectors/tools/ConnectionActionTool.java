@@ -4,13 +4,13 @@ import dev.atom.connectors.ActionRunResults;
 import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolContext;
 import dev.atom.tools.ToolResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +91,14 @@ final class ConnectionActionTool implements Tool {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The tool names of the action's former ids, so a held approval made under an old name still finds it. */
+    @Override
+    public List<String> aliases() {
+        return info.action().aliases().stream()
+                .map(ConnectionActionTool::toolName)
+                .toList();
     }
 
     @Override
@@ -226,10 +234,14 @@ final class ConnectionActionTool implements Tool {
         } catch (ConnectorException.Retriable e) {
             return new ToolResult.Failed(
                     info.connector().name() + " did not answer (" + e.getMessage() + "); try again later", null);
+        } catch (ConnectorException.NotFound e) {
+            return new ToolResult.Failed(
+                    info.connector().name() + ": " + e.what() + " was not found",
+                    e.field().filter(f -> schema.path("properties").has(f)).orElse(null));
         } catch (ConnectorException.Permanent e) {
             return new ToolResult.Failed(
                     info.connector().name() + " refused: " + e.getMessage(), fieldOf(e.getMessage()));
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             return new ToolResult.Failed("The connection is not one you may use", CONNECTION);
         } catch (RuntimeException e) {
             return new ToolResult.Failed(e.getMessage(), null);

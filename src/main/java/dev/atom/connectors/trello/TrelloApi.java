@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trello's REST API, authenticated by its {@code key} and {@code token} query parameters. Trello answers
- * errors as plain text ("invalid token", "invalid id"): 401 needs reconnecting, 400 and 404 are permanent
- * and blame the input field the call names. Stateless.
+ * errors as plain text ("invalid token", "invalid id"): 401 needs reconnecting, 400 is permanent and 404 is
+ * {@link ConnectorException.NotFound}, both blaming the input field the call names. Stateless.
  */
 final class TrelloApi {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -79,6 +79,10 @@ final class TrelloApi {
         if ((status == 400 || status == 404) && blame != null) {
             // Trello names the parameter it did not like ("invalid value for idList"): blame that field
             String field = text.contains("idList") ? "listId" : text.contains("idBoard") ? "boardId" : blame;
+            if (status == 404) {
+                // "listId" -> "the Trello list"
+                throw new ConnectorException.NotFound(field, "the Trello " + field.replaceFirst("Id$", ""));
+            }
             throw new ConnectorException.Permanent(status, field + ": Trello says " + shortText(text));
         }
         ServiceErrors.raise(response, ctx.clock().instant());

@@ -2,6 +2,7 @@ package dev.atom.connectors.trello;
 
 import static dev.atom.connectors.trello.TrelloApi.text;
 
+import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
@@ -51,62 +52,50 @@ final class TrelloBoards {
     @Schema(description = "The open lists of a board, left to right")
     record Lists(@Schema(description = "The lists") List<TrelloList> lists) {}
 
-    static final class ListBoards extends BaseAction<BoardsInput, Boards> {
-        ListBoards() {
-            super(
-                    "trello.list_boards",
-                    "List boards",
-                    "Lists the Trello boards of the connected member.",
-                    BoardsInput.class,
-                    Boards.class,
-                    false,
-                    Idempotency.NATURAL);
-        }
+    static final Action<BoardsInput, Boards> LIST_BOARDS = BaseAction.read(
+            "trello.list_boards",
+            "List boards",
+            "Lists the Trello boards of the connected member.",
+            BoardsInput.class,
+            Boards.class,
+            TrelloBoards::boards);
 
-        @Override
-        public Boards execute(ActionContext ctx, BoardsInput in) {
-            String filter = Boolean.TRUE.equals(in.includeClosed()) ? "all" : "open";
-            JsonNode r = TrelloApi.get(
-                    ctx, "/members/me/boards", Map.of("filter", filter, "fields", "name,url,closed"), null);
-            List<Board> out = new ArrayList<>();
-            for (JsonNode b : r) {
-                out.add(new Board(
-                        b.path("id").asString(),
-                        b.path("name").asString(),
-                        text(b.get("url")),
-                        b.path("closed").asBoolean(false)));
-            }
-            return new Boards(out);
+    static final Action<ListsInput, Lists> LIST_LISTS = BaseAction.read(
+            "trello.list_lists",
+            "List a board's lists",
+            "Lists the open lists of a Trello board, left to right.",
+            ListsInput.class,
+            Lists.class,
+            TrelloBoards::lists);
+
+    private static Boards boards(ActionContext ctx, BoardsInput in) {
+        String filter = Boolean.TRUE.equals(in.includeClosed()) ? "all" : "open";
+        JsonNode r =
+                TrelloApi.get(ctx, "/members/me/boards", Map.of("filter", filter, "fields", "name,url,closed"), null);
+        List<Board> out = new ArrayList<>();
+        for (JsonNode b : r) {
+            out.add(new Board(
+                    b.path("id").asString(),
+                    b.path("name").asString(),
+                    text(b.get("url")),
+                    b.path("closed").asBoolean(false)));
         }
+        return new Boards(out);
     }
 
-    static final class ListLists extends BaseAction<ListsInput, Lists> {
-        ListLists() {
-            super(
-                    "trello.list_lists",
-                    "List a board's lists",
-                    "Lists the open lists of a Trello board, left to right.",
-                    ListsInput.class,
-                    Lists.class,
-                    false,
-                    Idempotency.NATURAL);
+    private static Lists lists(ActionContext ctx, ListsInput in) {
+        JsonNode r = TrelloApi.get(
+                ctx,
+                "/boards/" + TrelloApi.seg(in.boardId()) + "/lists",
+                Map.of("filter", "open", "fields", "name,pos"),
+                "boardId");
+        List<TrelloList> out = new ArrayList<>();
+        for (JsonNode l : r) {
+            out.add(new TrelloList(
+                    l.path("id").asString(),
+                    l.path("name").asString(),
+                    l.path("pos").asDouble(0)));
         }
-
-        @Override
-        public Lists execute(ActionContext ctx, ListsInput in) {
-            JsonNode r = TrelloApi.get(
-                    ctx,
-                    "/boards/" + TrelloApi.seg(in.boardId()) + "/lists",
-                    Map.of("filter", "open", "fields", "name,pos"),
-                    "boardId");
-            List<TrelloList> out = new ArrayList<>();
-            for (JsonNode l : r) {
-                out.add(new TrelloList(
-                        l.path("id").asString(),
-                        l.path("name").asString(),
-                        l.path("pos").asDouble(0)));
-            }
-            return new Lists(out);
-        }
+        return new Lists(out);
     }
 }

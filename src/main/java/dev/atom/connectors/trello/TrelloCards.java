@@ -2,6 +2,8 @@ package dev.atom.connectors.trello;
 
 import static dev.atom.connectors.trello.TrelloApi.text;
 
+import dev.atom.connectors.Action;
+import dev.atom.connectors.Action.Idempotency;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.Schema;
@@ -73,57 +75,47 @@ final class TrelloCards {
     }
 
     // Trello takes no idempotency key: creating twice makes two cards; moving to a list is safe to repeat
-    static final class CreateCard extends BaseAction<CreateInput, Card> {
-        CreateCard() {
-            super(
-                    "trello.create_card",
-                    "Create a card",
-                    "Adds a card to a Trello list.",
-                    CreateInput.class,
-                    Card.class,
-                    true,
-                    Idempotency.NONE);
-        }
+    static final Action<CreateInput, Card> CREATE_CARD = BaseAction.write(
+            "trello.create_card",
+            "Create a card",
+            "Adds a card to a Trello list.",
+            CreateInput.class,
+            Card.class,
+            Idempotency.NONE,
+            TrelloCards::create);
 
-        @Override
-        public Card execute(ActionContext ctx, CreateInput in) {
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("idList", in.listId());
-            body.put("name", in.name());
-            if (in.description() != null) {
-                body.put("desc", in.description());
-            }
-            if (in.due() != null) {
-                body.put("due", in.due());
-            }
-            body.put("pos", in.position() == null ? "bottom" : in.position().name());
-            return Card.of(TrelloApi.send(ctx, "POST", "/cards", body, "listId"));
+    static final Action<MoveInput, Card> MOVE_CARD = BaseAction.write(
+            "trello.move_card",
+            "Move a card",
+            "Moves a Trello card to another list, on the same board or another one.",
+            MoveInput.class,
+            Card.class,
+            Idempotency.NATURAL,
+            TrelloCards::move);
+
+    private static Card create(ActionContext ctx, CreateInput in) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("idList", in.listId());
+        body.put("name", in.name());
+        if (in.description() != null) {
+            body.put("desc", in.description());
         }
+        if (in.due() != null) {
+            body.put("due", in.due());
+        }
+        body.put("pos", in.position() == null ? "bottom" : in.position().name());
+        return Card.of(TrelloApi.send(ctx, "POST", "/cards", body, "listId"));
     }
 
-    static final class MoveCard extends BaseAction<MoveInput, Card> {
-        MoveCard() {
-            super(
-                    "trello.move_card",
-                    "Move a card",
-                    "Moves a Trello card to another list, on the same board or another one.",
-                    MoveInput.class,
-                    Card.class,
-                    true,
-                    Idempotency.NATURAL);
+    private static Card move(ActionContext ctx, MoveInput in) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("idList", in.listId());
+        if (in.boardId() != null) {
+            body.put("idBoard", in.boardId());
         }
-
-        @Override
-        public Card execute(ActionContext ctx, MoveInput in) {
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("idList", in.listId());
-            if (in.boardId() != null) {
-                body.put("idBoard", in.boardId());
-            }
-            if (in.position() != null) {
-                body.put("pos", in.position().name());
-            }
-            return Card.of(TrelloApi.send(ctx, "PUT", "/cards/" + TrelloApi.seg(in.cardId()), body, "cardId"));
+        if (in.position() != null) {
+            body.put("pos", in.position().name());
         }
+        return Card.of(TrelloApi.send(ctx, "PUT", "/cards/" + TrelloApi.seg(in.cardId()), body, "cardId"));
     }
 }

@@ -4,7 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -19,61 +19,41 @@ import tools.jackson.databind.JsonNode;
  * {@code token} query parameters). Health is {@code GET /members/me}.
  */
 @Component
-class TrelloConnector implements Connector {
+class TrelloConnector extends BaseConnector {
     static final String API_KEY = "api_key";
     static final String TOKEN = "token";
 
-    private final List<Action<?, ?>> actions = List.of(
-            new TrelloBoards.ListBoards(),
-            new TrelloBoards.ListLists(),
-            new TrelloCards.CreateCard(),
-            new TrelloCards.MoveCard(),
-            new TrelloCardDue.UpdateDue());
+    private static final List<Action<?, ?>> ACTIONS = List.of(
+            TrelloBoards.LIST_BOARDS,
+            TrelloBoards.LIST_LISTS,
+            TrelloCards.CREATE_CARD,
+            TrelloCards.MOVE_CARD,
+            TrelloCardDue.UPDATE_DUE);
     private final TrelloWebhookTrigger changes;
-
-    TrelloConnector(Clock clock) {
-        this.changes = new TrelloWebhookTrigger(clock);
-    }
-
     private final TrelloCardsFeed cards = new TrelloCardsFeed();
 
-    @Override
-    public String id() {
-        return "trello";
-    }
-
-    @Override
-    public String name() {
-        return "Trello";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("productivity");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.ApiKey(List.of(
-                new CredentialField(
-                        API_KEY, "API key", false, true, "[0-9a-f]{32}", "From your Power-Up's API key page"),
-                new CredentialField(
-                        TOKEN,
-                        "Token",
-                        true,
-                        true,
-                        "[A-Za-z0-9]{32,128}",
-                        "Generated from the API key page's Token link, for your Trello account")));
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://api.trello.com/1";
+    TrelloConnector(Clock clock) {
+        super(
+                "trello",
+                "Trello",
+                "https://api.trello.com/1",
+                List.of("productivity"),
+                new AuthSpec.ApiKey(List.of(
+                        new CredentialField(
+                                API_KEY, "API key", false, true, "[0-9a-f]{32}", "From your Power-Up's API key page"),
+                        new CredentialField(
+                                TOKEN,
+                                "Token",
+                                true,
+                                true,
+                                "[A-Za-z0-9]{32,128}",
+                                "Generated from the API key page's Token link, for your Trello account"))));
+        this.changes = new TrelloWebhookTrigger(clock);
     }
 
     @Override
     public List<Action<?, ?>> actions() {
-        return actions;
+        return ACTIONS;
     }
 
     @Override

@@ -4,19 +4,14 @@ import dev.atom.connectors.Schema;
 import dev.atom.connectors.TriggerEvent;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.WebhookRefusal.Reason;
+import dev.atom.connectors.WebhookSignature;
 import dev.atom.connectors.WebhookTrigger;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +30,10 @@ final class TrelloWebhookTrigger implements WebhookTrigger {
     static final String CALLBACK_URL = "x-atom-callback-url";
 
     static final Duration WINDOW = Duration.ofMinutes(10);
+    /** Base64 HMAC-SHA1 of the body followed by the callback URL. */
+    static final WebhookSignature SIGNATURE =
+            WebhookSignature.base64("X-Trello-Webhook", WebhookSignature.Algorithm.SHA1);
+
     private final Clock clock;
 
     TrelloWebhookTrigger(Clock clock) {
@@ -98,23 +97,11 @@ final class TrelloWebhookTrigger implements WebhookTrigger {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("the Trello app secret must not be empty");
         }
-        String callback = header(headers, CALLBACK_URL);
-        if (callback == null || callback.isBlank()) {
+        String callback = WebhookSignature.header(headers, CALLBACK_URL);
+        if (callback == null) {
             throw new IllegalArgumentException("the receiver must pass the callback URL as " + CALLBACK_URL);
         }
-        String signature = header(headers, "x-trello-webhook");
-        if (signature == null || signature.isBlank()) {
-            throw new WebhookRefusal(Reason.MISSING_SIGNATURE, "the X-Trello-Webhook header is missing");
-        }
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(signature.strip());
-        } catch (IllegalArgumentException e) {
-            given = new byte[0];
-        }
-        if (!MessageDigest.isEqual(sign(secret, body, callback), given)) {
-            throw new WebhookRefusal(Reason.BAD_SIGNATURE, "the signature does not match the body and secret");
-        }
+        SIGNATURE.verify(headers, secret, body, WebhookSignature.bytes(callback));
         JsonNode json;
         try {
             json = TrelloApi.JSON.readTree(body);
@@ -133,9 +120,7 @@ final class TrelloWebhookTrigger implements WebhookTrigger {
         } catch (DateTimeParseException e) {
             throw new WebhookRefusal(Reason.MALFORMED, "the action's date is not a date");
         }
-        if (Duration.between(at, clock.instant()).abs().compareTo(WINDOW) > 0) {
-            throw new WebhookRefusal(Reason.STALE_TIMESTAMP, "the action is more than 10 minutes from now");
-        }
+        WebhookSignature.within(at, clock, WINDOW);
         JsonNode data = action.path("data");
         String listId = TrelloApi.text(data.path("listAfter").get("id"));
         Event e = new Event(
@@ -150,26 +135,5 @@ final class TrelloWebhookTrigger implements WebhookTrigger {
                 TrelloApi.text(data.path("board").get("id")),
                 data.isMissingNode() ? null : data);
         return new TriggerEvent(id, at, TrelloApi.JSON.valueToTree(e));
-    }
-
-    /** HMAC-SHA1 of the body followed by the callback URL; also what Trello computes (then base64). */
-    static byte[] sign(String secret, byte[] body, String callbackUrl) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            mac.update(body);
-            return mac.doFinal(callbackUrl.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        for (var e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().getFirst();
-            }
-        }
-        return null;
     }
 }

@@ -2,10 +2,10 @@ package dev.atom.workflows.internal;
 
 import dev.atom.connectors.ConnectionNotUsable;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.workflows.internal.StepState.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.NoSuchElementException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -107,14 +107,25 @@ final class ActionStep {
             var first = e.problems().isEmpty() ? null : e.problems().getFirst();
             return execution.fail(
                     step, input, first == null ? e.getMessage() : "input." + first.field() + ": " + first.message());
+        } catch (ConnectorException.NotFound e) {
+            // permanent: retrying cannot make it exist; the error names the step's input field when one named it
+            return execution.fail(
+                    step,
+                    input,
+                    e.field().map(f -> "input." + f + ": " + e.what()).orElse(e.what()) + " was not found at the"
+                            + " service");
         } catch (ConnectorException e) {
             return execution.fail(step, input, e.getMessage());
         } catch (ConnectionNotUsable e) {
             return execution.fail(
                     step, input, "the connection '" + step.connection() + "' may not be used: " + e.getMessage());
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             return execution.fail(
-                    step, input, "the connection '" + step.connection() + "' no longer exists in this workspace");
+                    step,
+                    input,
+                    e.kind() == UnknownReference.Kind.ACTION
+                            ? "the connection's connector has no action '" + step.action() + "'"
+                            : "the connection '" + step.connection() + "' no longer exists in this workspace");
         }
     }
 

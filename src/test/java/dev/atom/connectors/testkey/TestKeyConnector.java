@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TestKeyConnector implements Connector {
     record Input(
-            @Schema(description = "What to do: echo, busy, refuse or revoke")
+            @Schema(description = "What to do: echo, busy, refuse, missing or revoke")
             String mode) {}
 
     record Output(int keyLength, String account) {}
@@ -35,6 +35,12 @@ class TestKeyConnector implements Connector {
         @Override
         public String name() {
             return "Check the key";
+        }
+
+        /** Its name before a rename, so tests can prove an old id still resolves (ActionAliasTest). */
+        @Override
+        public List<String> aliases() {
+            return List.of("testkey.verify_key");
         }
 
         @Override
@@ -69,6 +75,7 @@ class TestKeyConnector implements Connector {
                 case "busy" -> throw new ConnectorException.Retriable(429, "slow down", Duration.ofSeconds(7));
                 case "down" -> throw new ConnectorException.Retriable(502, "the service is down", null);
                 case "refuse" -> throw new ConnectorException.Permanent(404, "no such channel: #nowhere");
+                case "missing" -> throw new ConnectorException.NotFound("mode", "the channel #gone");
                 case "revoke" -> throw new ConnectorException.NeedsReconnect("the key was revoked at the service");
                 default -> new Output(key.length(), account(context));
             };

@@ -17,13 +17,15 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.Webhooks;
 import dev.atom.shared.Ids;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.OpenApiContract;
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The Trello connector through the running app against WireMock, every request checked against Trello's
  * description (cut at test time to the paths used: the whole file is 264 paths).
  */
-class TrelloConnectorTest extends StubbedServiceTestBase {
+@StubMount(property = "ATOM_TRELLO_BASE_URL", path = TrelloConnectorTest.BASE)
+class TrelloConnectorTest extends ConnectorContractTestBase {
     static final String KEY = "0123456789abcdef0123456789abcdef";
     static final String TOKEN = "ATTAabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
     static final String BASE = "/1";
@@ -49,6 +52,26 @@ class TrelloConnectorTest extends StubbedServiceTestBase {
     private TestUsers.User user;
     private String actions;
     private String connection;
+
+    @Override
+    protected String connectorId() {
+        return "trello";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "trello.list_boards",
+                "trello.list_lists",
+                "trello.create_card",
+                "trello.move_card",
+                "trello.update_card_due");
+    }
+
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.openApi(contract());
+    }
 
     static OpenApiContract contract() {
         return OpenApiContract.subset(
@@ -96,13 +119,22 @@ class TrelloConnectorTest extends StubbedServiceTestBase {
         actions = "/api/v1/connections/" + connection + "/actions/";
     }
 
-    @AfterEach
-    void everyRequestIsOneTrelloAccepts() {
-        contract().assertRequestsValid(STUB, BASE);
-    }
-
     private TestHttp.Response run(String action, Map<String, Object> input) {
         return users.as(user).post(actions + action, input);
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("trello.list_boards", "reads natural"),
+                        Map.entry("trello.list_lists", "reads natural"),
+                        Map.entry("trello.create_card", "writes none"),
+                        Map.entry("trello.move_card", "writes natural"),
+                        Map.entry("trello.update_card_due", "writes natural")));
+        assertThat(authKinds()).containsExactly("api_key");
+        assertThat(triggerKinds()).containsExactly("trello.model_changed webhook");
     }
 
     @Test
@@ -184,8 +216,10 @@ class TrelloConnectorTest extends StubbedServiceTestBase {
 
         text(put(urlPathEqualTo(BASE + "/cards/gone")), 404, "The requested resource was not found.");
         var missing = run("trello.move_card", Map.of("cardId", "gone", "listId", "l3"));
-        assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().get("detail").asString()).startsWith("cardId:");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).isEqualTo("cardId: the Trello card was not found");
+        assertThat(missing.json().get("field").asString()).isEqualTo("input.cardId");
+        assertThat(missing.json().get("type").asString()).endsWith("/service-not-found");
     }
 
     @Test

@@ -74,7 +74,11 @@ public class BeanToolCatalog implements ToolCatalog {
 
     @Override
     public Optional<Tool> find(ToolContext context, String name) {
-        return available(context).stream().filter(t -> t.name().equals(name)).findFirst();
+        List<Tool> all = available(context);
+        return all.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .or(() -> all.stream().filter(t -> t.aliases().contains(name)).findFirst());
     }
 
     @Override
