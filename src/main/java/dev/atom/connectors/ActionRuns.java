@@ -2,6 +2,7 @@ package dev.atom.connectors;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,4 +58,11 @@ public interface ActionRuns {
      * was called); false when the call has already started or the run is not the caller's or has ended.
      */
     boolean stop(Connectors.Caller caller, String runId);
+
+    /**
+     * Where the caller's action run stands now, read from its history (a held send that has since been sent or
+     * has failed): {@link Result.Succeeded} with the run's output, {@link Result.Failed} with its error (also when
+     * it was cancelled), else {@link Result.Pending}. Empty when it is not the caller's action run (or is gone).
+     */
+    Optional<Result> outcome(Connectors.Caller caller, String runId);
 }

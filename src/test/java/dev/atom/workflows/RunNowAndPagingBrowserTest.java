@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.testing.BrowserTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 /**
  * "Run now" with a JSON input (from the Automations list and the builder, prefilled with the last manual
- * run's input, bad JSON refused in place) and "Older runs" on the runs pages, in a real browser.
+ * run's input, bad JSON refused in place), "Older runs" and the "Started by" filter on the runs pages, and the
+ * confirmed replay of an action run, in a real browser. Writes docs/screenshots/run-replay-action.png.
  */
 class RunNowAndPagingBrowserTest extends BrowserTestBase {
 
@@ -164,6 +171,79 @@ class RunNowAndPagingBrowserTest extends BrowserTestBase {
 
         open("/runs?workflow=" + a + "&cursor=broken");
         assertThat($("#filter-errors").getText()).contains("older runs is damaged");
+    }
+
+    @Test
+    void startedByFiltersTheRunsAndAnActionRunIsReplayedOnlyOnceThePersonConfirmsIt() throws Exception {
+        TestUsers.User pia = new TestUsers(this::http).signUp("pia");
+        TestHttp http = new TestUsers(this::http).as(pia);
+        WorkflowTestSupport api = new WorkflowTestSupport(http);
+        String flow = api.createAndPublish("""
+                {"name": "Greeter", "trigger": {"type": "manual"}, "steps": [
+                  {"id": "greet", "type": "transform", "output": {"hello": "{{ trigger.input.who }}"}}]}""");
+        String manual = api.start(flow, Map.of("who", "Ann"));
+        api.awaitEnd(manual);
+        var key = http.post(
+                "/api/v1/connections",
+                Map.of(
+                        "connector",
+                        "testkey",
+                        "name",
+                        "Billing API",
+                        "credentials",
+                        Map.of("api_key", "good-key", "account", "a")));
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        String call = "/api/v1/connections/" + key.json().get("id").asString() + "/actions/testkey.check_key";
+        assertThat(http.post(call, Map.of("mode", "refuse")).status()).isBetween(400, 599);
+        String refused =
+                http.get("/api/v1/runs?trigger=api").json().at("/items/0/id").asString();
+        assertThat(api.awaitEnd(refused).get("status").asString()).isEqualTo("failed");
+
+        logInInBrowser(pia.email(), TestUsers.PASSWORD);
+        waitUntil(d -> !currentPath().equals("/login"));
+        open("/runs");
+        waitUntil(d -> all(".run-row").size() == 2);
+        new org.openqa.selenium.support.ui.Select($("#filter-trigger")).selectByValue("api");
+        $("#apply-filters").click();
+        waitUntil(d -> d.getCurrentUrl().contains("trigger=api"));
+        waitUntil(d -> all(".run-row").size() == 1);
+        assertThat(rowIds()).containsExactly(refused);
+        assertThat(new org.openqa.selenium.support.ui.Select($("#filter-trigger"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("api");
+        open("/runs?trigger=manual");
+        waitUntil(d -> all(".run-row").size() == 1);
+        assertThat(rowIds()).containsExactly(manual);
+        open("/runs?trigger=chat");
+        waitUntil(d -> all(".run-row").isEmpty());
+
+        // the failed API call's run: replaying it may call the service again, so the person confirms first
+        open("/runs/" + refused);
+        assertThat($("#replay-warning").getText())
+                .contains("testkey.check_key for an API call", "may have reached the service")
+                .doesNotContain("confirm");
+        assertThat($("#replay-run").getText()).isEqualTo("Replay anyway…");
+        Path shot =
+                ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("docs/screenshots"));
+        Files.copy(shot, Path.of("docs/screenshots/run-replay-action.png"), StandardCopyOption.REPLACE_EXISTING);
+        $("#replay-run").click();
+        driver().switchTo().alert().dismiss(); // not confirmed: nothing happens
+        assertThat(currentPath()).isEqualTo("/runs/" + refused);
+        assertThat(http.get("/api/v1/runs?trigger=api").json().get("items")).hasSize(1);
+        $("#replay-run").click();
+        var alert = driver().switchTo().alert();
+        assertThat(alert.getText()).contains("Replay anyway?");
+        alert.accept();
+        waitUntil(d -> currentPath().startsWith("/runs/") && !currentPath().endsWith(refused));
+        String replay = currentPath().substring("/runs/".length());
+        JsonNode again = api.awaitEnd(replay);
+        assertThat(again.at("/trigger/replayOf").asString()).isEqualTo(refused);
+        assertThat(again.at("/trigger/type").asString()).isEqualTo("api");
+        assertThat(again.get("status").asString())
+                .as("the service refused again")
+                .isEqualTo("failed");
     }
 
     private List<String> rowIds() {

@@ -12,12 +12,28 @@ import tools.jackson.databind.JsonNode;
  * and 3). Other providers tokenize differently (Anthropic and Gemini run some 10-20% higher on English), so
  * the result carries a 15% margin: estimates should rather over- than under-reserve. An image counts as
  * {@value #IMAGE_TOKENS} tokens (Anthropic bills about width*height/750, some 1,600 for a 1092x1092 image;
- * OpenAI 765 for a high-detail 1024x1024). Thread-safe: jtokkit encodings are immutable.
+ * OpenAI 765 for a high-detail 1024x1024). Texts of at least {@value #CACHED_FROM} characters and tool
+ * definitions are counted once and then looked up ({@link TokenCounts}): a chat's tools, system prompt and earlier
+ * messages come back on every model call. Thread-safe: jtokkit encodings are immutable, the counts concurrent.
  */
 public final class TokenEstimator {
     static final int IMAGE_TOKENS = 1_600;
     private static final int PER_MESSAGE = 4;
     private static final int REPLY_PRIMING = 3;
+    /** Shorter texts (roles, names, short messages) are counted each time: a lookup would save little. */
+    static final int CACHED_FROM = 64;
+    /** At most this many characters of counted text are kept (some 8 MB). */
+    private static final long CACHED_CHARS = 4_000_000;
+
+    private final TokenCounts counts;
+
+    public TokenEstimator() {
+        this(CACHED_CHARS);
+    }
+
+    TokenEstimator(long cachedChars) {
+        this.counts = new TokenCounts(cachedChars);
+    }
 
     // Loading o200k_base takes about 0.5 s and 40 MiB of heap: done on the first count (the holder class is
     // initialized then, thread-safely), not at start-up, so an instance that never counts never pays for it.
@@ -27,7 +43,33 @@ public final class TokenEstimator {
 
     /** Tokens of plain text, without margin. */
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : O200k.ENCODING.countTokensOrdinary(text);
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        if (text.length() < CACHED_FROM) {
+            return encode(text);
+        }
+        return counts.get(text, t -> t, t -> new TokenCounts.Counted(encode(t), t.length()));
+    }
+
+    TokenCounts counts() {
+        return counts;
+    }
+
+    private static int encode(String text) {
+        return O200k.ENCODING.countTokensOrdinary(text);
+    }
+
+    /**
+     * A tool definition as the model reads it (its JSON), looked up by value: the node itself is not serialized
+     * again once counted. Each definition also costs the comma or bracket around it.
+     */
+    private int tool(JsonNode tool) {
+        return 1
+                + counts.get(tool, JsonNode::deepCopy, t -> {
+                    String json = t.toString();
+                    return new TokenCounts.Counted(encode(json), json.length());
+                });
     }
 
     /** The prompt of a chat request: messages (text, images, tool calls), tool definitions and the schema. */
@@ -45,8 +87,10 @@ public final class TokenEstimator {
             }
         }
         JsonNode tools = request.path("tools");
-        if (tools.isArray() && !tools.isEmpty()) {
-            tokens += count(tools.toString());
+        if (tools.isArray()) {
+            for (JsonNode tool : tools) {
+                tokens += tool(tool);
+            }
         }
         JsonNode format = request.path("response_format");
         if (format.isObject()) {

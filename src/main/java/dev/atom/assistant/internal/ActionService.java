@@ -1,5 +1,6 @@
 package dev.atom.assistant.internal;
 
+import dev.atom.connectors.ActionRunResults;
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.Ids;
 import dev.atom.shared.web.ApiException;
@@ -38,7 +39,9 @@ class ActionService {
         if (!Ids.isValid(id)) {
             throw ApiException.notFound("action");
         }
-        return actions.find(user.workspaceId(), user.userId(), id).orElseThrow(() -> ApiException.notFound("action"));
+        Action action =
+                actions.find(user.workspaceId(), user.userId(), id).orElseThrow(() -> ApiException.notFound("action"));
+        return heldSends.settle(user, action); // a held send whose run has ended shows how it ended
     }
 
     Action approve(CurrentUser user, String id, JsonNode editedInput) {
@@ -85,6 +88,12 @@ class ActionService {
             return heldSends.stop(user, action);
         }
         if (action.undo() == null) {
+            if (action.runId() != null
+                    && action.output() != null
+                    && ActionRunResults.SENT.equals(
+                            AssistantJson.parse(action.output()).path("status").asString(""))) {
+                throw ApiException.conflict("It can no longer be stopped: it was sent (run " + action.runId() + ")");
+            }
             throw ApiException.conflict("This action cannot be undone");
         }
         JsonNode undo = AssistantJson.parse(action.undo());

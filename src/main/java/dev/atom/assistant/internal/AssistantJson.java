@@ -1,5 +1,6 @@
 package dev.atom.assistant.internal;
 
+import dev.atom.connectors.ActionRunResults;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,7 @@ final class AssistantJson {
         }
         if (a.runId() != null) {
             out.put("runId", a.runId());
+            sending(a, out);
         }
         out.put("undoable", a.status() == Action.Status.DONE && a.undo() != null);
         if (a.undo() != null) {
@@ -98,6 +100,30 @@ final class AssistantJson {
         out.put("createdAt", a.createdAt().toString())
                 .put("updatedAt", a.updatedAt().toString());
         return out;
+    }
+
+    /**
+     * A mail or message held for its send delay says where its sending stands: {@code sending} {@code scheduled}
+     * (with {@code sendsAt}), {@code sent}, {@code stopped} (undone in time) or {@code not_sent} (the action
+     * failed: {@code error} says why).
+     */
+    private static void sending(Action a, ObjectNode out) {
+        JsonNode output = a.output() == null ? null : parse(a.output());
+        if (output == null || !a.runId().equals(output.path("runId").asString(null))) {
+            return;
+        }
+        String status = output.path("status").asString("");
+        if (status.equals(ActionRunResults.SENT)) {
+            out.put("sending", status);
+        } else if (status.equals(ActionRunResults.SCHEDULED)) {
+            switch (a.status()) {
+                case FAILED -> out.put("sending", "not_sent");
+                case UNDONE -> out.put("sending", "stopped");
+                default ->
+                    out.put("sending", status)
+                            .put("sendsAt", output.path("sendsAt").asString(null));
+            }
+        }
     }
 
     static BigDecimal usd(long micros) {

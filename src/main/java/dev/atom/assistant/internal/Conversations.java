@@ -21,9 +21,11 @@ class Conversations {
 
     private final ConversationRepository repository;
     private final ActionRepository actions;
+    private final HeldSends heldSends;
     private final Clock clock;
 
-    Conversations(ConversationRepository repository, ActionRepository actions, Clock clock) {
+    Conversations(ConversationRepository repository, ActionRepository actions, HeldSends heldSends, Clock clock) {
+        this.heldSends = heldSends;
         this.repository = repository;
         this.actions = actions;
         this.clock = clock;
@@ -48,8 +50,9 @@ class Conversations {
 
     ObjectNode show(CurrentUser user, String id) {
         Conversation c = get(user, id);
-        Map<String, List<Action>> byMessage = actions.ofConversation(user.workspaceId(), c.id()).stream()
-                .collect(Collectors.groupingBy(Action::messageId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Action>> byMessage =
+                heldSends.settle(user, actions.ofConversation(user.workspaceId(), c.id())).stream()
+                        .collect(Collectors.groupingBy(Action::messageId, LinkedHashMap::new, Collectors.toList()));
         return AssistantJson.conversation(c, repository.messages(user.workspaceId(), c.id()), byMessage);
     }
 

@@ -1,17 +1,23 @@
 package dev.atom.assistant.internal;
 
+import dev.atom.connectors.ActionRunResults;
 import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.Connectors;
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.web.ApiException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Undo of a mail or message held for its send delay: the action's run is stopped before its call (the run ends
- * as cancelled and nothing reaches the service). Once the call has started it is too late: the action stays
- * done, without its undo, and the answer says so. Thread-safe.
+ * Actions whose run was still going when they were answered: a mail or message held for its send delay, or a call
+ * still being retried. Undo of a held one stops the run before its call (the run ends as cancelled and nothing
+ * reaches the service); once the call has started it is too late: the action stays done, without its undo, and the
+ * answer says so. When such a run has ended, the action is brought up to date with it as it is read ({@link
+ * #settle}): sent (the service's answer, no more undo) or failed with the run's reason. Reading the run rather than
+ * being told by it means no outcome is lost to a restart. Thread-safe.
  */
 @Component
 class HeldSends {
@@ -53,5 +59,53 @@ class HeldSends {
                 Action.Status.DONE, action.input(), action.summary(), action.output(), null, null, clock.instant());
         actions.transition(sent, Action.Status.RUNNING);
         throw ApiException.conflict(tooLate);
+    }
+
+    /** {@link #settle} of each action (all the caller's own). */
+    List<Action> settle(CurrentUser user, List<Action> list) {
+        return list.stream().map(a -> settle(user, a)).toList();
+    }
+
+    /** The action, brought up to date with its run's end when it was answered before that end; else as it is. */
+    Action settle(CurrentUser user, Action action) {
+        if (action.status() != Action.Status.DONE || action.output() == null) {
+            return action;
+        }
+        JsonNode output = AssistantJson.parse(action.output());
+        if (!ActionRunResults.awaitsRun(output, action.runId())) {
+            return action;
+        }
+        Optional<ActionRuns.Result> now =
+                runs.outcome(new Connectors.Caller(user.workspaceId(), user.userId()), action.runId());
+        if (now.isEmpty() || now.get() instanceof ActionRuns.Result.Pending) {
+            return action;
+        }
+        boolean held = ActionRunResults.held(output);
+        Action ended = switch (now.get()) {
+            case ActionRuns.Result.Succeeded done ->
+                action.with(
+                        Action.Status.DONE,
+                        action.input(),
+                        ActionRunResults.endedSummary(action.summary(), held ? "sent" : "done"),
+                        AssistantJson.write(ActionRunResults.succeeded(done, held)),
+                        null,
+                        null,
+                        clock.instant());
+            case ActionRuns.Result.Failed failed ->
+                action.with(
+                        Action.Status.FAILED,
+                        action.input(),
+                        ActionRunResults.endedSummary(action.summary(), held ? "not sent" : "failed"),
+                        action.output(),
+                        null,
+                        (held ? "Not sent: " : "Failed: ") + failed.error(),
+                        clock.instant());
+            case ActionRuns.Result.Pending pending -> action;
+        };
+        if (actions.transition(ended, Action.Status.DONE)) {
+            return ended;
+        }
+        // decided meanwhile (an undo claimed it): as it is now
+        return actions.find(user.workspaceId(), user.userId(), action.id()).orElse(action);
     }
 }

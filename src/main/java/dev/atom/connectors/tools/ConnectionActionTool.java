@@ -1,5 +1,6 @@
 package dev.atom.connectors.tools;
 
+import dev.atom.connectors.ActionRunResults;
 import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;

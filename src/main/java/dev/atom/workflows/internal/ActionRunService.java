@@ -133,11 +133,26 @@ class ActionRunService implements ActionRuns {
      */
     @Override
     public boolean stop(Connectors.Caller caller, String runId) {
-        Optional<Run> run = runs.find(caller.workspaceId(), runId)
+        return callersRun(caller, runId).isPresent()
+                && runs.cancelBefore(caller.workspaceId(), runId, ActionRunDefinitions.ACTION_STEP, clock.instant());
+    }
+
+    @Override
+    public Optional<Result> outcome(Connectors.Caller caller, String runId) {
+        return callersRun(caller, runId).map(r -> switch (r.status()) {
+            case SUCCEEDED -> new Result.Succeeded(r.id(), r.output() == null ? null : JSON.readTree(r.output()));
+            case FAILED, CANCELLED ->
+                new Result.Failed(
+                        r.id(), r.error() == null ? "the run was " + r.status().wire() : r.error(), null);
+            default -> new Result.Pending(r.id(), r.status().wire(), null);
+        });
+    }
+
+    /** The action run {@code runId} when it acts for the caller. */
+    private Optional<Run> callersRun(Connectors.Caller caller, String runId) {
+        return runs.find(caller.workspaceId(), runId)
                 .filter(ActionRunDefinitions::isActionRun)
                 .filter(r -> caller.userId()
                         .equals(JSON.readTree(r.triggerData()).path("by").asString(null)));
-        return run.isPresent()
-                && runs.cancelBefore(caller.workspaceId(), runId, ActionRunDefinitions.ACTION_STEP, clock.instant());
     }
 }

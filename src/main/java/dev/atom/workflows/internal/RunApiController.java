@@ -1,6 +1,7 @@
 package dev.atom.workflows.internal;
 
 import dev.atom.identity.CurrentUser;
+import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.FieldErrors;
 import java.net.URI;
 import java.time.Instant;
@@ -100,14 +101,21 @@ class RunApiController {
         return RunJson.of(run, runs.steps(run), runs.attempts(run));
     }
 
-    /** A new run that goes on from the failed step: {@code {"stepInput": {...}}} optionally edits its input. */
+    /**
+     * A new run that goes on from the failed step: {@code {"stepInput": {...}}} optionally edits its input; an
+     * action run (trigger chat or api) needs {@code "confirm": true} (409 otherwise: it may act again).
+     */
     @PostMapping("/api/v1/runs/{id}/replay")
     ResponseEntity<Map<String, String>> replay(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
             @RequestBody(required = false) JsonNode body) {
         JsonNode stepInput = body == null || !body.hasNonNull("stepInput") ? null : body.get("stepInput");
-        String runId = replays.replay(user, id, stepInput);
+        JsonNode confirm = body == null ? null : body.get("confirm");
+        if (confirm != null && !confirm.isBoolean()) {
+            throw ApiException.invalid("confirm", "must be true or false");
+        }
+        String runId = replays.replay(user, id, stepInput, confirm != null && confirm.asBoolean());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/runs/" + runId))
                 .body(Map.of("runId", runId, "status", "queued", "replayOf", id));

@@ -221,14 +221,18 @@ class RunsPageController {
         return "workflows/run :: timeline";
     }
 
-    /** A new run from the failed step on (htmx follows HX-Redirect to it). */
+    /**
+     * A new run from the failed step on (htmx follows HX-Redirect to it); an action run's button asks the person
+     * first (it may act again) and sends {@code confirm=true}.
+     */
     @PostMapping("/runs/{id}/replay")
     String replay(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean confirm,
             HttpServletResponse response,
             Model model) {
-        String newRun = replays.replay(user, id, null);
+        String newRun = replays.replay(user, id, null, confirm);
         response.setHeader("HX-Redirect", "/runs/" + newRun);
         timeline(user, runs.get(user, id), model);
         return "workflows/run :: timeline";
@@ -243,6 +247,11 @@ class RunsPageController {
         model.addAttribute("run", row(run, Map.of(run.workflowId(), name)));
         model.addAttribute("live", !run.status().terminal());
         model.addAttribute("replayable", run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED);
+        model.addAttribute(
+                "replayWarning",
+                ActionRunDefinitions.isActionRun(run)
+                        ? RunReplays.actAgainWarning(JSON.readTree(run.triggerData()), run)
+                        : null);
         model.addAttribute("runError", run.error());
         model.addAttribute("trigger", pretty(run.triggerData()));
         model.addAttribute("output", pretty(run.output()));

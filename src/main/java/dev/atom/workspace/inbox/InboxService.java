@@ -1,10 +1,12 @@
 package dev.atom.workspace.inbox;
 
+import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.Connectors;
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.Ids;
 import dev.atom.shared.web.ApiException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ class InboxService {
     private final InboxRepository messages;
     private final TriageRepository triage;
     private final SourceActions sources;
+    private final ActionRuns runs;
     private final TransactionOperations transactions;
     private final Clock clock;
 
@@ -28,11 +31,13 @@ class InboxService {
             InboxRepository messages,
             TriageRepository triage,
             SourceActions sources,
+            ActionRuns runs,
             TransactionOperations transactions,
             Clock clock) {
         this.messages = messages;
         this.triage = triage;
         this.sources = sources;
+        this.runs = runs;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -79,8 +84,23 @@ class InboxService {
 
     void reply(CurrentUser user, String id, String text) {
         InboxMessage m = get(user, id);
-        sources.reply(caller(user), m, text, user.email());
+        sources.reply(caller(user), m, text);
         transactions.executeWithoutResult(tx -> messages.setUnread(user.workspaceId(), id, false));
+    }
+
+    /**
+     * The reply as a durable action run, the way every write of the assistant goes ({@code trigger} chat):
+     * an idempotency key, retries, a place in the runs list, and held {@code sendDelay} before it is sent so that
+     * {@link ActionRuns#stop} can still stop it. The message counts as read at once: the person has dealt with it.
+     */
+    ActionRuns.Result replyAsRun(CurrentUser user, InboxMessage m, String text, String trigger, Duration sendDelay) {
+        SourceActions.Call call = sources.replyCall(m, text);
+        ActionRuns.Result result = runs.run(new ActionRuns.Request(
+                caller(user), trigger, m.connectionId(), call.action(), call.input(), sendDelay, null, true));
+        if (!(result instanceof ActionRuns.Result.Failed)) {
+            transactions.executeWithoutResult(tx -> messages.setUnread(user.workspaceId(), m.id(), false));
+        }
+        return result;
     }
 
     private static Connectors.Caller caller(CurrentUser user) {

@@ -2,6 +2,8 @@ package dev.atom.workspace.inbox;
 
 import static dev.atom.workspace.tools.Inputs.JSON;
 
+import dev.atom.connectors.ActionRunResults;
+import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.SyncedMessage;
 import dev.atom.identity.CurrentUser;
@@ -13,7 +15,9 @@ import dev.atom.workspace.tools.Inputs;
 import dev.atom.workspace.tools.Schemas;
 import dev.atom.workspace.tools.ToolCalls;
 import dev.atom.workspace.tools.WorkspaceTool;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.node.ArrayNode;
@@ -113,8 +117,17 @@ class InboxTools {
                         }));
     }
 
+    /**
+     * A reply reaches other people, so it goes as every such write of the assistant: a durable action run (trigger
+     * {@code chat}, its idempotency key, retries, the runs list), held {@code sendDelay} before it is
+     * sent, during which the action's Undo stops it.
+     */
     @Bean
-    Tool inboxReplyTool(ToolCalls calls, InboxService inbox, Connectors connectors) {
+    Tool inboxReplyTool(
+            ToolCalls calls,
+            InboxService inbox,
+            Connectors connectors,
+            @Value("${atom.assistant.send-delay:10s}") Duration sendDelay) {
         return WorkspaceTool.builder(calls, "inbox_reply", Effect.EXTERNAL_WRITE)
                 .description("Replies to a message in its thread, from the account it came to (sends it).")
                 .destructive()
@@ -126,16 +139,33 @@ class InboxTools {
                     InboxMessage m = inbox.get(user, Inputs.required(input, "id"));
                     String text = Inputs.required(input, "text");
                     return "sends a reply to " + m.message().from() + " on “" + subject(m) + "” from "
-                            + connection(connectors, user, m) + ": “" + ToolCalls.cap(text.strip(), 120) + "”";
+                            + connection(connectors, user, m) + ": “" + ToolCalls.cap(text.strip(), 120) + "”"
+                            + (sendDelay.isPositive()
+                                    ? " (sent after " + ActionRunResults.seconds(sendDelay)
+                                            + ", until then Undo stops it; once sent it cannot be undone)"
+                                    : " (cannot be undone)");
                 })
                 .call((user, context, input) -> {
-                    String id = Inputs.required(input, "id");
-                    inbox.reply(user, id, InboxParams.text(input, "text", InboxParams.MAX_REPLY));
-                    InboxMessage m = inbox.get(user, id);
-                    return new ToolResult.Done(
-                            item(m).put("replied", true),
-                            "Replied to " + m.message().from() + " on “" + subject(m) + "”",
-                            null);
+                    InboxMessage m = inbox.get(user, Inputs.required(input, "id"));
+                    String text = InboxParams.text(input, "text", InboxParams.MAX_REPLY);
+                    String summary = "Reply to " + m.message().from() + " on “" + subject(m) + "”";
+                    return switch (inbox.replyAsRun(user, m, text, "chat", sendDelay)) {
+                        case ActionRuns.Result.Succeeded done ->
+                            new ToolResult.Done(
+                                    item(m).put("replied", true).put("runId", done.runId()),
+                                    "Replied to " + m.message().from() + " on “" + subject(m) + "”",
+                                    null,
+                                    done.runId());
+                        case ActionRuns.Result.Pending pending -> ActionRunResults.pending(pending, summary);
+                        case ActionRuns.Result.Failed failed ->
+                            new ToolResult.Failed(
+                                    "The reply was not sent: "
+                                            + (failed.cause() == null
+                                                    ? failed.error()
+                                                    : failed.cause().getMessage()),
+                                    null,
+                                    failed.runId());
+                    };
                 });
     }
 

@@ -61,10 +61,22 @@ class SourceActions {
         }
     }
 
-    /** Answers in the message's thread, to the right people: Reply-To or the sender (the recipients of one's own). */
-    void reply(Connectors.Caller caller, InboxMessage m, String text, String myAddress) {
+    /** The connector action and input of a reply (as the member acting); see {@link #replyCall}. */
+    record Call(String action, JsonNode input) {}
+
+    /** Answers in the message's thread, to the right people, at once (the inbox page's reply). */
+    void reply(Connectors.Caller caller, InboxMessage m, String text) {
+        Call call = replyCall(m, text);
+        runNode(caller, m, call.action(), call.input());
+    }
+
+    /**
+     * The action that answers {@code m} in its thread, to the right people: Reply-To or the sender (the recipients
+     * of one's own); 422 for a source that cannot reply.
+     */
+    Call replyCall(InboxMessage m, String text) {
         SyncedMessage s = m.message();
-        switch (m.connectorId()) {
+        return switch (m.connectorId()) {
             case "email", "gmail" -> {
                 Map<String, Object> in = new LinkedHashMap<>();
                 in.put("to", recipients(s));
@@ -83,28 +95,27 @@ class SourceActions {
                     refs.add(s.messageIdHeader());
                     in.put("references", refs);
                 }
-                run(caller, m, m.connectorId().equals("gmail") ? "gmail.send" : "email.send", in);
+                yield call(m.connectorId().equals("gmail") ? "gmail.send" : "email.send", in);
             }
-            case "outlook" ->
-                run(caller, m, "outlook.reply_mail", Map.of("messageId", s.externalId(), "comment", text));
+            case "outlook" -> call("outlook.reply_mail", Map.of("messageId", s.externalId(), "comment", text));
             case "slack" -> {
                 boolean threaded = s.threadId() != null && !s.threadId().equals(ts(s));
-                if (threaded) {
-                    run(
-                            caller,
-                            m,
-                            "slack.reply_in_thread",
-                            Map.of("channel", s.folder(), "threadTs", s.threadId(), "text", text));
-                } else {
-                    run(caller, m, "slack.post_message", Map.of("channel", s.folder(), "text", text));
-                }
+                yield threaded
+                        ? call(
+                                "slack.reply_in_thread",
+                                Map.of("channel", s.folder(), "threadTs", s.threadId(), "text", text))
+                        : call("slack.post_message", Map.of("channel", s.folder(), "text", text));
             }
             default ->
                 throw new ApiException(
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "unsupported",
                         "Replying is not supported for " + m.connectorId());
-        }
+        };
+    }
+
+    private static Call call(String action, Map<String, ?> input) {
+        return new Call(action, JSON.valueToTree(input));
     }
 
     static List<String> recipients(SyncedMessage s) {
@@ -137,7 +148,10 @@ class SourceActions {
     }
 
     private void run(Connectors.Caller caller, InboxMessage m, String action, Map<String, ?> input) {
-        JsonNode node = JSON.valueToTree(input);
+        runNode(caller, m, action, JSON.valueToTree(input));
+    }
+
+    private void runNode(Connectors.Caller caller, InboxMessage m, String action, JsonNode node) {
         try {
             connectors.runRecorded(caller, m.connectionId(), action, node, null);
         } catch (ConnectorException.NeedsReconnect e) {

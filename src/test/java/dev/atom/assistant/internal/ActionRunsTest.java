@@ -13,15 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.atom.testing.OpenApiContract;
 import dev.atom.testing.StubMount;
-import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,18 +28,12 @@ import tools.jackson.databind.JsonNode;
  * the delay; a direct API action call is a run with trigger {@code api}. The send delay is 3 s here.
  */
 @StubMount(property = "ATOM_SLACK_BASE_URL", path = "/api")
-class ActionRunsTest extends AssistantTestBase {
+class ActionRunsTest extends HeldSendTestBase {
     private static final String TOKEN = "xox" + "b-5555-6666-runsfaketoken"; // a fake, split for secret scanners
     private static final String POSTED = "{\"ok\":true,\"channel\":\"C024BE91L\",\"ts\":\"1700000000.000100\"}";
     private static final String POST = "/api/chat.postMessage";
 
     private String slack;
-
-    @DynamicPropertySource
-    static void slackStubAndASendDelay(DynamicPropertyRegistry registry) {
-        StubbedServiceTestBase.stubbedServices(registry);
-        registry.add("atom.assistant.send-delay", () -> "3s");
-    }
 
     @BeforeEach
     void annConnectsSlack() {
@@ -93,6 +84,9 @@ class ActionRunsTest extends AssistantTestBase {
         assertThat(action.get("preview").asString()).contains("Undo stops it", "cannot be undone");
         assertThat(action.get("undoable").asBoolean()).isTrue();
         String runId = action.get("runId").asString();
+        JsonNode held = shownAction(action.get("id").asString());
+        assertThat(held.get("sending").asString()).as(held.toString()).isEqualTo("scheduled");
+        assertThat(held.get("sendsAt").asString()).isNotBlank();
 
         JsonNode run = ended(runId);
         assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
@@ -114,6 +108,13 @@ class ActionRunsTest extends AssistantTestBase {
 
         assertThat(runIds("chat")).contains(runId);
         assertThat(runIds("api")).doesNotContain(runId);
+        // once the run has ended, the action and its card in the conversation say it was sent
+        JsonNode card = shownAction(action.get("id").asString());
+        assertThat(card.get("status").asString()).as(card.toString()).isEqualTo("done");
+        assertThat(card.get("sending").asString()).isEqualTo("sent");
+        assertThat(card.get("summary").asString()).isEqualTo("Post a message on Slack “Acme”: sent");
+        assertThat(card.get("undoable").asBoolean()).isFalse();
+        assertThat(card.has("sendsAt")).isFalse();
         var late = users().as(ann)
                 .post("/api/v1/assistant/actions/" + action.get("id").asString() + "/undo", Map.of());
         assertThat(late.status()).as(late.toString()).isEqualTo(409);
@@ -139,6 +140,75 @@ class ActionRunsTest extends AssistantTestBase {
         STUB.verify(1, postRequestedFor(urlPathEqualTo(POST)));
         STUB.verify(
                 1, postRequestedFor(urlPathEqualTo(POST)).withRequestBody(equalTo("channel=%23general&text=Hello")));
+    }
+
+    @Test
+    void aHeldPostThatTheServiceRefusesAfterTheDelayEndsAsAFailedActionWithTheReason() {
+        STUB.stubFor(post(urlPathEqualTo(POST)).willReturn(json("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+        model.plain(posting("Nowhere"), "Drafted.");
+        JsonNode action = approved("Nowhere");
+        JsonNode run = ended(action.get("runId").asString());
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("failed");
+
+        JsonNode card = shownAction(action.get("id").asString());
+        assertThat(card.get("status").asString()).as(card.toString()).isEqualTo("failed");
+        assertThat(card.get("sending").asString()).isEqualTo("not_sent");
+        assertThat(card.get("error").asString())
+                .isEqualTo("Not sent: " + run.get("error").asString())
+                .contains("channel_not_found");
+        assertThat(card.get("summary").asString()).isEqualTo("Post a message on Slack “Acme”: not sent");
+        assertThat(card.get("undoable").asBoolean()).isFalse();
+        var undo = users().as(ann)
+                .post("/api/v1/assistant/actions/" + action.get("id").asString() + "/undo", Map.of());
+        assertThat(undo.status()).isEqualTo(409);
+        assertThat(undo.body()).contains("is failed");
+        STUB.verify(1, postRequestedFor(urlPathEqualTo(POST)));
+    }
+
+    @Test
+    void aFailedOrStoppedActionRunIsReplayedOnlyWhenTheCallerConfirmsThatItMaySendAgain() {
+        STUB.stubFor(post(urlPathEqualTo(POST)).willReturn(json("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+        var call = users().as(ann)
+                .post(
+                        "/api/v1/connections/" + slack + "/actions/slack.post_message",
+                        Map.of("channel", "#nowhere", "text", "Hi"));
+        assertThat(call.status()).as(call.toString()).isBetween(400, 599);
+        String failed = runIds("api").getFirst();
+        assertThat(ended(failed).get("status").asString()).isEqualTo("failed");
+
+        var refused = users().as(ann).post("/api/v1/runs/" + failed + "/replay", Map.of());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString())
+                .contains("for an API call", "slack.post_message", "sent twice", "send {\"confirm\": true}");
+        var notABoolean = users().as(ann).post("/api/v1/runs/" + failed + "/replay", Map.of("confirm", "yes"));
+        assertThat(notABoolean.status()).isEqualTo(400);
+        assertThat(notABoolean.body()).contains("confirm");
+        STUB.verify(1, postRequestedFor(urlPathEqualTo(POST)));
+
+        var replayed = users().as(ann)
+                .post(
+                        "/api/v1/runs/" + failed + "/replay",
+                        Map.of("confirm", true, "stepInput", Map.of("channel", "#general", "text", "Hi")));
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(202);
+        JsonNode again = ended(replayed.json().get("runId").asString());
+        assertThat(again.at("/trigger/replayOf").asString()).isEqualTo(failed);
+        assertThat(again.at("/trigger/type").asString()).isEqualTo("api");
+        assertThat(again.at("/trigger/action/input/channel").asString())
+                .as("the edited input")
+                .isEqualTo("#general");
+        STUB.verify(1, postRequestedFor(urlPathEqualTo(POST)).withRequestBody(equalTo("channel=%23general&text=Hi")));
+
+        // a post stopped in its send delay (chat) is a cancelled run: replaying it also needs the confirmation
+        model.plain(posting("Oops"), "Drafted.");
+        JsonNode stopped = approved("Oops");
+        assertThat(users().as(ann)
+                        .post("/api/v1/assistant/actions/" + stopped.get("id").asString() + "/undo", Map.of())
+                        .status())
+                .isEqualTo(200);
+        var again2 = users().as(ann).post("/api/v1/runs/" + stopped.get("runId").asString() + "/replay", Map.of());
+        assertThat(again2.status()).isEqualTo(409);
+        assertThat(again2.json().get("detail").asString()).contains("for the assistant", "was stopped before");
+        STUB.verify(2, postRequestedFor(urlPathEqualTo(POST)));
     }
 
     @Test
@@ -200,6 +270,16 @@ class ActionRunsTest extends AssistantTestBase {
         assertThat(r.json().get("status").asString()).isEqualTo("done");
         assertThat(r.json().get("summary").asString()).contains("unless you undo it");
         return r.json();
+    }
+
+    /** The action as the conversation shows it (its card's data). */
+    JsonNode shownAction(String id) {
+        return shown().get("messages")
+                .valueStream()
+                .flatMap(m -> m.path("actions").valueStream())
+                .filter(a -> a.get("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The run once it has ended (a bounded wait: the delay, a back-off, a worker's turn). */

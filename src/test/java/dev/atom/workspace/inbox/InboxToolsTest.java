@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The inbox tools through the tool SPI against a real GreenMail mailbox synced into the inbox: search and read
  * (text capped, marked as outside content), reply and archive as previewed external writes that act at the mail
- * server as the caller; a colleague's tools never see a private mailbox.
+ * server as the caller (a reply as an action run); a colleague's tools never see a private mailbox.
  */
 class InboxToolsTest extends StubbedServiceTestBase {
     static final String ADDRESS = "ann@example.com";
@@ -145,9 +145,15 @@ class InboxToolsTest extends StubbedServiceTestBase {
         assertThat(replyTool.destructive()).isTrue();
         assertThat(tools.preview(ann, "inbox_reply", reply))
                 .isEqualTo("sends a reply to bob@example.com on “Lunch?” from email connection “Mailbox”:"
-                        + " “Yes, see you then.”");
+                        + " “Yes, see you then.” (cannot be undone)");
+        // a reply is an action run (trigger chat); these tests' send delay is 0 (held: InboxReplyRunTest)
         ToolResult.Done replied = tools.done(ann, "inbox_reply", reply);
         assertThat(replied.undo()).isNull();
+        assertThat(replied.runId()).isNotNull();
+        JsonNode run = users.as(ann).get("/api/v1/runs/" + replied.runId()).json();
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        assertThat(run.at("/trigger/type").asString()).isEqualTo("chat");
+        assertThat(run.at("/trigger/action/action").asString()).isEqualTo("email.send");
         MimeMessage sent = java.util.Arrays.stream(MAIL.getReceivedMessages())
                 .filter(m -> GreenMailUtil.getBody(m).contains("see you then"))
                 .findFirst()

@@ -36,6 +36,13 @@ public class BeanToolCatalog implements ToolCatalog {
     private final ObjectProvider<ToolSource> sources;
     /** Indexes by the tool set they index (names and descriptions): building one was a fifth of a turn's work. */
     private final Map<String, Bm25> indexes = new ConcurrentHashMap<>();
+    /**
+     * The tool and source beans, resolved on first use (they are singletons): resolving them through the bean
+     * factory on every turn was a tenth of its work. Racing first uses resolve the same beans.
+     */
+    private volatile List<Tool> toolBeans;
+
+    private volatile List<ToolSource> sourceBeans;
 
     BeanToolCatalog(ObjectProvider<Tool> tools, ObjectProvider<ToolSource> sources) {
         this.tools = tools;
@@ -45,8 +52,12 @@ public class BeanToolCatalog implements ToolCatalog {
     @Override
     public List<Tool> available(ToolContext context) {
         Map<String, Tool> byName = new LinkedHashMap<>();
-        List<Tool> all = new ArrayList<>(tools.orderedStream().toList());
-        sources.orderedStream().forEach(source -> all.addAll(source.tools(context)));
+        if (sourceBeans == null) {
+            toolBeans = tools.orderedStream().toList();
+            sourceBeans = sources.orderedStream().toList();
+        }
+        List<Tool> all = new ArrayList<>(toolBeans);
+        sourceBeans.forEach(source -> all.addAll(source.tools(context)));
         for (Tool tool : all) {
             if (!tool.availableTo(context)) {
                 continue;
