@@ -9,6 +9,8 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
+# docs/connectors.md is bundled: the Connections page shows its per-service OAuth app steps
+COPY docs/connectors.md ./docs/connectors.md
 RUN mvn -B -q -DskipTests -Dspotless.check.skip=true package
 
 FROM eclipse-temurin:25-jre

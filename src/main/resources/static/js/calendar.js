@@ -99,6 +99,9 @@
     b.className = "cal-event" + (e.conflict ? " conflict" : "") + (e.busy ? "" : " free");
     b.style.setProperty("--cal", e.calendar.color || "#3056d3");
     b.dataset.id = e.id;
+    b.dataset.chatKind = "event"; // the chat panel's "this event"
+    b.dataset.chatId = e.id;
+    b.dataset.chatLabel = e.title;
     const when = e.allDay ? "all day" : hm(eventStart(e)) + "–" + hm(eventEnd(e));
     b.innerHTML = "";
     const t = document.createElement("span"); t.className = "t"; t.textContent = e.title;

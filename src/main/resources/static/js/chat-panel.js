@@ -1,22 +1,45 @@
 // The assistant from every page: a side panel opened by the header button or "." (unless typing in a field),
-// closed by Esc. A message carries the page it was sent from ("this task", "this run") as a short context line;
-// the panel's conversation lasts for the browser tab (sessionStorage), so it follows the person across pages.
+// closed by Esc. A message carries the page's item ("this task", "this run") as {kind, id}: elements marked
+// data-chat-kind / data-chat-id, the one last clicked or focused, else the page's only one; the server looks it up
+// as the person may see it. The panel's conversation lasts for the browser tab (sessionStorage).
 (function () {
   "use strict";
   const panel = document.getElementById("chat-panel");
   const opener = document.getElementById("chat-open");
   if (!panel || !opener || !window.AtomChatView) { return; }
   const KEY = "atom.panel.conversation";
+  const MARKED = "[data-chat-kind][data-chat-id]";
   const chip = document.getElementById("chat-panel-context");
   let useContext = true;
+  let chosen = null; // {kind, id} of the item last clicked or focused
 
-  // The page's item: an element marked data-chat-kind/-id wins, else the page's heading and path.
+  function remember(e) {
+    const item = e.target && e.target.closest ? e.target.closest(MARKED) : null;
+    if (item && !panel.contains(item)) {
+      chosen = { kind: item.dataset.chatKind, id: item.dataset.chatId };
+      if (!panel.hidden) { drawChip(); }
+    }
+  }
+  document.addEventListener("click", remember, true);
+  document.addEventListener("focusin", remember, true);
+
+  function pageItem() {
+    if (chosen) {
+      // htmx may have swapped the element since: find it again by kind and id
+      const again = Array.from(document.querySelectorAll(MARKED))
+        .find(el => el.dataset.chatKind === chosen.kind && el.dataset.chatId === chosen.id && !panel.contains(el));
+      if (again) { return again; }
+    }
+    const all = Array.from(document.querySelectorAll(MARKED)).filter(el => !panel.contains(el));
+    return all.length === 1 ? all[0] : null;
+  }
+
   function pageContext() {
-    const item = document.querySelector("[data-chat-kind][data-chat-id]");
-    const heading = document.querySelector("main h1");
-    const name = heading ? heading.textContent.trim().replace(/\s+/g, " ").slice(0, 80) : document.title;
-    if (item) { return item.dataset.chatKind + " " + item.dataset.chatId + " (" + name + ", " + location.pathname + ")"; }
-    return "the page \u201c" + name + "\u201d at " + location.pathname + location.search;
+    const item = pageItem();
+    if (!item) { return null; }
+    const title = item.querySelector(".title, h1");
+    const label = (item.dataset.chatLabel || (title ? title.textContent : "") || item.dataset.chatId).trim().replace(/\s+/g, " ");
+    return { kind: item.dataset.chatKind, id: item.dataset.chatId, label: label.slice(0, 80) };
   }
 
   const view = new window.AtomChatView(panel, {
@@ -27,10 +50,12 @@
 
   function drawChip() {
     chip.replaceChildren();
-    if (!useContext) { return; }
-    chip.append(window.AtomChat.el("span", null, "This page: " + pageContext()));
+    const item = useContext ? pageContext() : null;
+    chip.hidden = !item;
+    if (!item) { return; }
+    chip.append(window.AtomChat.el("span", "context-item", "This " + item.kind + ": " + item.label));
     const drop = window.AtomChat.button("×", "icon", () => { useContext = false; drawChip(); });
-    drop.setAttribute("aria-label", "Do not send the page as context");
+    drop.setAttribute("aria-label", "Do not send this " + item.kind + " with the message");
     chip.append(drop);
   }
 

@@ -108,10 +108,14 @@
       this.scroll();
     }
 
-    userBubble(text) {
+    // context: the page item the message was sent with; messages stored before items were sent as {kind, id}
+    // began with a "(Context: ...)" line, still shown as the chip
+    userBubble(text, context) {
       const b = C.el("div", "bubble user");
       const lines = String(text).split("\n");
-      if (lines[0].startsWith("(Context: ")) {
+      if (context) {
+        b.append(C.el("div", "context-chip", "This " + context.kind + ": " + context.label));
+      } else if (lines[0].startsWith("(Context: ")) {
         b.append(C.el("div", "context-chip", lines[0].slice(1, -1)));
         text = lines.slice(1).join("\n").trim();
       }
@@ -146,12 +150,13 @@
       if (this.busy) { this.busy.abort(); return; }
       const text = this.input.value.trim();
       if (!text) { return; }
+      // the page's item ({kind, id}): the server looks it up as the person may see it
       const context = this.options.context ? this.options.context() : null;
-      const message = context ? "(Context: " + context + ")\n" + text : text;
+      const message = text;
       if (this.log.querySelector(".chat-empty")) { this.log.replaceChildren(); }
       this.input.value = "";
       this.grow();
-      this.userBubble(message);
+      this.userBubble(message, context);
       const bubble = this.assistantBubble();
       const typing = bubble.querySelector(".bubble-body").appendChild(C.el("div", "typing", ""));
       typing.setAttribute("aria-label", "Atom is answering");
@@ -169,6 +174,7 @@
           if (this.options.onCreated) { this.options.onCreated(created.id); }
         }
         const body = { text: message, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC" };
+        if (context) { body.context = { kind: context.kind, id: context.id }; }
         if (this.model) { body.model = this.model.value; }
         await C.stream(this.conversationId, body, (name, data) => {
           typing.remove();

@@ -17,24 +17,63 @@
     } catch (e) { return null; }
   }
 
-  // Inline: `code`, **bold**, *italic* / _italic_, [text](url), bare https:// links.
-  const INLINE = /(`+)([\s\S]*?[^`])\1(?!`)|\*\*([^*]+?)\*\*|__([^_]+?)__|\*([^*\s][^*]*?)\*|\b_([^_\s][^_]*?)_\b|\[([^\]]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+  // Inline: **bold**, *italic* / _italic_, [text](url), bare https:// links; `code` spans are found first by
+  // codeSpans. Every pattern stops at a character it cannot contain (no unbounded backtracking), so a long
+  // answer renders in linear time.
+  const INLINE = /\*\*([^*]+?)\*\*|__([^_]+?)__|\*([^*\s][^*]*?)\*|\b_([^_\s][^_]*?)_\b|\[([^\[\]\n]+)\]\(([^()\s\[\]]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+
+  // Code spans as CommonMark finds them: a run of n backticks up to the next run of exactly n. One pass over the
+  // runs (a regex over a long run of backticks would backtrack for minutes); an unclosed run stays text.
+  function codeSpans(text) {
+    const runs = [];
+    const re = /`+/g;
+    let m;
+    while ((m = re.exec(text)) !== null) { runs.push([m.index, m[0].length]); }
+    const byLength = new Map(), cursor = new Map(), spans = [];
+    runs.forEach(function (r, n) {
+      if (!byLength.has(r[1])) { byLength.set(r[1], []); }
+      byLength.get(r[1]).push(n);
+    });
+    let n = 0;
+    while (n < runs.length) {
+      const len = runs[n][1], same = byLength.get(len);
+      let c = cursor.get(len) || 0;
+      while (c < same.length && same[c] <= n) { c++; }
+      cursor.set(len, c);
+      if (c < same.length) {
+        const close = runs[same[c]];
+        spans.push({ start: runs[n][0], end: close[0] + len, code: text.slice(runs[n][0] + len, close[0]) });
+        n = same[c] + 1;
+      } else {
+        n++;
+      }
+    }
+    return spans;
+  }
 
   function inline(parent, text) {
-    const re = new RegExp(INLINE.source, "g"); // its own: the calls nest (bold inside a link's text...)
+    let last = 0;
+    codeSpans(text).forEach(function (span) {
+      styled(parent, text.slice(last, span.start));
+      parent.appendChild(el("code", span.code));
+      last = span.end;
+    });
+    styled(parent, text.slice(last));
+  }
+
+  function styled(parent, text) {
+    const re = new RegExp(INLINE.source, "g"); // its own: the calls nest (italic inside bold...)
     let last = 0, m;
     while ((m = re.exec(text)) !== null) {
       if (m.index > last) { parent.appendChild(document.createTextNode(text.slice(last, m.index))); }
-      if (m[1]) {
-        parent.appendChild(el("code", m[2]));
+      if (m[1] || m[2]) {
+        inline(parent.appendChild(el("strong")), m[1] || m[2]);
       } else if (m[3] || m[4]) {
-        inline(parent.appendChild(el("strong")), m[3] || m[4]);
-      } else if (m[5] || m[6]) {
-        inline(parent.appendChild(el("em")), m[5] || m[6]);
+        inline(parent.appendChild(el("em")), m[3] || m[4]);
+      } else if (m[5]) {
+        link(parent, m[5], m[6], m[0]);
       } else if (m[7]) {
-        link(parent, m[7], m[8], m[0]);
-      } else if (m[9]) {
-        link(parent, m[9], m[9], m[0]);
+        link(parent, m[7], m[7], m[0]);
       }
       last = re.lastIndex;
     }

@@ -43,7 +43,7 @@ public interface Connectors {
 
     /**
      * {@link #run(String, String, String, JsonNode, String)} on behalf of {@code caller}: throws {@link
-     * ConnectionNotUsable} (a {@link java.util.NoSuchElementException}, nothing is called) when the caller may not
+     * ConnectionNotUsable} (an {@link UnknownReference}, nothing is called) when the caller may not
      * use the connection, with the reason for the caller's own records (a run's step error).
      */
     JsonNode run(Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey);
@@ -65,7 +65,7 @@ public interface Connectors {
      * Validates {@code input} against the action's schema and runs it on the connection. Throws {@link
      * ConnectorException.InvalidInput} naming each bad field, {@link ConnectorException} subclasses for the
      * service's failures (a needs-reconnect one also marks the connection), and {@link
-     * java.util.NoSuchElementException} for an unknown connection or an action its connector does not have.
+     * UnknownReference} for an unknown connection or an action its connector does not have.
      *
      * @param idempotencyKey passed to services that de-duplicate (the engine gives run + step), may be null
      */
@@ -74,7 +74,7 @@ public interface Connectors {
     /**
      * Runs an action of a connector that needs no authentication ({@code http.request}) without a connection:
      * same validation and errors as {@link #run}; the rate limiter is the workspace's for that connector.
-     * Throws {@link java.util.NoSuchElementException} for an unknown action or one whose connector needs a
+     * Throws {@link UnknownReference} for an unknown action or one whose connector needs a
      * connection.
      */
     default JsonNode runWithoutConnection(String workspaceId, String actionId, JsonNode input, String idempotencyKey) {
@@ -91,7 +91,7 @@ public interface Connectors {
     /**
      * Checks an action's input against its schema without running it, naming every bad field. Values for
      * which {@code dynamic} is true (expressions filled in at run time) count as present but their type is not
-     * checked. Throws {@link java.util.NoSuchElementException} for an unknown action.
+     * checked. Throws {@link UnknownReference} for an unknown action.
      */
     List<ConnectorException.FieldProblem> checkInput(String actionId, JsonNode input, Predicate<JsonNode> dynamic);
 
@@ -101,6 +101,19 @@ public interface Connectors {
      * ConnectionNeedsReconnect} is published. Does nothing for an unknown connection.
      */
     void markNeedsReconnect(String workspaceId, String connectionId, String reason);
+
+    /**
+     * The connections {@code ownerId} made whose sign-in is forecast to end soon by itself (the scheduled
+     * credential check's "needs attention soon"), each with the names of the workflows using it that would
+     * stop: for the owner's briefing, before anything breaks.
+     */
+    default List<ExpiringConnection> expiringSoon(String workspaceId, String ownerId) {
+        return List.of();
+    }
+
+    /** A connection whose sign-in ends by {@code expiresAt} ({@code why}: the provider's rule or word). */
+    record ExpiringConnection(
+            String id, String name, String connector, java.time.Instant expiresAt, String why, List<String> usedBy) {}
 
     /** A context for a polling trigger (or anything else) on the connection; same rules as {@link #run}. */
     ActionContext context(String workspaceId, String connectionId);

@@ -17,7 +17,7 @@ public interface Webhooks {
      * @param secret the shared signing secret of this source
      * @return the verified event, delivered at most once per delivery id and source
      * @throws WebhookRefusal saying precisely why the delivery was refused (including {@code REPLAYED})
-     * @throws java.util.NoSuchElementException for an unknown trigger id
+     * @throws UnknownReference for an unknown trigger id, or one that is not a webhook trigger
      */
     TriggerEvent receive(
             String workspaceId,

@@ -93,6 +93,10 @@ class ConnectorCatalogTest extends StubbedServiceTestBase {
                     problems.add(t.id() + ": a name and a description");
                 }
                 check(t.id() + " event", JsonSchemas.of(t.eventType()), problems, undescribed);
+                if (t instanceof PollingTrigger p && p.settingsType() != null) {
+                    // the settings a workflow picks (which database, which folder) become a form
+                    check(t.id() + " settings", JsonSchemas.of(p.settingsType()), problems, undescribed);
+                }
             }
         }
         undescribed.removeAll(UNDESCRIBED_BEFORE);

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.SyncFeedRun;
 import dev.atom.testing.TestUsers;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The Asana and Trello work-item feeds ({@code asana.tasks}, {@code trello.cards}) and {@code
  * trello.update_card_due}, against WireMock, every request checked against the services' descriptions.
  */
+@StubMount(property = "ATOM_ASANA_BASE_URL", path = "/api/1.0")
 class WorkTrackerFeedsTest extends StubbedServiceTestBase {
     static final String ASANA = "/api/1.0";
     static final String TRELLO = "/1";

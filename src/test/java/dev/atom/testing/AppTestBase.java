@@ -31,6 +31,8 @@ public abstract class AppTestBase {
         registry.add("atom.http.allow-hosts", () -> "localhost,127.0.0.1");
         // tests drive the sync engine themselves: no background sync of the connections they make
         registry.add("atom.workspace.sync.scheduler", () -> "false");
+        // and the scheduled credential check (CredentialHealthTest drives it with its own clock)
+        registry.add("atom.connectors.health.scheduler", () -> "false");
     }
 
     protected TestHttp http() {

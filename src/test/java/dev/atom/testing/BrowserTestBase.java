@@ -1,6 +1,5 @@
 package dev.atom.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,9 +16,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,39 +31,12 @@ public abstract class BrowserTestBase extends AppTestBase {
 
     @BeforeAll
     static void startBrowser() {
-        String chromium = env("ATOM_TEST_CHROMIUM", "/usr/bin/chromium");
-        String chromedriver = env("ATOM_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
-        for (String binary : List.of(chromium, chromedriver)) {
-            if (!Files.isExecutable(Path.of(binary))) {
-                throw new IllegalStateException(
-                        binary + " is missing: install Debian's chromium and chromium-driver"
-                                + " (apt-get install chromium chromium-driver) or set ATOM_TEST_CHROMIUM/ATOM_TEST_CHROMEDRIVER");
-            }
-        }
         try {
             profile = Files.createTempDirectory("atom-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,1000",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(profile);
     }
 
     @AfterAll
@@ -180,10 +149,5 @@ public abstract class BrowserTestBase extends AppTestBase {
     /** A unique e-mail address, since all tests share one database. */
     protected static String uniqueEmail(String who) {
         return who + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -8,11 +8,12 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Connectors;
 import java.net.URI;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What every connector's test ({@code <Service>ConnectorTest}) extends: the whole app against the shared
@@ -62,13 +64,35 @@ public abstract class ConnectorContractTestBase extends StubbedServiceTestBase {
         return "ATOM_" + connectorId().toUpperCase(Locale.ROOT).replace('-', '_') + "_BASE_URL";
     }
 
-    /** The path the API is served under on the stub (this class's {@link StubMount} for the API's setting). */
+    /**
+     * The path the API is served under on the stub: the {@link StubMount} for the API's setting on this class or
+     * a superclass (a service's shared test base, as Outlook's, declares it once).
+     */
     protected final String apiMount() {
-        return Arrays.stream(getClass().getAnnotationsByType(StubMount.class))
-                .filter(m -> m.property().equals(apiMountProperty()))
-                .map(StubMount::path)
-                .findFirst()
-                .orElse(null);
+        for (Class<?> c = getClass(); c != null; c = c.getSuperclass()) {
+            for (StubMount m : c.getAnnotationsByType(StubMount.class)) {
+                if (m.property().equals(apiMountProperty())) {
+                    return m.path();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The part of a request's path the API description's paths lack, cut before checking: the mount, unless the
+     * description's paths carry it (Google's have {@code /calendar/v3/...}: those tests answer "").
+     */
+    protected String apiPathPrefix() {
+        return requestPrefix();
+    }
+
+    /**
+     * The path prefix on the stub under which the connector's requests are checked: its mount, unless it calls
+     * an address the user gives instead of a setting (a Jira site's URL, pointed at the stub by the test).
+     */
+    protected String requestPrefix() {
+        return apiMount();
     }
 
     @Test
@@ -89,7 +113,7 @@ public abstract class ConnectorContractTestBase extends StubbedServiceTestBase {
 
     @AfterEach
     void everyRequestIsOneTheServiceAccepts() {
-        String mount = apiMount();
+        String mount = requestPrefix();
         if (mount == null || !apiDescription().checks()) {
             return;
         }
@@ -98,7 +122,7 @@ public abstract class ConnectorContractTestBase extends StubbedServiceTestBase {
                 .filter(r -> URI.create(r.getUrl()).getRawPath().startsWith(mount))
                 .toList();
         AtomicInteger checked = CHECKED.computeIfAbsent(getClass(), c -> new AtomicInteger());
-        apiDescription().assertRequestsValid(requests, mount);
+        apiDescription().assertRequestsValid(requests, apiPathPrefix());
         checked.addAndGet(requests.size());
     }
 
@@ -113,6 +137,52 @@ public abstract class ConnectorContractTestBase extends StubbedServiceTestBase {
                             test.getSimpleName())
                     .isPositive();
         }
+    }
+
+    /** The connector's entry in {@code GET /api/v1/connectors}, as a new member of a new workspace sees it. */
+    protected final JsonNode catalogEntry() {
+        var users = new TestUsers(this::http);
+        JsonNode catalog = users.as(users.signUp(connectorId().replace("-", "") + "cat"))
+                .get("/api/v1/connectors")
+                .json();
+        for (JsonNode c : catalog) {
+            if (c.get("id").asString().equals(connectorId())) {
+                return c;
+            }
+        }
+        throw new AssertionError(connectorId() + " is not in the catalog");
+    }
+
+    /**
+     * Each action's id to whether it writes and how a retry is made safe, as the catalog tells the workflow
+     * engine and the assistant ({@code "writes none"}, {@code "reads natural"}, {@code "writes key"}).
+     */
+    protected final Map<String, String> retryFacts() {
+        Map<String, String> facts = new TreeMap<>();
+        for (JsonNode a : catalogEntry().get("actions")) {
+            facts.put(
+                    a.get("id").asString(),
+                    (a.get("writes").asBoolean() ? "writes " : "reads ")
+                            + a.get("idempotency").asString());
+        }
+        return facts;
+    }
+
+    /** The kinds of the connector's ways to connect, preferred first ({@code api_key}, {@code oauth2}...). */
+    protected final List<String> authKinds() {
+        List<String> kinds = new ArrayList<>();
+        catalogEntry().get("auths").forEach(a -> kinds.add(a.get("kind").asString()));
+        return kinds;
+    }
+
+    /** Each trigger's id and kind ({@code "outlook.new_mail polling"}). */
+    protected final List<String> triggerKinds() {
+        List<String> out = new ArrayList<>();
+        catalogEntry()
+                .get("triggers")
+                .forEach(t ->
+                        out.add(t.get("id").asString() + " " + t.get("kind").asString()));
+        return out;
     }
 
     /** The action ids as a set, for {@link #expectedActions()}. */

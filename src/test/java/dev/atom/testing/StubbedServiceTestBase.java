@@ -3,34 +3,20 @@ package dev.atom.testing;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The app with connectors' base URLs pointed at one WireMock ({@link #STUB}), started once per JVM, so every
- * connector test shares this one Spring context. Each service is mounted under its own path prefix ({@link
- * #MOUNTS}: GitHub under {@code /api/v3}, as GitHub Enterprise serves it); the stub is reset before each test,
- * so {@link OpenApiContract#assertRequestsValid} sees only that test's requests. A new connector's test declares
- * its own mount with {@link StubMount} (and extends {@link ConnectorContractTestBase}); {@link #MOUNTS} holds
- * the services from before, until they are moved (then it goes).
+ * connector test shares this one Spring context. Each service is mounted under its own path prefix by the
+ * {@link StubMount}s its tests declare (GitHub under {@code /api/v3}, as GitHub Enterprise serves it), with
+ * fixed settings from {@link StubSetting}s; the stub is reset before each test, so a contract check sees only
+ * that test's requests. A connector's test extends {@link ConnectorContractTestBase}; any other test that calls a
+ * service declares the mounts it needs the same way.
  */
 public abstract class StubbedServiceTestBase extends AppTestBase {
     public static final WireMockServer STUB = start();
-    /** The base-URL setting of each stubbed connector and the path prefix it is served under. */
-    protected static final Map<String, String> MOUNTS = Map.ofEntries(
-            Map.entry("ATOM_SLACK_BASE_URL", "/api"),
-            Map.entry("ATOM_GITHUB_BASE_URL", "/api/v3"),
-            // Google's hosts serve these paths (uploads beside Drive's, under /upload/drive/v3)
-            Map.entry("ATOM_GMAIL_BASE_URL", ""),
-            Map.entry("ATOM_GOOGLE_CALENDAR_BASE_URL", "/calendar/v3"),
-            Map.entry("ATOM_GOOGLE_DRIVE_BASE_URL", "/drive/v3"),
-            Map.entry("ATOM_OUTLOOK_BASE_URL", "/v1.0"),
-            // Notion's description has /v1 in its paths; Dropbox's content host is the same stub
-            Map.entry("ATOM_NOTION_BASE_URL", "/v1"),
-            Map.entry("ATOM_DROPBOX_BASE_URL", "/2"),
-            Map.entry("ATOM_DROPBOX_TOKEN_URL", "/oauth2/token"));
 
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -42,17 +28,8 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
     /** Points the connectors at {@link #STUB}; a test that can't extend this class (a browser test) calls it. */
     @DynamicPropertySource
     public static void stubbedServices(DynamicPropertyRegistry registry) {
-        MOUNTS.forEach((key, prefix) -> registry.add(key, () -> "http://localhost:" + STUB.port() + prefix));
-        StubMounts.PATHS.forEach((key, prefix) -> {
-            if (MOUNTS.containsKey(key)) {
-                throw new IllegalStateException(key + " is in MOUNTS and in a @StubMount: keep the @StubMount");
-            }
-            registry.add(key, () -> "http://localhost:" + STUB.port() + prefix);
-        });
+        StubMounts.PATHS.forEach((key, prefix) -> registry.add(key, () -> "http://localhost:" + STUB.port() + prefix));
         StubMounts.SETTINGS.forEach((key, value) -> registry.add(key, () -> value));
-        // an OAuth app for the connectors whose tests refresh tokens at the stub
-        registry.add("ATOM_DROPBOX_CLIENT_ID", () -> "atom-dropbox-test");
-        registry.add("ATOM_DROPBOX_CLIENT_SECRET", () -> "dropbox-test-secret");
 
         // GreenMail's TLS certificate is self-signed: accepted for this name only (127.0.0.1 stays checked)
         registry.add("ATOM_EMAIL_TRUST_HOSTS", () -> "localhost");
@@ -63,19 +40,9 @@ public abstract class StubbedServiceTestBase extends AppTestBase {
         STUB.resetAll();
     }
 
-    /**
-     * Asana, and Atlassian's cloud gateway that Jira OAuth connections call (Jira sites with basic or token auth
-     * are the user's "site" credential), mounted apart from {@link #MOUNTS}, whose Map.of holds ten pairs.
-     */
     /** Mails and messages go at once, so tests of what they send need not wait (ActionRunsTest has a delay). */
     @DynamicPropertySource
     static void noSendDelay(DynamicPropertyRegistry registry) {
         registry.add("atom.assistant.send-delay", () -> "0s");
-    }
-
-    @DynamicPropertySource
-    static void workTrackers(DynamicPropertyRegistry registry) {
-        registry.add("ATOM_ASANA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/api/1.0");
-        registry.add("ATOM_JIRA_BASE_URL", () -> "http://localhost:" + STUB.port() + "/atl");
     }
 }

@@ -421,6 +421,42 @@ class TenantIsolationTest extends AppTestBase {
             "PUT /api/v1/hooks/{token}",
             "PATCH /api/v1/hooks/{token}");
 
+    /**
+     * Routes whose path variable is a connector id (a service, the same in every workspace): they read and change
+     * the caller's own workspace's settings for it, so another workspace's admin gets their own answer, not 404.
+     * {@link #anotherWorkspacesAdminNeitherSeesNorChangesItsOAuthApp} proves nothing crosses.
+     */
+    private static final java.util.Set<String> CONNECTOR_ROUTES = java.util.Set.of(
+            "GET /api/v1/connectors/{id}/oauth-app",
+            "PUT /api/v1/connectors/{id}/oauth-app",
+            "DELETE /api/v1/connectors/{id}/oauth-app");
+
+    @Test
+    void anotherWorkspacesAdminNeitherSeesNorChangesItsOAuthApp() {
+        String app = "/api/v1/connectors/github/oauth-app";
+        var set = users.as(alice).put(app, Map.of("clientId", "alice-gh-client", "clientSecret", "alice-gh-secret"));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+
+        var seen = users.as(bob).get(app);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.json().get("configured").asBoolean()).isFalse();
+        assertThat(seen.body()).doesNotContain("alice-gh");
+        assertThat(users.as(bob).delete(app).status()).isEqualTo(204);
+        var bobs = users.as(bob).put(app, Map.of("clientId", "bob-gh-client", "clientSecret", "bob-gh-secret"));
+        assertThat(bobs.status()).isEqualTo(200);
+        assertThat(users.as(bob).delete(app).status()).isEqualTo(204);
+
+        var hers = users.as(alice).get(app).json();
+        assertThat(hers.get("source").asString()).isEqualTo("workspace");
+        assertThat(hers.get("clientId").asString()).isEqualTo("alice-gh-client");
+        var start = users.as(alice).get("/api/v1/connections/oauth/github/start");
+        assertThat(start.status()).isEqualTo(302);
+        assertThat(start.header("Location")).contains("client_id=alice-gh-client");
+        assertThat(users.as(bob).get("/api/v1/connections/oauth/github/start").status())
+                .as("Bob removed his own app: GitHub is not set up for his workspace")
+                .isEqualTo(503);
+    }
+
     private List<Route> apiRoutes() {
         List<Route> routes = new ArrayList<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
@@ -441,7 +477,9 @@ class TenantIsolationTest extends AppTestBase {
         apiRoutes().stream()
                 .filter(r -> r.pattern().contains("{"))
                 .map(r -> r.method() + " " + r.pattern())
-                .filter(key -> !fixtures().containsKey(key) && !CAPABILITY_ROUTES.contains(key))
+                .filter(key -> !fixtures().containsKey(key)
+                        && !CAPABILITY_ROUTES.contains(key)
+                        && !CONNECTOR_ROUTES.contains(key))
                 .forEach(missing::add);
         assertThat(missing)
                 .as("id-taking routes without a tenant-isolation fixture in this test")

@@ -5,6 +5,7 @@ import dev.atom.ai.AiGatewayException;
 import dev.atom.ai.CallSource;
 import dev.atom.assistant.internal.catalog.FindTools;
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.TimeZones;
 import dev.atom.shared.Ids;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolCatalog;
@@ -36,6 +37,8 @@ class TurnService {
     private final ModelCalls model;
     private final OfflineTurn offline;
     private final AssistantProperties properties;
+    private final TimeZones zones;
+    private final PageContext page;
     private final Clock clock;
 
     TurnService(
@@ -47,6 +50,8 @@ class TurnService {
             ModelCalls model,
             OfflineTurn offline,
             AssistantProperties properties,
+            TimeZones zones,
+            PageContext page,
             Clock clock) {
         this.conversations = conversations;
         this.repository = repository;
@@ -56,6 +61,8 @@ class TurnService {
         this.model = model;
         this.offline = offline;
         this.properties = properties;
+        this.zones = zones;
+        this.page = page;
         this.clock = clock;
     }
 
@@ -76,7 +83,7 @@ class TurnService {
     /** Checks the conversation (404) and the input (400) before anything is stored. */
     Prepared prepare(CurrentUser user, String conversationId, tools.jackson.databind.JsonNode body) {
         Conversation c = conversations.get(user, conversationId);
-        return new Prepared(user, c, TurnInput.parse(body, properties.maxMessageChars()));
+        return new Prepared(user, c, TurnInput.parse(body, properties.maxMessageChars(), zones.of(user.userId())));
     }
 
     record Prepared(CurrentUser user, Conversation conversation, TurnInput input) {}
@@ -105,7 +112,8 @@ class TurnService {
                 .collect(Collectors.toMap(Action::toolCallId, Function.identity(), (a, b) -> b));
         List<Message> all = new ArrayList<>(history);
         all.add(said);
-        ArrayNode messages = History.of(SystemPrompt.text(context, clock), all, byCall);
+        String prompt = SystemPrompt.text(context, clock) + page.prompt(turn, in.context());
+        ArrayNode messages = History.of(prompt, all, byCall);
         AiGateway.Caller caller =
                 new AiGateway.Caller(user.workspaceId(), user.userId(), CallSource.CHAT, "chat-" + said.id());
         Spend spend = new Spend();

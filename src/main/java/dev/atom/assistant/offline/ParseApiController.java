@@ -1,6 +1,7 @@
 package dev.atom.assistant.offline;
 
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.TimeZones;
 import dev.atom.shared.web.FieldErrors;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ParseApiController {
     private final IntentParser parser = new IntentParser();
     private final Clock clock;
+    private final TimeZones zones;
 
-    ParseApiController(Clock clock) {
+    ParseApiController(Clock clock, TimeZones zones) {
         this.clock = clock;
+        this.zones = zones;
     }
 
     @GetMapping("/parse")
@@ -39,15 +42,15 @@ class ParseApiController {
         } else if (text.length() > IntentParser.MAX_LENGTH) {
             errors.add("text", "must be at most " + IntentParser.MAX_LENGTH + " characters");
         }
-        ZoneId zone = zone(timeZone, errors);
+        ZoneId zone = zone(timeZone, zones.of(user.userId()), errors);
         errors.throwIfAny();
         return IntentJson.of(parser.parse(text, ZonedDateTime.now(clock.withZone(zone))), zone);
     }
 
-    /** The request's zone; Atom keeps no zone per person yet, so without one it is UTC (as the briefing does). */
-    private static ZoneId zone(String timeZone, FieldErrors errors) {
+    /** The request's zone; without one the person's own ({@code personal}: theirs, else UTC). */
+    private static ZoneId zone(String timeZone, ZoneId personal, FieldErrors errors) {
         if (timeZone == null || timeZone.isBlank()) {
-            return ZoneId.of("UTC");
+            return personal;
         }
         try {
             return ZoneId.of(timeZone.strip().replace(' ', '+')); // an unencoded '+' arrives as a space

@@ -39,7 +39,7 @@ class ParserAssistant implements OfflineAssistant {
 
     @Override
     public Optional<String> answer(ToolContext context, String text, Tools tools) {
-        // Atom keeps no zone per person yet: without the message's timeZone it is UTC, as the briefing does.
+        // the turn's zone: the message's timeZone, else the person's own (TurnInput); UTC only without a context zone
         ZoneId zone = context.timeZone() == null ? ZoneOffset.UTC : context.timeZone();
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         OfflineReads reads = new OfflineReads(tools, now);

@@ -74,7 +74,11 @@ final class AsanaApi {
             throw new ConnectorException.NeedsReconnect(
                     "Asana rejected the token (" + ServiceErrors.message(response) + ")");
         }
-        if ((status == 400 || status == 404) && blame != null) {
+        if (status == 404 && blame != null) {
+            // "task" -> "the Asana task"; Asana answers 404 too for what the token may not see
+            throw new ConnectorException.NotFound(blame, "the Asana " + blame);
+        }
+        if (status == 400 && blame != null) {
             throw new ConnectorException.Permanent(status, blame + ": Asana says " + ServiceErrors.message(response));
         }
         ServiceErrors.raise(response, ctx.clock().instant());

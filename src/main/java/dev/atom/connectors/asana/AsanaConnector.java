@@ -4,7 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * scopes do not cover the events feed. Health is {@code GET /users/me}.
  */
 @Component
-class AsanaConnector implements Connector {
+class AsanaConnector extends BaseConnector {
     static final String TOKEN = "token";
     static final AuthSpec.OAuth2 OAUTH = new AuthSpec.OAuth2(
             "https://app.asana.com/-/oauth_authorize",
@@ -39,42 +39,23 @@ class AsanaConnector implements Connector {
 
     private final AsanaTasksFeed tasks = new AsanaTasksFeed();
 
-    @Override
-    public String id() {
-        return "asana";
-    }
-
-    @Override
-    public String name() {
-        return "Asana";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("productivity", "tasks");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.ApiKey(
-                "Personal access token",
-                List.of(new CredentialField(
-                        TOKEN,
+    AsanaConnector() {
+        super(
+                "asana",
+                "Asana",
+                "https://app.asana.com/api/1.0",
+                List.of("productivity", "tasks"),
+                new AuthSpec.ApiKey(
                         "Personal access token",
-                        true,
-                        true,
-                        "[0-9]/[0-9A-Za-z:/]{10,300}",
-                        "Asana → Settings → Apps → Developer apps → Create new token (starts with a digit and /)")));
-    }
-
-    @Override
-    public List<AuthSpec> auths() {
-        return List.of(auth(), OAUTH);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://app.asana.com/api/1.0";
+                        List.of(
+                                new CredentialField(
+                                        TOKEN,
+                                        "Personal access token",
+                                        true,
+                                        true,
+                                        "[0-9]/[0-9A-Za-z:/]{10,300}",
+                                        "Asana → Settings → Apps → Developer apps → Create new token (starts with a digit and /)"))),
+                OAUTH);
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
 import dev.atom.connectors.BaseAction;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * created, changed and deleted with ETags, free/busy. Every request passes the SSRF guard. Stateless.
  */
 @Component
-class CalDavConnector implements Connector {
+class CalDavConnector extends BaseConnector {
     static final String SERVER_URL = "server_url";
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
@@ -40,6 +40,27 @@ class CalDavConnector implements Connector {
     private final List<Action<?, ?>> actions;
 
     CalDavConnector(SsrfGuard guard) {
+        super(
+                "caldav",
+                "Calendar (CalDAV)",
+                null,
+                List.of("calendar", "productivity"),
+                new AuthSpec.Basic(List.of(
+                        new CredentialField(
+                                SERVER_URL,
+                                "Server URL",
+                                false,
+                                true,
+                                "https?://\\S+",
+                                "e.g. https://caldav.icloud.com or https://cloud.example.com/remote.php/dav"),
+                        CredentialField.text(USERNAME, "User name"),
+                        new CredentialField(
+                                PASSWORD,
+                                "Password",
+                                true,
+                                true,
+                                null,
+                                "an app password where the provider offers them"))));
         this.guard = guard;
         this.actions = List.of(
                 BaseAction.read(
@@ -154,40 +175,10 @@ class CalDavConnector implements Connector {
         throw new ConnectorException.InvalidInput(field, "must be on the connected CalDAV server");
     }
 
-    @Override
-    public String id() {
-        return "caldav";
-    }
-
-    @Override
-    public String name() {
-        return "Calendar (CalDAV)";
-    }
-
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("calendar", "productivity");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.Basic(List.of(
-                new CredentialField(
-                        SERVER_URL,
-                        "Server URL",
-                        false,
-                        true,
-                        "https?://\\S+",
-                        "e.g. https://caldav.icloud.com or https://cloud.example.com/remote.php/dav"),
-                CredentialField.text(USERNAME, "User name"),
-                new CredentialField(
-                        PASSWORD, "Password", true, true, null, "an app password where the provider offers them")));
     }
 
     @Override

@@ -99,7 +99,7 @@ final class CalDavEvents {
                 + "<c:time-range " + range + "/></c:comp-filter></c:comp-filter></c:filter></c:calendar-query>";
         var response = dav.report(calendar, 1, body, "calendar");
         if (response.status() == 404) {
-            throw new ConnectorException.Permanent(404, "calendar: no calendar at this URL");
+            throw new ConnectorException.NotFound("calendar", "the calendar at this URL");
         }
         dav.checked(response);
         List<Event> events = new ArrayList<>();

@@ -146,14 +146,14 @@ final class CalDavWrites {
             var existing = dav.checked(dav.send("GET", href, List.of(), null, null, "calendar"));
             return new Saved(uid, href.toString(), existing.header("etag"));
         }
-        refusal(response.status(), "calendar", "no calendar at this URL");
+        refusal(response.status(), "calendar", "the calendar at this URL");
         dav.checked(response);
         return new Saved(uid, href.toString(), response.header("etag"));
     }
 
     static Saved update(DavClient dav, URI href, UpdateInput in, java.time.Instant now) {
         var current = dav.send("GET", href, List.of(), null, null, "href");
-        refusal(current.status(), "href", "no event at this URL");
+        refusal(current.status(), "href", "the event at this URL");
         dav.checked(current);
         String etag = current.header("etag");
         if (etag != null && !etag.equals(in.etag())) {
@@ -191,22 +191,28 @@ final class CalDavWrites {
         event.replace(new Sequence(sequence + 1));
         event.replace(new DtStamp(now));
         var response = dav.send("PUT", href, List.of(Map.entry("If-Match", in.etag())), ics.toString(), ICS, "href");
-        refusal(response.status(), "href", "no event at this URL");
+        refusal(response.status(), "href", "the event at this URL");
         dav.checked(response);
         return new Saved(ICal.text(event, Property.UID), href.toString(), response.header("etag"));
     }
 
     static Deleted delete(DavClient dav, URI href, DeleteInput in) {
         var response = dav.send("DELETE", href, List.of(Map.entry("If-Match", in.etag())), null, null, "href");
-        refusal(response.status(), "href", "no event at this URL");
+        refusal(response.status(), "href", "the event at this URL");
         dav.checked(response);
         return new Deleted(href.toString());
     }
 
-    /** 404 names the field; 412 (If-Match or If-None-Match failed) names the ETag. */
-    private static void refusal(int status, String field, String missing) {
-        if (status == 404 || status == 409) {
-            throw new ConnectorException.Permanent(status, field + ": " + missing);
+    /**
+     * 404 is {@code what} not found, naming the field; 409 (no collection to put it in) names the field too; 412
+     * (If-Match or If-None-Match failed) names the ETag.
+     */
+    private static void refusal(int status, String field, String what) {
+        if (status == 404) {
+            throw new ConnectorException.NotFound(field, what);
+        }
+        if (status == 409) {
+            throw new ConnectorException.Permanent(status, field + ": " + what + " does not exist");
         }
         if (status == 412) {
             throw new ConnectorException.Permanent(

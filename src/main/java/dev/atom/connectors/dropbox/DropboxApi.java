@@ -107,6 +107,9 @@ final class DropboxApi {
             throw new ConnectorException.NeedsReconnect(
                     "Dropbox refused the access token (" + (summary.isEmpty() ? "HTTP 401" : summary) + ")");
         }
+        if (status == 409 && blame != null && explain(summary).equals(NOT_FOUND)) {
+            throw new ConnectorException.NotFound(blame, "the file or folder at this path (" + summary + ")");
+        }
         if (status == 409) {
             throw new ConnectorException.Permanent(
                     409, (blame == null ? "" : blame + ": ") + explain(summary) + " (" + summary + ")");
@@ -132,11 +135,13 @@ final class DropboxApi {
         return tree(response.body()).path("error_summary").asString("");
     }
 
+    private static final String NOT_FOUND = "not found in the Dropbox";
+
     /** A sentence for the common 409 summaries. */
     static String explain(String summary) {
         String s = summary.replaceAll("/\\.*$", "").replaceAll("/+$", "");
         if (s.endsWith("not_found")) {
-            return "not found in the Dropbox";
+            return NOT_FOUND;
         }
         if (s.contains("/conflict")) {
             return s.endsWith("folder") ? "a folder is already there" : "something is already there";

@@ -3,7 +3,7 @@ package dev.atom.connectors.dropbox;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * RFC 7009 endpoint).
  */
 @Component
-class DropboxConnector implements Connector {
+class DropboxConnector extends BaseConnector {
     static final AuthSpec.OAuth2 OAUTH = new AuthSpec.OAuth2(
             "https://www.dropbox.com/oauth2/authorize",
             "https://api.dropboxapi.com/oauth2/token",
@@ -44,35 +44,14 @@ class DropboxConnector implements Connector {
     private final DropboxChangesTrigger changes = new DropboxChangesTrigger();
     private final List<SyncFeed> feeds = List.of(new DropboxFileFeed());
 
-    @Override
-    public String id() {
-        return "dropbox";
-    }
-
-    @Override
-    public String name() {
-        return "Dropbox";
+    DropboxConnector() {
+        super("dropbox", "Dropbox", "https://api.dropboxapi.com/2", List.of("files"), OAUTH);
     }
 
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("files");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return OAUTH;
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://api.dropboxapi.com/2";
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * app password; Dovecot, Exchange with basic auth...). Every host passes the SSRF guard. Stateless.
  */
 @Component
-class EmailConnector implements Connector {
+class EmailConnector extends BaseConnector {
     static final String IMAP_HOST = "imap_host";
     static final String IMAP_PORT = "imap_port";
     static final String IMAP_SECURITY = "imap_security";
@@ -53,6 +53,7 @@ class EmailConnector implements Connector {
             @Value("${ATOM_EMAIL_TRUST_HOSTS:}") String trustHosts,
             @Value("${atom.connectors.email.page-bytes:8388608}") long pageBytes,
             @Value("${atom.connectors.email.page-messages:5000}") int pageMessages) {
+        super("email", "E-mail (IMAP/SMTP)", null, List.of("communication", "email"), basic());
         this.pages = new ImapPages(pageBytes, pageMessages);
         this.servers = new MailServers(
                 guard,
@@ -68,29 +69,14 @@ class EmailConnector implements Connector {
         this.actions = List.copyOf(all);
     }
 
-    @Override
-    public String id() {
-        return "email";
-    }
-
-    @Override
-    public String name() {
-        return "E-mail (IMAP/SMTP)";
-    }
-
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
     }
 
-    @Override
-    public List<String> categories() {
-        return List.of("communication", "email");
-    }
-
-    @Override
-    public AuthSpec auth() {
+    /** Basic auth: the IMAP and SMTP servers and the account's user name and (app) password. */
+    private static AuthSpec basic() {
         return new AuthSpec.Basic(List.of(
                 CredentialField.text(IMAP_HOST, "IMAP server"),
                 new CredentialField(IMAP_PORT, "IMAP port", false, false, PORT, "993 unless your provider says"),

@@ -99,8 +99,8 @@ final class GitHubApi {
             }
         }
         if (status == 404) {
-            throw new ConnectorException.Permanent(
-                    404, "repo: not found, or the token cannot see it (" + ServiceErrors.message(response) + ")");
+            // GitHub answers 404 too for a private repository the token cannot see
+            throw new ConnectorException.NotFound("repo", "the repository or issue (or one the token cannot see)");
         }
         if (status == 410) {
             throw new ConnectorException.Permanent(410, "issueNumber: " + ServiceErrors.message(response));

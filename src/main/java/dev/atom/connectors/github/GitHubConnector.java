@@ -4,7 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code https://github.example.com/api/v3}). Health is {@code GET /user}.
  */
 @Component
-class GitHubConnector implements Connector {
+class GitHubConnector extends BaseConnector {
     static final String TOKEN = "token";
     static final AuthSpec.OAuth2 OAUTH = new AuthSpec.OAuth2(
             "https://github.com/login/oauth/authorize",
@@ -40,45 +40,23 @@ class GitHubConnector implements Connector {
     private final GitHubIssuesFeed feed = new GitHubIssuesFeed();
 
     GitHubConnector(Clock clock) {
-        this.issues = new GitHubIssueTrigger(clock);
-    }
-
-    @Override
-    public String id() {
-        return "github";
-    }
-
-    @Override
-    public String name() {
-        return "GitHub";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("developer");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.ApiKey(
-                "Personal access token",
-                List.of(new CredentialField(
-                        TOKEN,
+        super(
+                "github",
+                "GitHub",
+                "https://api.github.com",
+                List.of("developer"),
+                new AuthSpec.ApiKey(
                         "Personal access token",
-                        true,
-                        true,
-                        "[A-Za-z0-9_]{20,255}",
-                        "A fine-grained token (github_pat_...) or a classic one (ghp_...) with access to issues")));
-    }
-
-    @Override
-    public List<AuthSpec> auths() {
-        return List.of(auth(), OAUTH);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://api.github.com";
+                        List.of(
+                                new CredentialField(
+                                        TOKEN,
+                                        "Personal access token",
+                                        true,
+                                        true,
+                                        "[A-Za-z0-9_]{20,255}",
+                                        "A fine-grained token (github_pat_...) or a classic one (ghp_...) with access to issues"))),
+                OAUTH);
+        this.issues = new GitHubIssueTrigger(clock);
     }
 
     @Override

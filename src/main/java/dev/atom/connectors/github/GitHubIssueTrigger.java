@@ -4,15 +4,11 @@ import dev.atom.connectors.Schema;
 import dev.atom.connectors.TriggerEvent;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.WebhookRefusal.Reason;
+import dev.atom.connectors.WebhookSignature;
 import dev.atom.connectors.WebhookTrigger;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +24,10 @@ import tools.jackson.databind.JsonNode;
  * with action {@code ping}.
  */
 final class GitHubIssueTrigger implements WebhookTrigger {
+    /** {@code sha256=} hex of HMAC-SHA256 over the body. */
+    static final WebhookSignature SIGNATURE =
+            WebhookSignature.hex("X-Hub-Signature-256", WebhookSignature.Algorithm.SHA256, "sha256=");
+
     private final Clock clock;
 
     GitHubIssueTrigger(Clock clock) {
@@ -79,25 +79,12 @@ final class GitHubIssueTrigger implements WebhookTrigger {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("a webhook secret must not be empty");
         }
-        String signature = header(headers, "x-hub-signature-256");
-        if (signature == null || signature.isBlank()) {
-            throw new WebhookRefusal(Reason.MISSING_SIGNATURE, "the X-Hub-Signature-256 header is missing");
-        }
-        byte[] given;
-        try {
-            String s = signature.strip();
-            given = s.startsWith("sha256=") ? HexFormat.of().parseHex(s.substring(7)) : new byte[0];
-        } catch (IllegalArgumentException e) {
-            given = new byte[0];
-        }
-        if (!MessageDigest.isEqual(sign(secret, body), given)) {
-            throw new WebhookRefusal(Reason.BAD_SIGNATURE, "the signature does not match the body and secret");
-        }
-        String delivery = header(headers, "x-github-delivery");
+        SIGNATURE.verify(headers, secret, body);
+        String delivery = WebhookSignature.header(headers, "X-GitHub-Delivery");
         if (delivery == null || delivery.isBlank() || delivery.length() > 100) {
             throw new WebhookRefusal(Reason.MALFORMED, "the X-GitHub-Delivery header is missing");
         }
-        String kind = header(headers, "x-github-event");
+        String kind = WebhookSignature.header(headers, "X-GitHub-Event");
         if (!"issues".equals(kind) && !"ping".equals(kind)) {
             throw new WebhookRefusal(Reason.MALFORMED, "only issues events are handled, not " + kind);
         }
@@ -116,25 +103,5 @@ final class GitHubIssueTrigger implements WebhookTrigger {
                 GitHubApi.text(json.path("repository").get("full_name")),
                 GitHubApi.text(json.path("sender").get("login")));
         return new TriggerEvent(delivery.strip(), clock.instant(), GitHubApi.JSON.valueToTree(e));
-    }
-
-    /** HMAC-SHA256 of the body under the secret; also what GitHub computes. */
-    static byte[] sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        for (var e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().getFirst();
-            }
-        }
-        return null;
     }
 }

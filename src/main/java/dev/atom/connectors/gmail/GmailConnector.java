@@ -2,8 +2,7 @@ package dev.atom.connectors.gmail;
 
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
-import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -17,38 +16,22 @@ import org.springframework.stereotype.Component;
  * labels needs it, and it includes reading and sending; it cannot delete mail permanently).
  */
 @Component
-class GmailConnector implements Connector {
+class GmailConnector extends BaseConnector {
     static final String SCOPE = "https://www.googleapis.com/auth/gmail.modify";
 
-    @Override
-    public String id() {
-        return "gmail";
-    }
-
-    @Override
-    public String name() {
-        return "Gmail";
+    GmailConnector() {
+        super(
+                "gmail",
+                "Gmail",
+                "https://gmail.googleapis.com",
+                List.of("communication", "email"),
+                GoogleApi.oauth(SCOPE));
     }
 
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("communication", "email");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return GoogleApi.oauth(SCOPE);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://gmail.googleapis.com";
     }
 
     @Override

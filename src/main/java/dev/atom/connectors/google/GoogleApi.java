@@ -100,7 +100,7 @@ public final class GoogleApi {
     }
 
     /**
-     * Throws the matching connector exception for a status of 400 or more: a 404 names {@code notFoundField},
+     * Throws the matching connector exception for a status of 400 or more: a 404 is {@link ConnectorException.NotFound} naming {@code notFoundField},
      * a 400 the parameter Google names in {@code error.errors[0].location}, else {@code badRequestField}
      * (either may be null: then the service's message stands alone).
      */
@@ -119,7 +119,7 @@ public final class GoogleApi {
                     ServiceErrors.retryAfter(response.header("retry-after"), now));
         }
         if (status == 404 && notFoundField != null) {
-            throw new ConnectorException.Permanent(status, notFoundField + " was not found: " + message);
+            throw new ConnectorException.NotFound(notFoundField, named(notFoundField));
         }
         if (status == 400) {
             String field = location(response);
@@ -129,6 +129,11 @@ public final class GoogleApi {
             }
         }
         ServiceErrors.raise(response, now);
+    }
+
+    /** What an input field names, for a 404's message: {@code eventId} is "the event". */
+    static String named(String field) {
+        return field.endsWith("Id") ? "the " + field.substring(0, field.length() - 2) : "what " + field + " names";
     }
 
     /** The parameter a Google 400 is about, when it says ({@code error.errors[0].location}). */

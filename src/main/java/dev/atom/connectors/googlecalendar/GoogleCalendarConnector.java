@@ -2,8 +2,7 @@ package dev.atom.connectors.googlecalendar;
 
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
-import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -17,41 +16,25 @@ import org.springframework.stereotype.Component;
  * than the full calendar scope, which would also allow changing calendars and sharing.
  */
 @Component
-class GoogleCalendarConnector implements Connector {
+class GoogleCalendarConnector extends BaseConnector {
     static final String EVENTS_SCOPE = "https://www.googleapis.com/auth/calendar.events";
     static final String FREEBUSY_SCOPE = "https://www.googleapis.com/auth/calendar.freebusy";
     /** Which calendars the account has (names and colours), for the calendar sync; nothing else. */
     static final String CALENDAR_LIST_SCOPE = "https://www.googleapis.com/auth/calendar.calendarlist.readonly";
 
-    @Override
-    public String id() {
-        return "google-calendar";
-    }
-
-    @Override
-    public String name() {
-        return "Google Calendar";
+    GoogleCalendarConnector() {
+        super(
+                "google-calendar",
+                "Google Calendar",
+                "https://www.googleapis.com/calendar/v3",
+                List.of("calendar", "productivity"),
+                GoogleApi.oauth(EVENTS_SCOPE, FREEBUSY_SCOPE, CALENDAR_LIST_SCOPE));
     }
 
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("calendar", "productivity");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return GoogleApi.oauth(EVENTS_SCOPE, FREEBUSY_SCOPE, CALENDAR_LIST_SCOPE);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://www.googleapis.com/calendar/v3";
     }
 
     @Override

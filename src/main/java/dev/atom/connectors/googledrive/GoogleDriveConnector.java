@@ -2,8 +2,7 @@ package dev.atom.connectors.googledrive;
 
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
-import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.google.GoogleApi;
@@ -16,39 +15,23 @@ import org.springframework.stereotype.Component;
  * drive.readonly cannot upload or share).
  */
 @Component
-class GoogleDriveConnector implements Connector {
+class GoogleDriveConnector extends BaseConnector {
     static final String SCOPE = "https://www.googleapis.com/auth/drive";
     private static final SyncFeed FEED = new DriveFileFeed();
 
-    @Override
-    public String id() {
-        return "google-drive";
-    }
-
-    @Override
-    public String name() {
-        return "Google Drive";
+    GoogleDriveConnector() {
+        super(
+                "google-drive",
+                "Google Drive",
+                "https://www.googleapis.com/drive/v3",
+                List.of("files", "productivity"),
+                GoogleApi.oauth(SCOPE));
     }
 
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("files", "productivity");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return GoogleApi.oauth(SCOPE);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://www.googleapis.com/drive/v3";
     }
 
     @Override

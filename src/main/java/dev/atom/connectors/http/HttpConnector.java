@@ -3,7 +3,7 @@ package dev.atom.connectors.http;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,32 +13,16 @@ import org.springframework.stereotype.Component;
  * action, {@code http.request}, through the SSRF guard. Its health check has nothing to call and says so.
  */
 @Component
-class HttpConnector implements Connector {
+class HttpConnector extends BaseConnector {
     private final HttpRequestAction request = new HttpRequestAction();
 
-    @Override
-    public String id() {
-        return "http";
-    }
-
-    @Override
-    public String name() {
-        return "HTTP request";
+    HttpConnector() {
+        super("http", "HTTP request", null, List.of("developer", "core"), new AuthSpec.None());
     }
 
     @Override
     public String icon() {
         return "globe";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("developer", "core");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.None();
     }
 
     @Override

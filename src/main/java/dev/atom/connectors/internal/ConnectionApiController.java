@@ -27,12 +27,18 @@ class ConnectionApiController {
     private final ConnectorRegistry registry;
     private final ConnectionUsers users;
     private final DirectActionCalls directCalls;
+    private final HealthForecasts health;
+    private final java.time.Clock clock;
 
     ConnectionApiController(
             ConnectionService service,
             ConnectorRegistry registry,
             ConnectionUsers users,
-            DirectActionCalls directCalls) {
+            DirectActionCalls directCalls,
+            HealthForecasts health,
+            java.time.Clock clock) {
+        this.health = health;
+        this.clock = clock;
         this.directCalls = directCalls;
         this.service = service;
         this.registry = registry;
@@ -59,15 +65,19 @@ class ConnectionApiController {
     @GetMapping("/api/v1/connections")
     List<ConnectionJson> list(@AuthenticationPrincipal CurrentUser user) {
         var uses = users.uses(user.workspaceId(), user.userId());
-        return service.list(user).stream()
-                .map(c -> ConnectionJson.of(c, uses, user.userId()))
+        var list = service.list(user);
+        var views = health.views(user.workspaceId(), list, clock.instant());
+        return list.stream()
+                .map(c -> ConnectionJson.of(c, uses, user.userId()).withHealth(views.get(c.id())))
                 .toList();
     }
 
     @GetMapping("/api/v1/connections/{id}")
     ConnectionJson get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return ConnectionJson.of(
-                service.visible(user, id), users.uses(user.workspaceId(), user.userId()), user.userId());
+        Connection c = service.visible(user, id);
+        return ConnectionJson.of(c, users.uses(user.workspaceId(), user.userId()), user.userId())
+                .withHealth(health.views(user.workspaceId(), List.of(c), clock.instant())
+                        .get(c.id()));
     }
 
     /** {@code {name?, visibility?}}: who may change what is {@link ConnectionService#update}'s rule. */

@@ -23,7 +23,39 @@ record ConnectionJson(
         List<UsedBy> usedBy,
         String visibility,
         String owner,
-        boolean usable) {
+        boolean usable,
+        HealthForecasts.View health) {
+
+    /**
+     * The same with its credential health (state ok, attention, needs_reconnect or error; the forecast end of
+     * its sign-in; the next scheduled check), for a viewer who may use it; others see none of it.
+     */
+    ConnectionJson withHealth(HealthForecasts.View view) {
+        if (!usable || view == null) {
+            return this;
+        }
+        return new ConnectionJson(
+                id,
+                connector,
+                name,
+                status,
+                statusReason,
+                account,
+                createdBy,
+                createdAt,
+                lastCheckedAt,
+                auth,
+                usedBy,
+                visibility,
+                owner,
+                usable,
+                view);
+    }
+
+    /** Whether its sign-in ends soon (the page offers a reconnect before it breaks). */
+    public boolean attention() {
+        return health != null && HealthForecasts.ATTENTION.equals(health.state());
+    }
 
     /** A workflow (or another user) of the connection, to list when it needs reconnecting. */
     record UsedBy(String kind, String id, String name) {}
@@ -51,7 +83,8 @@ record ConnectionJson(
                 List.of(),
                 c.visibility(),
                 c.createdBy(),
-                false);
+                false,
+                null);
     }
 
     static ConnectionJson of(Connection c, List<ConnectionUsage.Use> uses) {
@@ -72,6 +105,7 @@ record ConnectionJson(
                         .toList(),
                 c.visibility(),
                 c.createdBy(),
-                true);
+                true,
+                null);
     }
 }

@@ -34,13 +34,28 @@ class ConnectionPageController {
     private final ConnectorRegistry registry;
     private final ConnectionUsers users;
     private final Members members;
+    private final OAuthApps apps;
+    private final HealthForecasts health;
+    private final java.time.Clock clock;
+    private final OAuthAppGuides guides;
 
     ConnectionPageController(
-            ConnectionService service, ConnectorRegistry registry, ConnectionUsers users, Members members) {
+            ConnectionService service,
+            ConnectorRegistry registry,
+            ConnectionUsers users,
+            Members members,
+            OAuthApps apps,
+            HealthForecasts health,
+            java.time.Clock clock,
+            OAuthAppGuides guides) {
+        this.guides = guides;
+        this.health = health;
+        this.clock = clock;
         this.service = service;
         this.registry = registry;
         this.users = users;
         this.members = members;
+        this.apps = apps;
     }
 
     @GetMapping("/connections")
@@ -50,15 +65,16 @@ class ConnectionPageController {
             @RequestParam(required = false) String connector,
             @RequestParam(required = false) String error,
             Model model) {
-        catalog(null, model);
+        catalog(user, null, model);
         connections(user, model);
         model.addAttribute("oauthOutcome", OAuthOutcome.of(oauth, connector, error, registry));
         return "connections/page";
     }
 
     @GetMapping("/connections/catalog")
-    String catalogFragment(@RequestParam(required = false) String q, Model model) {
-        catalog(q, model);
+    String catalogFragment(
+            @AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q, Model model) {
+        catalog(user, q, model);
         return FRAGMENTS + " :: catalog";
     }
 
@@ -68,12 +84,29 @@ class ConnectionPageController {
         return FRAGMENTS + " :: list";
     }
 
+    /**
+     * The connect form of a form-based way, with its steps from docs/connectors.md ("Connecting alone"); a
+     * {@code preset} (gmail over the e-mail connector) fills in the non-secret fields and names its own steps.
+     */
     @GetMapping("/connections/new")
-    String form(@RequestParam String connector, @RequestParam(required = false) String auth, Model model) {
+    String form(
+            @RequestParam String connector,
+            @RequestParam(required = false) String auth,
+            @RequestParam(required = false) String preset,
+            Model model) {
         Connector c = registry.connector(connector).orElseThrow(() -> ApiException.notFound("Connector"));
+        var chosen = AlonePresets.byId(preset).filter(p -> p.connector().equals(c.id()));
+        String name = chosen.flatMap(p -> registry.connector(p.forService()))
+                .map(Connector::name)
+                .orElse(c.name());
         model.addAttribute("connector", c);
         model.addAttribute("auth", formAuth(c, auth));
-        model.addAttribute("form", Map.of("name", c.name(), "visibility", ConnectionService.defaultVisibility(c)));
+        model.addAttribute("form", Map.of("name", name, "visibility", ConnectionService.defaultVisibility(c)));
+        model.addAttribute("preset", chosen.map(AlonePresets.Preset::values).orElse(Map.of()));
+        model.addAttribute(
+                "steps",
+                guides.aloneSteps(chosen.map(AlonePresets.Preset::id).orElse(c.id()))
+                        .orElse(null));
         model.addAttribute("errors", Map.of());
         return FRAGMENTS + " :: connect-form";
     }
@@ -123,6 +156,8 @@ class ConnectionPageController {
             model.addAttribute("connector", c);
             model.addAttribute("auth", auth);
             model.addAttribute("form", kept); // secrets are never echoed back into the page
+            model.addAttribute("preset", presetValues(auth, form));
+            model.addAttribute("steps", null);
             model.addAttribute("errors", errors);
             return FRAGMENTS + " :: connect-form";
         }
@@ -131,7 +166,12 @@ class ConnectionPageController {
     @PostMapping("/connections/{id}/test")
     String test(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
         viewer(user, model);
-        model.addAttribute("c", ConnectionJson.of(service.test(user, id)));
+        Connection c = service.test(user, id);
+        model.addAttribute(
+                "c",
+                ConnectionJson.of(c)
+                        .withHealth(health.views(user.workspaceId(), java.util.List.of(c), clock.instant())
+                                .get(c.id())));
         return FRAGMENTS + " :: row";
     }
 
@@ -176,6 +216,18 @@ class ConnectionPageController {
         return ResponseEntity.ok().header("HX-Trigger", "connections-changed").body("");
     }
 
+    /** The non-secret fields as typed, so a refused form keeps them (never a secret). */
+    private static Map<String, String> presetValues(AuthSpec auth, Map<String, String> form) {
+        Map<String, String> out = new LinkedHashMap<>();
+        auth.fields().stream().filter(f -> !f.secret()).forEach(f -> {
+            String v = form.get("credentials." + f.name());
+            if (v != null) {
+                out.put(f.name(), v);
+            }
+        });
+        return out;
+    }
+
     /** The form-based way to connect that was asked for, else the connector's first one. */
     private static AuthSpec formAuth(Connector c, String kind) {
         return (kind == null ? java.util.Optional.<AuthSpec>empty() : c.auth(kind))
@@ -184,7 +236,14 @@ class ConnectionPageController {
                 .orElseThrow(() -> ApiException.invalid("connector", "connects through OAuth at the provider"));
     }
 
-    private void catalog(String q, Model model) {
+    /**
+     * The catalog, with whether each OAuth service is set up for the workspace ({@code oauthSources}: workspace,
+     * environment, or absent), so members see "ask an admin" instead of a Connect button that cannot work.
+     */
+    private void catalog(CurrentUser user, String q, Model model) {
+        model.addAttribute("oauthSources", apps.sources(user.workspaceId()));
+        model.addAttribute("alonePresets", AlonePresets.byService());
+        model.addAttribute("viewerAdmin", user.role().atLeast(Role.ADMIN));
         model.addAttribute(
                 "catalog",
                 registry.all().stream()
@@ -206,10 +265,12 @@ class ConnectionPageController {
                         .collect(java.util.stream.Collectors.toSet()));
         var uses = users.uses(user.workspaceId(), user.userId());
         viewer(user, model);
+        var list = service.list(user);
+        var views = health.views(user.workspaceId(), list, clock.instant());
         model.addAttribute(
                 "connections",
-                service.list(user).stream()
-                        .map(c -> ConnectionJson.of(c, uses, user.userId()))
+                list.stream()
+                        .map(c -> ConnectionJson.of(c, uses, user.userId()).withHealth(views.get(c.id())))
                         .toList());
     }
 }

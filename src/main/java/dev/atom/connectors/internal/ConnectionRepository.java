@@ -4,7 +4,9 @@ import dev.atom.shared.time.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -184,6 +186,106 @@ class ConnectionRepository {
                 .query((rs, n) -> Optional.ofNullable(Timestamps.parse(rs.getString(1))))
                 .optional()
                 .flatMap(o -> o);
+    }
+
+    /** A connection whose scheduled health check is due; {@code dueAt} null when it was never planned. */
+    record HealthDue(String workspaceId, String id, Instant dueAt) {}
+
+    /**
+     * Up to {@code limit} connections, across workspaces, whose health check is due at {@code now} (never planned
+     * ones first), skipping those that wait for their owner to reconnect: checking refused credentials again only
+     * risks locking the account (IMAP servers do).
+     */
+    List<HealthDue> dueForHealth(Instant now, int limit) {
+        return jdbc.sql("SELECT workspace_id, id, health_due_at FROM connections WHERE status <> 'needs_reconnect'"
+                        + " AND (health_due_at IS NULL OR health_due_at <= :now)"
+                        + " ORDER BY COALESCE(health_due_at, ''), id LIMIT :limit")
+                .param("now", Timestamps.format(now))
+                .param("limit", limit)
+                .query((rs, n) -> new HealthDue(rs.getString(1), rs.getString(2), Timestamps.parse(rs.getString(3))))
+                .list();
+    }
+
+    /**
+     * Takes the due check by moving its due time to {@code next}, if it is still {@code expectedDue} (compare-and-
+     * set): of several instances that saw it due, exactly one wins and checks.
+     */
+    boolean claimHealthCheck(String workspaceId, String id, Instant expectedDue, Instant next) {
+        String same = expectedDue == null ? "health_due_at IS NULL" : "health_due_at = :expected";
+        var statement = jdbc.sql("UPDATE connections SET health_due_at = :next WHERE id = :id AND workspace_id = :ws"
+                        + " AND " + same)
+                .param("next", Timestamps.format(next))
+                .param("id", id)
+                .param("ws", workspaceId);
+        if (expectedDue != null) {
+            statement = statement.param("expected", Timestamps.format(expectedDue));
+        }
+        return statement.update() > 0;
+    }
+
+    /** When each of the workspace's connections is next checked (absent: not planned yet), by connection id. */
+    Map<String, Instant> healthDue(String workspaceId) {
+        Map<String, Instant> out = new HashMap<>();
+        jdbc.sql("SELECT id, health_due_at FROM connections WHERE workspace_id = :ws AND health_due_at IS NOT NULL")
+                .param("ws", workspaceId)
+                .query(rs -> {
+                    out.put(rs.getString(1), Timestamps.parse(rs.getString(2)));
+                });
+        return out;
+    }
+
+    /** What is known of the age of a connection's refresh token, for the expiry forecast. */
+    record TokenAges(Instant refreshIssuedAt, Instant refreshUsedAt, Instant refreshExpiresAt, Instant warnedAt) {
+        static final TokenAges NONE = new TokenAges(null, null, null, null);
+    }
+
+    /** The token ages of the workspace's connections, by connection id. */
+    Map<String, TokenAges> tokenAges(String workspaceId) {
+        Map<String, TokenAges> out = new HashMap<>();
+        jdbc.sql("SELECT id, refresh_token_issued_at, refresh_token_used_at, refresh_token_expires_at,"
+                        + " expiry_warned_at FROM connections WHERE workspace_id = :ws")
+                .param("ws", workspaceId)
+                .query(rs -> {
+                    out.put(
+                            rs.getString(1),
+                            new TokenAges(
+                                    Timestamps.parse(rs.getString(2)),
+                                    Timestamps.parse(rs.getString(3)),
+                                    Timestamps.parse(rs.getString(4)),
+                                    Timestamps.parse(rs.getString(5))));
+                });
+        return out;
+    }
+
+    /**
+     * Records that the connection's refresh token worked at {@code at}: a {@code newToken} (a connect, a reconnect,
+     * a rotation) also starts its age and clears the expiry warning. {@code expiresAt} is its end when the
+     * provider said (null: unchanged for the same token, unknown for a new one).
+     */
+    boolean recordRefreshToken(String workspaceId, String id, boolean newToken, Instant at, Instant expiresAt) {
+        String set = newToken
+                ? "refresh_token_issued_at = :at, refresh_token_used_at = :at, refresh_token_expires_at = :expires,"
+                        + " expiry_warned_at = NULL"
+                : "refresh_token_used_at = :at, refresh_token_expires_at = COALESCE(:expires,"
+                        + " refresh_token_expires_at)";
+        return jdbc.sql("UPDATE connections SET " + set + " WHERE id = :id AND workspace_id = :ws")
+                        .param("at", Timestamps.format(at))
+                        .param("expires", Timestamps.format(expiresAt))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
+    }
+
+    /** Notes that the owner was told the connection's sign-in ends soon; false if someone noted it already. */
+    boolean markExpiryWarned(String workspaceId, String id, Instant at) {
+        return jdbc.sql("UPDATE connections SET expiry_warned_at = :at WHERE id = :id AND workspace_id = :ws"
+                                + " AND expiry_warned_at IS NULL")
+                        .param("at", Timestamps.format(at))
+                        .param("id", id)
+                        .param("ws", workspaceId)
+                        .update()
+                > 0;
     }
 
     boolean delete(String workspaceId, String id) {

@@ -11,6 +11,7 @@ import dev.atom.connectors.Connector;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.Health;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.identity.CurrentUser;
 import dev.atom.identity.Members;
 import dev.atom.identity.Role;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -59,6 +59,9 @@ class ConnectionService implements Connectors {
     private final TokenEndpoint tokenEndpoint;
     private final Members members;
     private final ConnectionCallRepository calls;
+    private final OAuthApps apps;
+    private final HealthForecasts forecasts;
+    private final ConnectionUsers users;
 
     ConnectionService(
             ConnectorRegistry registry,
@@ -71,7 +74,10 @@ class ConnectionService implements Connectors {
             TokenRefresher refresher,
             TokenEndpoint tokenEndpoint,
             Members members,
-            ConnectionCallRepository calls) {
+            ConnectionCallRepository calls,
+            OAuthApps apps,
+            HealthForecasts forecasts,
+            ConnectionUsers users) {
         this.registry = registry;
         this.repository = repository;
         this.secrets = secrets;
@@ -83,6 +89,9 @@ class ConnectionService implements Connectors {
         this.tokenEndpoint = tokenEndpoint;
         this.members = members;
         this.calls = calls;
+        this.apps = apps;
+        this.forecasts = forecasts;
+        this.users = users;
     }
 
     /**
@@ -204,9 +213,7 @@ class ConnectionService implements Connectors {
     @Override
     public JsonNode runRecorded(
             Caller caller, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
-        Connection c = repository
-                .find(caller.workspaceId(), connectionId)
-                .orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(caller.workspaceId(), connectionId).orElseThrow(UnknownReference::connection);
         if (!isMember(caller) || !c.usableBy(caller.userId())) {
             record(caller, c, actionId, "refused", "not_permitted");
             throw new ConnectionNotUsable(
@@ -219,7 +226,7 @@ class ConnectionService implements Connectors {
         } catch (ConnectorException e) {
             record(caller, c, actionId, "failed", ConnectionCalls.code(e));
             throw e;
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             record(caller, c, actionId, "failed", "unknown_action");
             throw e;
         }
@@ -298,7 +305,7 @@ class ConnectionService implements Connectors {
      * connector declares a revocation endpoint. A failure is logged (without the token) and removal goes on.
      */
     private void revokeTokens(Connection c, Connector connector) {
-        ConnectorSettings settings = registry.settings(connector.id());
+        ConnectorSettings settings = apps.settings(c.workspaceId(), connector.id());
         AuthSpec.OAuth2 auth = connector.oauth2().orElse(null);
         if (auth == null || !"oauth2".equals(authKind(c, connector)) || settings.revokeUrl() == null) {
             return;
@@ -322,7 +329,21 @@ class ConnectionService implements Connectors {
         });
     }
 
+    /** The scheduled check of a connection (no user asked): the same real health call, the verdict recorded. */
+    Connection checkScheduled(Connection c) {
+        return check(c, true);
+    }
+
     private Connection check(Connection c) {
+        return check(c, false);
+    }
+
+    /**
+     * Runs the health call and records the verdict. With {@code announce}, refused credentials are also told
+     * (once, as {@link #markNeedsReconnect} does): found before any workflow failed on them, the owner and the
+     * workflows' alerts hear it now.
+     */
+    private Connection check(Connection c, boolean announce) {
         Connector connector = registry.connector(c.connector()).orElse(null);
         ConnectionStatus status;
         String reason = null;
@@ -339,6 +360,9 @@ class ConnectionService implements Connectors {
             } catch (ConnectorException.NeedsReconnect e) {
                 status = ConnectionStatus.NEEDS_RECONNECT;
                 reason = e.getMessage();
+                if (announce) {
+                    markNeedsReconnect(c.workspaceId(), c.id(), reason);
+                }
             } catch (ConnectorException e) {
                 status = ConnectionStatus.ERROR;
                 reason = e.getMessage();
@@ -346,6 +370,31 @@ class ConnectionService implements Connectors {
         }
         repository.updateStatus(c.workspaceId(), c.id(), status, reason, account, clock.instant());
         return repository.find(c.workspaceId(), c.id()).orElseThrow();
+    }
+
+    @Override
+    public List<ExpiringConnection> expiringSoon(String workspaceId, String ownerId) {
+        List<Connection> mine = repository.list(workspaceId).stream()
+                .filter(c -> c.createdBy().equals(ownerId))
+                .toList();
+        var views = forecasts.views(workspaceId, mine, clock.instant());
+        List<ExpiringConnection> out = new java.util.ArrayList<>();
+        List<dev.atom.connectors.ConnectionUsage.Use> uses = null;
+        for (Connection c : mine) {
+            var view = views.get(c.id());
+            if (view == null || !HealthForecasts.ATTENTION.equals(view.state())) {
+                continue;
+            }
+            if (uses == null) {
+                uses = users.uses(workspaceId, ownerId);
+            }
+            List<String> usedBy = uses.stream()
+                    .filter(u -> u.connectionId().equals(c.id()))
+                    .map(dev.atom.connectors.ConnectionUsage.Use::name)
+                    .toList();
+            out.add(new ExpiringConnection(c.id(), c.name(), c.connector(), view.expiresAt(), view.why(), usedBy));
+        }
+        return out;
     }
 
     @Override
@@ -411,9 +460,7 @@ class ConnectionService implements Connectors {
 
     /** Throws {@link ConnectionNotUsable} saying why the caller may not use the connection. */
     private void usable(Caller caller, String connectionId) {
-        Connection c = repository
-                .find(caller.workspaceId(), connectionId)
-                .orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(caller.workspaceId(), connectionId).orElseThrow(UnknownReference::connection);
         if (!isMember(caller)) {
             throw new ConnectionNotUsable("user " + caller.userId() + " is no longer a member of this workspace");
         }
@@ -442,11 +489,10 @@ class ConnectionService implements Connectors {
     @Override
     public JsonNode run(
             String workspaceId, String connectionId, String actionId, JsonNode input, String idempotencyKey) {
-        Connection c =
-                repository.find(workspaceId, connectionId).orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(workspaceId, connectionId).orElseThrow(UnknownReference::connection);
         ActionInfo info = registry.action(actionId)
                 .filter(a -> a.connector().id().equals(c.connector()))
-                .orElseThrow(() -> new NoSuchElementException("action"));
+                .orElseThrow(() -> UnknownReference.action(actionId));
         if (c.status() == ConnectionStatus.NEEDS_RECONNECT) {
             throw new ConnectorException.NeedsReconnect(
                     c.statusReason() == null ? "the connection needs reconnecting" : c.statusReason());
@@ -466,7 +512,7 @@ class ConnectionService implements Connectors {
         ActionInfo info = registry.action(actionId)
                 .filter(a -> !(a.connector().auth() instanceof AuthSpec.OAuth2)
                         && a.connector().auth().fields().isEmpty())
-                .orElseThrow(() -> new NoSuchElementException("action"));
+                .orElseThrow(() -> UnknownReference.action(actionId));
         String limiterKey = "workspace:" + workspaceId + ":" + info.connector().id();
         var context = new Context(
                 new ConnectionRef(
@@ -486,7 +532,7 @@ class ConnectionService implements Connectors {
     @Override
     public List<ConnectorException.FieldProblem> checkInput(
             String actionId, JsonNode input, Predicate<JsonNode> dynamic) {
-        ActionInfo info = registry.action(actionId).orElseThrow(() -> new NoSuchElementException("action"));
+        ActionInfo info = registry.action(actionId).orElseThrow(() -> UnknownReference.action(actionId));
         return InputValidator.validate(
                 input == null || input.isNull() ? JSON.createObjectNode() : input, info.inputSchema(), dynamic);
     }
@@ -512,24 +558,27 @@ class ConnectionService implements Connectors {
         Instant now = clock.instant();
         repository.updateStatus(workspaceId, c.id(), ConnectionStatus.NEEDS_RECONNECT, reason, null, now);
         if (c.status() != ConnectionStatus.NEEDS_RECONNECT) {
-            log.info("connection {} ({}) needs reconnecting", c.id(), c.connector());
-            events.publishEvent(new AuditEvent(
-                    workspaceId,
-                    null,
-                    "connection.needs_reconnect",
-                    Map.of("connection", c.id(), "connector", c.connector(), "owner", c.createdBy()),
-                    null));
-            events.publishEvent(
-                    new ConnectionNeedsReconnect(workspaceId, c.id(), c.connector(), c.createdBy(), reason, now));
+            announceNeedsReconnect(c, reason, now);
         }
+    }
+
+    private void announceNeedsReconnect(Connection c, String reason, Instant now) {
+        log.info("connection {} ({}) needs reconnecting", c.id(), c.connector());
+        events.publishEvent(new AuditEvent(
+                c.workspaceId(),
+                null,
+                "connection.needs_reconnect",
+                Map.of("connection", c.id(), "connector", c.connector(), "owner", c.createdBy()),
+                null));
+        events.publishEvent(
+                new ConnectionNeedsReconnect(c.workspaceId(), c.id(), c.connector(), c.createdBy(), reason, now));
     }
 
     @Override
     public ActionContext context(String workspaceId, String connectionId) {
-        Connection c =
-                repository.find(workspaceId, connectionId).orElseThrow(() -> new NoSuchElementException("connection"));
+        Connection c = repository.find(workspaceId, connectionId).orElseThrow(UnknownReference::connection);
         Connector connector =
-                registry.connector(c.connector()).orElseThrow(() -> new NoSuchElementException("connector"));
+                registry.connector(c.connector()).orElseThrow(() -> UnknownReference.connector(c.connector()));
         return context(c, connector, null);
     }
 

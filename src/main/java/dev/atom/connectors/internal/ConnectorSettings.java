@@ -38,6 +38,11 @@ record ConnectorSettings(
                 value(env, prefix + "CLIENT_SECRET", null));
     }
 
+    /** The same settings with another OAuth client (a workspace's own app instead of the operator's). */
+    ConnectorSettings withClient(String id, String secret) {
+        return new ConnectorSettings(baseUrl, authorizeUrl, tokenUrl, revokeUrl, id, secret);
+    }
+
     private static String value(Environment env, String key, String fallback) {
         String v = env.getProperty(key);
         return v == null || v.isBlank() ? fallback : v.strip();

@@ -3,12 +3,12 @@ package dev.atom.connectors.internal;
 import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.ConnectionNotUsable;
 import dev.atom.connectors.Connectors;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.identity.CurrentUser;
 import dev.atom.shared.web.ApiException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +50,7 @@ class DirectActionCalls {
                 connectors.runRecorded(caller, id, actionId, input, idempotencyKey);
             } catch (ConnectionNotUsable e) {
                 throw ApiException.notFound("Connection");
-            } catch (NoSuchElementException e) {
+            } catch (UnknownReference e) {
                 // the unknown action, recorded
             }
             throw ApiException.notFound("Action '" + actionId + "' of this connection");
@@ -77,7 +77,7 @@ class DirectActionCalls {
     private static RuntimeException answer(ActionRuns.Result.Failed failed, String actionId) {
         return switch (failed.cause()) {
             case ConnectionNotUsable e -> ApiException.notFound("Connection");
-            case NoSuchElementException e -> ApiException.notFound("Action '" + actionId + "' of this connection");
+            case UnknownReference e -> ApiException.notFound("Action '" + actionId + "' of this connection");
             case null -> ApiException.conflict("The run " + failed.runId() + " ended: " + failed.error());
             default -> failed.cause();
         };

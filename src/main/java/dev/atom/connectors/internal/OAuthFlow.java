@@ -71,6 +71,7 @@ class OAuthFlow {
     private final ApplicationEventPublisher events;
     private final Environment env;
     private final Clock clock;
+    private final OAuthApps apps;
 
     OAuthFlow(
             ConnectorRegistry registry,
@@ -81,7 +82,8 @@ class OAuthFlow {
             SecretStore secrets,
             ApplicationEventPublisher events,
             Environment env,
-            Clock clock) {
+            Clock clock,
+            OAuthApps apps) {
         this.registry = registry;
         this.states = states;
         this.connections = connections;
@@ -91,6 +93,7 @@ class OAuthFlow {
         this.events = events;
         this.env = env;
         this.clock = clock;
+        this.apps = apps;
     }
 
     /**
@@ -115,7 +118,7 @@ class OAuthFlow {
         if (auth == null) {
             throw ApiException.invalid("connector", "'" + connectorId + "' does not connect with OAuth");
         }
-        ConnectorSettings settings = configured(connector);
+        ConnectorSettings settings = configured(user.workspaceId(), connector);
         String title = name == null || name.isBlank() ? connector.name() : name.strip();
         if (title.length() > 100) {
             throw ApiException.invalid("name", "must be at most 100 characters");
@@ -184,7 +187,7 @@ class OAuthFlow {
         AuthSpec.OAuth2 auth = connector
                 .oauth2()
                 .orElseThrow(() -> new Failed("failed", connectorId, "the connector does not use OAuth"));
-        ConnectorSettings settings = registry.settings(connectorId);
+        ConnectorSettings settings = apps.settings(attempt.workspaceId(), connectorId);
         TokenEndpoint.Tokens tokens;
         try {
             tokens = endpoint.exchangeCode(
@@ -228,6 +231,7 @@ class OAuthFlow {
                 connector.readsPersonalData() ? Connection.PRIVATE : Connection.SHARED);
         connections.insert(c);
         connections.updateScopes(c.workspaceId(), id, scopes(tokens, connector));
+        connections.recordRefreshToken(c.workspaceId(), id, true, now, refreshExpiry(tokens, now));
         events.publishEvent(
                 new ConnectionLifecycle.Created(user.workspaceId(), id, connector.id(), user.userId(), now));
         events.publishEvent(new AuditEvent(
@@ -252,6 +256,7 @@ class OAuthFlow {
                 : secrets.put(
                         old.workspaceId(), old.secretOwner(), StoredCredentials.REFRESH_TOKEN, tokens.refreshToken());
         connections.reconnect(old.workspaceId(), old.id(), access, refresh, expiry(tokens, now), now);
+        connections.recordRefreshToken(old.workspaceId(), old.id(), true, now, refreshExpiry(tokens, now));
         for (String secretId : new String[] {old.accessTokenSecretId(), old.refreshTokenSecretId()}) {
             if (secretId != null) {
                 secrets.delete(secretId, old.workspaceId());
@@ -274,15 +279,13 @@ class OAuthFlow {
         return new PublicUrl(env).of(CALLBACK_PATH);
     }
 
-    private ConnectorSettings configured(Connector connector) {
-        ConnectorSettings settings = registry.settings(connector.id());
+    /** The settings with the workspace's client; 503 saying who can set it up when there is none. */
+    private ConnectorSettings configured(String workspaceId, Connector connector) {
+        ConnectorSettings settings = apps.settings(workspaceId, connector.id());
         String prefix = ConnectorSettings.prefix(connector.id());
         if (settings.clientId() == null || settings.clientSecret() == null) {
             throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "oauth-not-configured",
-                    "Connecting " + connector.name() + " is not set up: the operator must register an OAuth app"
-                            + " and set " + prefix + "CLIENT_ID and " + prefix + "CLIENT_SECRET");
+                    HttpStatus.SERVICE_UNAVAILABLE, "oauth-not-configured", notConfigured(connector.name(), prefix));
         }
         if (settings.authorizeUrl() == null || settings.tokenUrl() == null) {
             throw new ApiException(
@@ -294,8 +297,19 @@ class OAuthFlow {
         return settings;
     }
 
+    /** What a person reads when a service has no OAuth app yet: who can fix it, and how. */
+    static String notConfigured(String name, String prefix) {
+        return "Connecting " + name + " is not set up yet: a workspace admin can register an OAuth app under"
+                + " Connections -> Set up " + name + " (or the operator sets " + prefix + "CLIENT_ID and " + prefix
+                + "CLIENT_SECRET)";
+    }
+
     private static Instant expiry(TokenEndpoint.Tokens tokens, Instant now) {
         return tokens.expiresIn() == null ? null : now.plusSeconds(tokens.expiresIn());
+    }
+
+    static Instant refreshExpiry(TokenEndpoint.Tokens tokens, Instant now) {
+        return tokens.refreshExpiresIn() == null ? null : now.plusSeconds(tokens.refreshExpiresIn());
     }
 
     private static String scopes(TokenEndpoint.Tokens tokens, Connector connector) {

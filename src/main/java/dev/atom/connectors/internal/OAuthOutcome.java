@@ -34,11 +34,7 @@ record OAuthOutcome(boolean ok, String message) {
                         false,
                         name + " did not accept the sign-in (the code exchange failed); try again, and tell your"
                                 + " operator if it keeps failing.");
-            case "not_configured" ->
-                new OAuthOutcome(
-                        false,
-                        "Connecting " + name + " is not set up yet: the operator must register an OAuth app and set "
-                                + prefix + "CLIENT_ID and " + prefix + "CLIENT_SECRET.");
+            case "not_configured" -> new OAuthOutcome(false, OAuthFlow.notConfigured(name, prefix) + ".");
             case "unknown" -> new OAuthOutcome(false, "There is no such service.");
             default -> new OAuthOutcome(false, "Connecting failed; try again.");
         };

@@ -27,8 +27,15 @@ class TokenEndpoint {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /** A token response; {@code refreshToken}, {@code expiresIn} and {@code scope} may be absent (null). */
-    record Tokens(String accessToken, String refreshToken, Long expiresIn, String scope) {
+    /**
+     * A token response; {@code refreshToken}, {@code expiresIn}, {@code scope} and {@code refreshExpiresIn} (the
+     * refresh token's lifetime, which Google and GitHub Apps send for time-limited grants) may be absent (null).
+     */
+    record Tokens(String accessToken, String refreshToken, Long expiresIn, String scope, Long refreshExpiresIn) {
+        Tokens(String accessToken, String refreshToken, Long expiresIn, String scope) {
+            this(accessToken, refreshToken, expiresIn, scope, null);
+        }
+
         @Override
         public String toString() {
             return "Tokens[expiresIn=" + expiresIn + ", scope=" + scope + "]";
@@ -125,11 +132,12 @@ class TokenEndpoint {
             throw new ConnectorException.Permanent(
                     response.status(), "the provider's token answer has no access_token");
         }
-        JsonNode expires = json == null ? null : json.get("expires_in");
-        Long expiresIn = expires == null || expires.isNull()
-                ? null
-                : expires.isNumber() ? Long.valueOf(expires.asLong()) : parseLong(expires.asString());
-        return new Tokens(access, text(json, "refresh_token"), expiresIn, text(json, "scope"));
+        return new Tokens(
+                access,
+                text(json, "refresh_token"),
+                seconds(json, "expires_in"),
+                text(json, "scope"),
+                seconds(json, "refresh_token_expires_in"));
     }
 
     private static RuntimeException refusal(GuardedHttpClient.Response response) {
@@ -157,6 +165,14 @@ class TokenEndpoint {
     private static String text(JsonNode json, String field) {
         JsonNode v = json == null ? null : json.get(field);
         return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
+    }
+
+    private static Long seconds(JsonNode json, String field) {
+        JsonNode v = json == null ? null : json.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isNumber() ? Long.valueOf(v.asLong()) : parseLong(v.asString());
     }
 
     private static Long parseLong(String s) {

@@ -36,6 +36,7 @@ class TokenRefresher {
     private final TokenEndpoint endpoint;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OAuthApps apps;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     TokenRefresher(
@@ -44,13 +45,15 @@ class TokenRefresher {
             SecretStore secrets,
             TokenEndpoint endpoint,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            OAuthApps apps) {
         this.connections = connections;
         this.registry = registry;
         this.secrets = secrets;
         this.endpoint = endpoint;
         this.events = events;
         this.clock = clock;
+        this.apps = apps;
     }
 
     /** A valid access token for {@code c} (as read by the caller), refreshed first when it is about to expire. */
@@ -130,7 +133,7 @@ class TokenRefresher {
             throw needsReconnect(c, "the access token expired and the service gave no refresh token; connect it again");
         }
         AuthSpec.OAuth2 auth = oauth(c);
-        ConnectorSettings settings = registry.settings(c.connector());
+        ConnectorSettings settings = apps.settings(c.workspaceId(), c.connector());
         String refreshToken = read(c, c.refreshTokenSecretId(), StoredCredentials.REFRESH_TOKEN);
         TokenEndpoint.Tokens tokens;
         try {
@@ -164,6 +167,8 @@ class TokenRefresher {
             if (tokens.scope() != null) {
                 connections.updateScopes(c.workspaceId(), c.id(), tokens.scope());
             }
+            connections.recordRefreshToken(
+                    c.workspaceId(), c.id(), tokens.refreshToken() != null, now, OAuthFlow.refreshExpiry(tokens, now));
             log.info("refreshed the access token of connection {} ({})", c.id(), c.connector());
             return tokens.accessToken();
         }

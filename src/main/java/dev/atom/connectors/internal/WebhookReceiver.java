@@ -3,13 +3,13 @@ package dev.atom.connectors.internal;
 import dev.atom.connectors.Trigger;
 import dev.atom.connectors.TriggerDeliveries;
 import dev.atom.connectors.TriggerEvent;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.WebhookTrigger;
 import dev.atom.connectors.Webhooks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.springframework.stereotype.Component;
 
 /** Verifies a delivery with its trigger, then refuses a delivery id seen before. Thread-safe. */
@@ -38,9 +38,9 @@ class WebhookReceiver implements Webhooks {
                 .flatMap(c -> c.triggers().stream())
                 .filter(t -> t.id().equals(triggerId))
                 .findFirst()
-                .orElseThrow(() -> new NoSuchElementException("trigger " + triggerId));
+                .orElseThrow(() -> UnknownReference.trigger(triggerId, null));
         if (!(trigger instanceof WebhookTrigger webhook)) {
-            throw new NoSuchElementException("trigger " + triggerId + " is not a webhook trigger");
+            throw UnknownReference.trigger(triggerId, "is not a webhook trigger");
         }
         TriggerEvent event = webhook.verify(headers, body, secret);
         if (!deliveries.firstTime(workspaceId, source, event.dedupKey(), REMEMBER)) {

@@ -115,8 +115,9 @@ final class JiraApi {
     }
 
     /**
-     * 401 needs reconnecting; 400 and 404 are permanent and name our input field for each Jira field it
-     * blames ({@code blame} maps Jira's names to ours); 429 and 5xx retriable.
+     * 401 needs reconnecting; 400 is permanent and names our input field for each Jira field it blames ({@code
+     * blame} maps Jira's names to ours), 404 is {@link ConnectorException.NotFound} naming {@code blame.get("")};
+     * 429 and 5xx retriable.
      */
     static void raise(ActionContext ctx, GuardedHttpClient.Response response, Map<String, String> blame) {
         int status = response.status();
@@ -124,7 +125,13 @@ final class JiraApi {
             throw new ConnectorException.NeedsReconnect(
                     "Jira rejected the credentials (" + message(response, null) + ")");
         }
-        if ((status == 400 || status == 404) && blame != null) {
+        if (status == 404 && blame != null) {
+            // the field naming what the call is about ("issue"); Jira answers 404 too for what the account may not see
+            String field = blame.get("");
+            throw new ConnectorException.NotFound(
+                    field, "the Jira " + (field == null ? "item" : field) + " (or one the account may not see)");
+        }
+        if (status == 400 && blame != null) {
             throw new ConnectorException.Permanent(status, message(response, blame));
         }
         ServiceErrors.raise(response, ctx.clock().instant());

@@ -4,7 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /rest/api/3/myself}.
  */
 @Component
-class JiraConnector implements Connector {
+class JiraConnector extends BaseConnector {
     static final String SITE = "site";
     static final String EMAIL = "email";
     static final String API_TOKEN = "api_token";
@@ -49,6 +49,14 @@ class JiraConnector implements Connector {
     private final JiraApi api;
 
     JiraConnector(Clock clock) {
+        super(
+                "jira",
+                "Jira",
+                "https://api.atlassian.com",
+                List.of("developer", "tasks"),
+                basic(),
+                personalToken(),
+                OAUTH);
         this.api = new JiraApi(clock);
         this.actions = List.of(
                 new JiraIssues.Search(api),
@@ -62,28 +70,13 @@ class JiraConnector implements Connector {
         this.triggers = List.of(new JiraIssueUpdatedTrigger(api));
     }
 
-    @Override
-    public String id() {
-        return "jira";
-    }
-
-    @Override
-    public String name() {
-        return "Jira";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("developer", "tasks");
-    }
-
     private static CredentialField site() {
         return new CredentialField(
                 SITE, "Site", false, true, SITE_PATTERN, "Your Jira's address, e.g. https://your-team.atlassian.net");
     }
 
-    @Override
-    public AuthSpec auth() {
+    /** A Jira Cloud site's e-mail and API token. */
+    private static AuthSpec basic() {
         return new AuthSpec.Basic(
                 "E-mail and API token",
                 List.of(
@@ -98,27 +91,19 @@ class JiraConnector implements Connector {
                                 "https://id.atlassian.com/manage-profile/security/api-tokens → Create API token")));
     }
 
-    @Override
-    public List<AuthSpec> auths() {
-        return List.of(
-                auth(),
-                new AuthSpec.ApiKey(
-                        "Personal access token (Data Center)",
-                        List.of(
-                                site(),
-                                new CredentialField(
-                                        TOKEN,
-                                        "Personal access token",
-                                        true,
-                                        true,
-                                        "[A-Za-z0-9_=+/-]{16,400}",
-                                        "Your Jira profile → Personal Access Tokens → Create token"))),
-                OAUTH);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://api.atlassian.com";
+    /** A Data Center site's personal access token. */
+    private static AuthSpec personalToken() {
+        return new AuthSpec.ApiKey(
+                "Personal access token (Data Center)",
+                List.of(
+                        site(),
+                        new CredentialField(
+                                TOKEN,
+                                "Personal access token",
+                                true,
+                                true,
+                                "[A-Za-z0-9_=+/-]{16,400}",
+                                "Your Jira profile → Personal Access Tokens → Create token")));
     }
 
     @Override

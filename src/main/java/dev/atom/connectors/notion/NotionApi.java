@@ -84,8 +84,10 @@ final class NotionApi {
                             response.header("retry-after"), ctx.clock().instant()));
         }
         if (status == 404 && blame != null) {
-            throw new ConnectorException.Permanent(
-                    status, blame + " was not found, or is not shared with the integration (" + message + ")");
+            // Notion answers 404 too for a page or database not shared with the integration
+            String what =
+                    blame.endsWith("Id") ? "the " + blame.substring(0, blame.length() - 2) : "what " + blame + " names";
+            throw new ConnectorException.NotFound(blame, what + " shared with the integration");
         }
         if (status == 400 && blame != null) {
             throw new ConnectorException.Permanent(status, blame + ": Notion says " + message);

@@ -4,7 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * databases a user shared with it. Health is {@code GET /users/me}.
  */
 @Component
-class NotionConnector implements Connector {
+class NotionConnector extends BaseConnector {
     static final String TOKEN = "token";
 
     /**
@@ -48,43 +48,22 @@ class NotionConnector implements Connector {
 
     private final NotionItemsFeed items = new NotionItemsFeed();
 
-    @Override
-    public String id() {
-        return "notion";
-    }
-
-    @Override
-    public String name() {
-        return "Notion";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("productivity", "notes");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.ApiKey(List.of(new CredentialField(
-                TOKEN,
-                "Internal integration secret",
-                true,
-                true,
-                "(ntn_|secret_)[A-Za-z0-9]{20,}",
-                "From notion.so/profile/integrations: your integration's Internal Integration Secret. Then share"
-                        + " the pages and databases Atom may use with the integration (the page's ... menu,"
-                        + " Connections).")));
-    }
-
-    /** An internal integration secret (preferred: no app to register) or Notion's public-integration OAuth. */
-    @Override
-    public List<AuthSpec> auths() {
-        return List.of(auth(), OAUTH);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://api.notion.com/v1";
+    NotionConnector() {
+        super(
+                "notion",
+                "Notion",
+                "https://api.notion.com/v1",
+                List.of("productivity", "notes"),
+                new AuthSpec.ApiKey(List.of(new CredentialField(
+                        TOKEN,
+                        "Internal integration secret",
+                        true,
+                        true,
+                        "(ntn_|secret_)[A-Za-z0-9]{20,}",
+                        "From notion.so/profile/integrations: your integration's Internal Integration Secret. Then share"
+                                + " the pages and databases Atom may use with the integration (the page's ... menu,"
+                                + " Connections)."))),
+                OAUTH);
     }
 
     @Override
@@ -97,12 +76,12 @@ class NotionConnector implements Connector {
         return List.of(changed);
     }
 
-    /** The integration's bot user: names the integration and the workspace it was installed in. */
     @Override
     public List<SyncFeed> syncFeeds() {
         return List.of(items);
     }
 
+    /** The integration's bot user: names the integration and the workspace it was installed in. */
     @Override
     public Health check(ActionContext context) {
         JsonNode me = NotionApi.get(context, "/users/me", null);

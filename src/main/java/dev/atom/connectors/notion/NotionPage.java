@@ -48,7 +48,7 @@ record NotionPage(
         JsonNode db = NotionApi.get(ctx, "/databases/" + databaseId, field);
         String id = NotionApi.text(db.path("data_sources").path(0).get("id"));
         if (id == null) {
-            throw new ConnectorException.Permanent(404, field + ": the database has no data source to read");
+            throw new ConnectorException.NotFound(field, "a data source of the database to read");
         }
         return id;
     }

@@ -140,9 +140,15 @@ final class Graph {
     }
 
     /**
-     * Throws the matching connector exception for a status of 400 or more: a 404 names {@code notFoundField}, a
-     * 400 names {@code badRequestField} (either may be null: then Graph's message stands alone).
+     * Throws the matching connector exception for a status of 400 or more: a 404 is {@link
+     * ConnectorException.NotFound} naming {@code notFoundField}, a 400 names {@code badRequestField} (either may
+     * be null: then Graph's message stands alone).
      */
+    /** What an input field names, for a 404's message: {@code messageId} is "the message". */
+    static String named(String field) {
+        return field.endsWith("Id") ? "the " + field.substring(0, field.length() - 2) : "what " + field + " names";
+    }
+
     static void raise(
             ActionContext context, GuardedHttpClient.Response response, String notFoundField, String badRequestField) {
         int status = response.status();
@@ -160,7 +166,7 @@ final class Graph {
                     status, what + message, ServiceErrors.retryAfter(response.header("retry-after"), now));
         }
         if (status == 404 && notFoundField != null) {
-            throw new ConnectorException.Permanent(status, notFoundField + " was not found: " + message);
+            throw new ConnectorException.NotFound(notFoundField, named(notFoundField));
         }
         if (status == 400 && badRequestField != null) {
             throw new ConnectorException.Permanent(status, badRequestField + " was refused: " + message);

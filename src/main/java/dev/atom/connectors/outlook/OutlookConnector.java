@@ -6,7 +6,7 @@ import static dev.atom.connectors.outlook.Graph.text;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -23,42 +23,26 @@ import org.springframework.stereotype.Component;
  * revocation endpoint, so removing a connection only forgets the tokens.
  */
 @Component
-class OutlookConnector implements Connector {
+class OutlookConnector extends BaseConnector {
     static final String AUTHORIZE_URL = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize";
     static final String TOKEN_URL = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
     static final List<String> SCOPES =
             List.of("offline_access", "User.Read", "Mail.ReadWrite", "Mail.Send", "Calendars.ReadWrite");
 
-    @Override
-    public String id() {
-        return "outlook";
-    }
-
-    @Override
-    public String name() {
-        return "Outlook (Microsoft 365)";
+    OutlookConnector() {
+        super(
+                "outlook",
+                "Outlook (Microsoft 365)",
+                "https://graph.microsoft.com/v1.0",
+                List.of("communication", "email", "calendar"),
+                new AuthSpec.OAuth2(
+                        AUTHORIZE_URL, TOKEN_URL, SCOPES, true, null, AuthSpec.ClientAuth.CLIENT_SECRET_POST));
     }
 
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("communication", "email", "calendar");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.OAuth2(
-                AUTHORIZE_URL, TOKEN_URL, SCOPES, true, null, AuthSpec.ClientAuth.CLIENT_SECRET_POST);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://graph.microsoft.com/v1.0";
     }
 
     @Override

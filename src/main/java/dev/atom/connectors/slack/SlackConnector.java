@@ -4,7 +4,7 @@ import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
 import dev.atom.connectors.AuthSpec.CredentialField;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.SyncFeed;
 import dev.atom.connectors.Trigger;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * (the im/mpim scopes are for it).
  */
 @Component
-class SlackConnector implements Connector {
+class SlackConnector extends BaseConnector {
     static final String BOT_TOKEN = "bot_token";
     /** The OAuth v2 bot install and the scopes these actions need. */
     static final AuthSpec.OAuth2 OAUTH = new AuthSpec.OAuth2(
@@ -50,51 +50,28 @@ class SlackConnector implements Connector {
     private final SlackEventsTrigger events;
 
     SlackConnector(Clock clock) {
+        super(
+                "slack",
+                "Slack",
+                "https://slack.com/api",
+                List.of("communication"),
+                new AuthSpec.ApiKey(
+                        "Bot token",
+                        List.of(new CredentialField(
+                                BOT_TOKEN,
+                                "Bot token",
+                                true,
+                                true,
+                                "xoxb-[A-Za-z0-9-]{10,}",
+                                "Your Slack app's Bot User OAuth Token (OAuth & Permissions), starting with xoxb-"))),
+                OAUTH);
         this.events = new SlackEventsTrigger(clock);
-    }
-
-    @Override
-    public String id() {
-        return "slack";
-    }
-
-    @Override
-    public String name() {
-        return "Slack";
     }
 
     /** A person's own data: connections are private to whoever made them unless shared on purpose. */
     @Override
     public boolean readsPersonalData() {
         return true;
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("communication");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.ApiKey(
-                "Bot token",
-                List.of(new CredentialField(
-                        BOT_TOKEN,
-                        "Bot token",
-                        true,
-                        true,
-                        "xoxb-[A-Za-z0-9-]{10,}",
-                        "Your Slack app's Bot User OAuth Token (OAuth & Permissions), starting with xoxb-")));
-    }
-
-    @Override
-    public List<AuthSpec> auths() {
-        return List.of(auth(), OAUTH);
-    }
-
-    @Override
-    public String defaultBaseUrl() {
-        return "https://slack.com/api";
     }
 
     @Override

@@ -4,18 +4,14 @@ import dev.atom.connectors.Schema;
 import dev.atom.connectors.TriggerEvent;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.WebhookRefusal.Reason;
+import dev.atom.connectors.WebhookSignature;
 import dev.atom.connectors.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +25,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class SlackEventsTrigger implements WebhookTrigger {
     static final Duration WINDOW = Duration.ofMinutes(5);
+    static final String TIMESTAMP = "X-Slack-Request-Timestamp";
+    /** {@code v0=} hex of HMAC-SHA256 over {@code v0:<timestamp>:<body>}. */
+    static final WebhookSignature SIGNATURE =
+            WebhookSignature.hex("X-Slack-Signature", WebhookSignature.Algorithm.SHA256, "v0=");
+
     private final Clock clock;
 
     SlackEventsTrigger(Clock clock) {
@@ -80,32 +81,10 @@ final class SlackEventsTrigger implements WebhookTrigger {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("a signing secret must not be empty");
         }
-        String signature = header(headers, "x-slack-signature");
-        if (signature == null || signature.isBlank()) {
-            throw new WebhookRefusal(Reason.MISSING_SIGNATURE, "the X-Slack-Signature header is missing");
-        }
-        String stamp = header(headers, "x-slack-request-timestamp");
-        if (stamp == null || stamp.isBlank()) {
-            throw new WebhookRefusal(Reason.MISSING_TIMESTAMP, "the X-Slack-Request-Timestamp header is missing");
-        }
-        stamp = stamp.strip();
-        if (!stamp.matches("[0-9]{1,12}")) {
-            throw new WebhookRefusal(Reason.MALFORMED, "X-Slack-Request-Timestamp must be Unix seconds");
-        }
-        byte[] given;
-        try {
-            String s = signature.strip();
-            given = s.startsWith("v0=") ? HexFormat.of().parseHex(s.substring(3)) : new byte[0];
-        } catch (IllegalArgumentException e) {
-            given = new byte[0];
-        }
-        if (!MessageDigest.isEqual(sign(secret, stamp, body), given)) {
-            throw new WebhookRefusal(Reason.BAD_SIGNATURE, "the signature does not match the body and secret");
-        }
-        Instant at = Instant.ofEpochSecond(Long.parseLong(stamp));
-        if (Duration.between(at, clock.instant()).abs().compareTo(WINDOW) > 0) {
-            throw new WebhookRefusal(Reason.STALE_TIMESTAMP, "the timestamp is more than 5 minutes from now");
-        }
+        Instant at = WebhookSignature.unixSeconds(headers, TIMESTAMP);
+        String stamp = WebhookSignature.header(headers, TIMESTAMP);
+        SIGNATURE.verify(headers, secret, WebhookSignature.bytes("v0:" + stamp + ":"), body);
+        WebhookSignature.within(at, clock, WINDOW);
         JsonNode json;
         try {
             json = SlackApi.JSON.readTree(new String(body, StandardCharsets.UTF_8));
@@ -131,26 +110,5 @@ final class SlackEventsTrigger implements WebhookTrigger {
                 inner,
                 null);
         return new TriggerEvent(eventId, at, SlackApi.JSON.valueToTree(e));
-    }
-
-    /** {@code v0=} hex of HMAC-SHA256 over {@code v0:<timestamp>:<body>}; also what Slack computes. */
-    static byte[] sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        for (var e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().getFirst();
-            }
-        }
-        return null;
     }
 }

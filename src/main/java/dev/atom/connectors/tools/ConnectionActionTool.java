@@ -3,13 +3,13 @@ package dev.atom.connectors.tools;
 import dev.atom.connectors.ActionRuns;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolContext;
 import dev.atom.tools.ToolResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -240,7 +240,7 @@ final class ConnectionActionTool implements Tool {
         } catch (ConnectorException.Permanent e) {
             return new ToolResult.Failed(
                     info.connector().name() + " refused: " + e.getMessage(), fieldOf(e.getMessage()));
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             return new ToolResult.Failed("The connection is not one you may use", CONNECTION);
         } catch (RuntimeException e) {
             return new ToolResult.Failed(e.getMessage(), null);

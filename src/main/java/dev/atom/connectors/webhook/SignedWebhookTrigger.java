@@ -4,19 +4,14 @@ import dev.atom.connectors.Schema;
 import dev.atom.connectors.TriggerEvent;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.WebhookRefusal.Reason;
+import dev.atom.connectors.WebhookSignature;
 import dev.atom.connectors.WebhookTrigger;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,9 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SignedWebhookTrigger implements WebhookTrigger {
     static final Duration WINDOW = Duration.ofMinutes(5);
-    static final String SIGNATURE = "x-atom-signature";
-    static final String TIMESTAMP = "x-atom-timestamp";
-    static final String DELIVERY = "x-atom-delivery";
+    /** {@code sha256=} hex of HMAC-SHA256 over {@code <timestamp>.<body>}, several while a secret is rotated. */
+    static final WebhookSignature SIGNATURE =
+            WebhookSignature.hex("X-Atom-Signature", WebhookSignature.Algorithm.SHA256, "sha256=");
+
+    static final String TIMESTAMP = "X-Atom-Timestamp";
+    static final String DELIVERY = "X-Atom-Delivery";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Clock clock;
 
@@ -79,61 +77,18 @@ final class SignedWebhookTrigger implements WebhookTrigger {
             throw new IllegalArgumentException(
                     "a webhook secret must not be empty"); // a caller's bug, not the sender's
         }
-        String signatures = header(headers, SIGNATURE);
-        if (signatures == null || signatures.isBlank()) {
-            throw new WebhookRefusal(Reason.MISSING_SIGNATURE, "the X-Atom-Signature header is missing");
-        }
-        String stamp = header(headers, TIMESTAMP);
-        if (stamp == null || stamp.isBlank()) {
-            throw new WebhookRefusal(Reason.MISSING_TIMESTAMP, "the X-Atom-Timestamp header is missing");
-        }
-        if (!stamp.strip().matches("[0-9]{1,12}")) {
-            throw new WebhookRefusal(Reason.MALFORMED, "X-Atom-Timestamp must be Unix seconds");
-        }
-        Instant at = Instant.ofEpochSecond(Long.parseLong(stamp.strip()));
-        byte[] expected = sign(secret, stamp.strip(), body);
-        String matched = null;
-        for (String candidate : signatures.split(",")) {
-            String s = candidate.strip();
-            if (!s.startsWith("sha256=")) {
-                continue;
-            }
-            byte[] given;
-            try {
-                given = HexFormat.of().parseHex(s.substring("sha256=".length()));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (MessageDigest.isEqual(expected, given)) {
-                matched = s;
-            }
-        }
-        if (matched == null) {
-            throw new WebhookRefusal(Reason.BAD_SIGNATURE, "the signature does not match the body and secret");
-        }
-        // checked after the signature, so an unsigned request learns nothing about the clock
-        if (Duration.between(at, clock.instant()).abs().compareTo(WINDOW) > 0) {
-            throw new WebhookRefusal(Reason.STALE_TIMESTAMP, "the timestamp is more than 5 minutes from now");
-        }
-        String delivery = header(headers, DELIVERY);
-        String id = delivery != null && !delivery.isBlank() ? delivery.strip() : matched;
+        Instant at = WebhookSignature.unixSeconds(headers, TIMESTAMP);
+        String stamp = WebhookSignature.header(headers, TIMESTAMP);
+        String matched = SIGNATURE.verify(headers, secret, WebhookSignature.bytes(stamp + "."), body);
+        // after the signature, so an unsigned request learns nothing about the clock
+        WebhookSignature.within(at, clock, WINDOW);
+        String delivery = WebhookSignature.header(headers, DELIVERY);
+        String id = delivery != null ? delivery : matched;
         if (id.length() > 200) {
             throw new WebhookRefusal(Reason.MALFORMED, "X-Atom-Delivery must be at most 200 characters");
         }
         ObjectNode payload = JSON.valueToTree(new Event(id, at.toString(), body(body)));
         return new TriggerEvent(id, at, payload);
-    }
-
-    /** HMAC-SHA256 of {@code <timestamp>.<body>} under {@code secret}; also what a sender computes. */
-    static byte[] sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode body(byte[] body) {
@@ -146,14 +101,5 @@ final class SignedWebhookTrigger implements WebhookTrigger {
         } catch (JacksonException e) {
             return JSON.getNodeFactory().stringNode(text);
         }
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        for (var e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().getFirst();
-            }
-        }
-        return null;
     }
 }

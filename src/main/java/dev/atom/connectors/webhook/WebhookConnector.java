@@ -3,7 +3,7 @@ package dev.atom.connectors.webhook;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import dev.atom.connectors.Trigger;
 import java.time.Clock;
@@ -15,36 +15,17 @@ import org.springframework.stereotype.Component;
  * HMAC-SHA256 ({@link SignedWebhookTrigger}). The per-workflow URL and secret belong to the workflow engine.
  */
 @Component
-class WebhookConnector implements Connector {
+class WebhookConnector extends BaseConnector {
     private final SignedWebhookTrigger received;
 
     WebhookConnector(Clock clock) {
+        super("webhook", "Incoming webhook", null, List.of("developer", "core"), new AuthSpec.None());
         this.received = new SignedWebhookTrigger(clock);
-    }
-
-    @Override
-    public String id() {
-        return "webhook";
-    }
-
-    @Override
-    public String name() {
-        return "Incoming webhook";
     }
 
     @Override
     public String icon() {
         return "webhook";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("developer", "core");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.None();
     }
 
     @Override

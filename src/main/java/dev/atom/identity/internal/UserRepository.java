@@ -67,6 +67,23 @@ class UserRepository {
                 .update();
     }
 
+    /** The person's chosen IANA time zone id, or empty when they chose none (or do not exist). */
+    Optional<String> timeZone(String userId) {
+        return jdbc.sql("SELECT time_zone FROM users WHERE id = :id AND time_zone IS NOT NULL")
+                .param("id", userId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Sets (or with null clears) the person's time zone; false when there is no such user. */
+    boolean setTimeZone(String userId, String zoneId) {
+        return jdbc.sql("UPDATE users SET time_zone = :zone WHERE id = :id")
+                        .param("zone", zoneId)
+                        .param("id", userId)
+                        .update()
+                == 1;
+    }
+
     private static UserRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new UserRow(
                 rs.getString("id"),

@@ -2,10 +2,10 @@ package dev.atom.workflows.internal;
 
 import dev.atom.connectors.ConnectionNotUsable;
 import dev.atom.connectors.ConnectorException;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.workflows.internal.StepState.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.NoSuchElementException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -119,9 +119,13 @@ final class ActionStep {
         } catch (ConnectionNotUsable e) {
             return execution.fail(
                     step, input, "the connection '" + step.connection() + "' may not be used: " + e.getMessage());
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             return execution.fail(
-                    step, input, "the connection '" + step.connection() + "' no longer exists in this workspace");
+                    step,
+                    input,
+                    e.kind() == UnknownReference.Kind.ACTION
+                            ? "the connection's connector has no action '" + step.action() + "'"
+                            : "the connection '" + step.connection() + "' no longer exists in this workspace");
         }
     }
 

@@ -5,12 +5,12 @@ import dev.atom.connectors.Connectors;
 import dev.atom.connectors.PollingTrigger;
 import dev.atom.connectors.TriggerDeliveries;
 import dev.atom.connectors.TriggerEvent;
+import dev.atom.connectors.UnknownReference;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -194,7 +194,8 @@ class TriggerPoller {
     private int poll(TriggerState t, Workflow workflow, Definition.Trigger.ConnectorEvent c, Instant now) {
         PollingTrigger.Poll poll;
         try {
-            PollingTrigger trigger = polling(c.type()).orElseThrow(() -> new NoSuchElementException(c.type()));
+            PollingTrigger trigger =
+                    polling(c.type()).orElseThrow(() -> UnknownReference.trigger(c.type(), "is not a polling trigger"));
             // polled on the owner's behalf: another member's private connection is never read for this workflow
             var caller = new Connectors.Caller(t.workspaceId(), workflow.createdBy());
             poll = trigger.poll(connectors.context(caller, c.connectionId()), c.config(), t.cursor());
@@ -207,7 +208,7 @@ class TriggerPoller {
         } catch (dev.atom.connectors.ConnectionNotUsable e) {
             watchdog.failed(t, "the connection may not be used: " + e.getMessage(), now);
             return 0;
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             watchdog.failed(t, "the connection or trigger no longer exists", now);
             return 0;
         } catch (RuntimeException e) {

@@ -3,12 +3,14 @@ package dev.atom.workflows.internal;
 import dev.atom.identity.CurrentUser;
 import dev.atom.identity.Members;
 import dev.atom.shared.web.ApiException;
+import dev.atom.tools.PageItem;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolContext;
 import dev.atom.tools.ToolResult;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,38 @@ import tools.jackson.databind.node.ObjectNode;
 class WorkflowTools {
     static final int MAX_OUTPUT = 2_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * "This run" for the assistant's page context: what workflows_show_run answers, when the caller may see the
+     * run. Its output and errors may carry text from the apps its steps reached, so it counts as outside text.
+     */
+    @Bean
+    PageItem runPageItem(@Qualifier("workflowsShowRunTool") Tool show) {
+        return PageItem.of(
+                "run",
+                (context, id) -> show.call(context, NODES.objectNode().put("id", id)) instanceof ToolResult.Done done
+                        ? Optional.of(new PageItem.Described("run " + id, done.output(), true))
+                        : Optional.empty());
+    }
+
+    /** "This workflow" for the assistant's page context: a workflow the caller may see, with its draft. */
+    @Bean
+    PageItem workflowPageItem(Members members, WorkflowService workflows) {
+        return PageItem.of(
+                "workflow",
+                (context, id) -> asCaller(members, context, user -> workflows.get(user, id))
+                        .map(w -> {
+                            ObjectNode o = NODES.objectNode()
+                                    .put("id", w.id())
+                                    .put("name", w.name())
+                                    .put("published", w.activeVersion() != null)
+                                    .put("enabled", w.enabled())
+                                    .put("trigger", WorkflowService.triggerType(w))
+                                    .put("definition", cap(w.draft(), MAX_OUTPUT))
+                                    .put("link", "/automations/" + w.id() + "/edit");
+                            return new PageItem.Described(w.name(), o, false);
+                        }));
+    }
 
     @Bean
     Tool workflowsListTool(Members members, WorkflowService workflows) {
@@ -190,17 +224,22 @@ class WorkflowTools {
 
         /** {@code body} as the caller, empty when they are not a member (or a preview's lookup was refused). */
         <T> Optional<T> as(ToolContext context, Function<CurrentUser, T> body) {
-            var member = members.find(context.workspaceId(), context.userId());
-            if (member.isEmpty()) {
-                return Optional.empty();
-            }
-            var m = member.get();
-            try {
-                return Optional.ofNullable(
-                        body.apply(new CurrentUser(m.userId(), m.email(), m.name(), context.workspaceId(), m.role())));
-            } catch (ApiException e) {
-                return Optional.empty();
-            }
+            return asCaller(members, context, body);
+        }
+    }
+
+    /** {@code body} as the caller, empty when they are not a member or the lookup was refused (404 or 403 alike). */
+    static <T> Optional<T> asCaller(Members members, ToolContext context, Function<CurrentUser, T> body) {
+        var member = members.find(context.workspaceId(), context.userId());
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        var m = member.get();
+        try {
+            return Optional.ofNullable(
+                    body.apply(new CurrentUser(m.userId(), m.email(), m.name(), context.workspaceId(), m.role())));
+        } catch (ApiException e) {
+            return Optional.empty();
         }
     }
 

@@ -3,7 +3,7 @@ package dev.atom.workspace.briefing;
 import dev.atom.connectors.Action;
 import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.AuthSpec;
-import dev.atom.connectors.Connector;
+import dev.atom.connectors.BaseConnector;
 import dev.atom.connectors.Health;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -15,36 +15,17 @@ import org.springframework.stereotype.Component;
  * {@link ActionContext#actingUserId()}.
  */
 @Component
-class AtomConnector implements Connector {
+class AtomConnector extends BaseConnector {
     private final BriefingAction briefing;
 
     AtomConnector(BriefingAction briefing) {
+        super("atom", "Atom", null, List.of("core"), new AuthSpec.None());
         this.briefing = briefing;
-    }
-
-    @Override
-    public String id() {
-        return "atom";
-    }
-
-    @Override
-    public String name() {
-        return "Atom";
     }
 
     @Override
     public String icon() {
         return "atom";
-    }
-
-    @Override
-    public List<String> categories() {
-        return List.of("core");
-    }
-
-    @Override
-    public AuthSpec auth() {
-        return new AuthSpec.None();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.atom.connectors.BaseAction;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Schema;
 import dev.atom.identity.Members;
+import dev.atom.identity.TimeZones;
 import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.FieldErrors;
 import dev.atom.shared.web.PublicUrl;
@@ -30,9 +31,10 @@ class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Out
     private final ObjectProvider<BriefingService> briefingService;
 
     private final Members members;
+    private final TimeZones zones;
     private final PublicUrl publicUrl;
 
-    BriefingAction(ObjectProvider<BriefingService> briefings, Members members, PublicUrl publicUrl) {
+    BriefingAction(ObjectProvider<BriefingService> briefings, Members members, TimeZones zones, PublicUrl publicUrl) {
         super(
                 "atom.briefing",
                 "Daily briefing",
@@ -45,6 +47,7 @@ class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Out
                 Idempotency.NATURAL);
         this.briefingService = briefings;
         this.members = members;
+        this.zones = zones;
         this.publicUrl = publicUrl;
     }
 
@@ -105,7 +108,12 @@ class BriefingAction extends BaseAction<BriefingAction.Input, BriefingAction.Out
         BriefingParams params;
         try {
             params = BriefingParams.parse(
-                    input.date(), input.timeZone(), input.summary(), briefings.now(), new FieldErrors());
+                    input.date(),
+                    input.timeZone(),
+                    input.summary(),
+                    briefings.now(),
+                    zones.of(owner),
+                    new FieldErrors());
         } catch (ApiException e) {
             throw new ConnectorException.InvalidInput(e.errors().stream()
                     .map(f -> new ConnectorException.FieldProblem(f.field(), f.message()))

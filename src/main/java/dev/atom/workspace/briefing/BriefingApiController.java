@@ -2,6 +2,7 @@ package dev.atom.workspace.briefing;
 
 import dev.atom.ai.CallSource;
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.TimeZones;
 import dev.atom.shared.web.FieldErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BriefingApiController {
     private final BriefingService briefings;
+    private final TimeZones zones;
 
-    BriefingApiController(BriefingService briefings) {
+    BriefingApiController(BriefingService briefings, TimeZones zones) {
         this.briefings = briefings;
+        this.zones = zones;
     }
 
     @GetMapping("/api/v1/briefing")
@@ -27,7 +30,8 @@ class BriefingApiController {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String timeZone,
             @RequestParam(required = false) String summary) {
-        BriefingParams params = BriefingParams.parse(date, timeZone, summary, briefings.now(), new FieldErrors());
+        BriefingParams params = BriefingParams.parse(
+                date, timeZone, summary, briefings.now(), zones.of(user.userId()), new FieldErrors());
         return briefings.briefing(user.workspaceId(), user.userId(), user.role(), params, CallSource.CHAT);
     }
 }

@@ -10,14 +10,15 @@ import java.util.Locale;
 
 /**
  * The briefing's query parameters, as the API, the page and the {@code atom.briefing} action take them: an ISO
- * date (default: today in the zone), an IANA zone or offset (default UTC: Atom keeps no zone per person yet),
- * and whether to ask the user's model for the summary. Bad values are 400s naming the field.
+ * date (default: today in the zone), an IANA zone or offset (default: the person's own zone, else UTC), and
+ * whether to ask the user's model for the summary. Bad values are 400s naming the field.
  */
 record BriefingParams(LocalDate date, ZoneId zone, boolean aiSummary) {
     static final int MAX_YEARS_AWAY = 5;
 
-    static BriefingParams parse(String date, String timeZone, String summary, Instant now, FieldErrors errors) {
-        ZoneId zone = ZoneId.of("UTC");
+    static BriefingParams parse(
+            String date, String timeZone, String summary, Instant now, ZoneId personal, FieldErrors errors) {
+        ZoneId zone = personal;
         if (timeZone != null && !timeZone.isBlank()) {
             try {
                 zone = ZoneId.of(timeZone.strip().replace(' ', '+')); // an unencoded '+' arrives as a space

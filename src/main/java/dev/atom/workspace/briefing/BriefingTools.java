@@ -39,6 +39,7 @@ class BriefingTools {
                             ToolCalls.zone(context).getId(),
                             "offline",
                             briefings.now(),
+                            ToolCalls.zone(context),
                             new FieldErrors());
                     Briefing b =
                             briefings.briefing(user.workspaceId(), user.userId(), user.role(), params, CallSource.CHAT);

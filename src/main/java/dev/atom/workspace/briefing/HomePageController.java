@@ -2,6 +2,7 @@ package dev.atom.workspace.briefing;
 
 import dev.atom.ai.CallSource;
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.TimeZones;
 import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.FieldErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomePageController {
     private final BriefingService briefings;
+    private final TimeZones zones;
 
-    HomePageController(BriefingService briefings) {
+    HomePageController(BriefingService briefings, TimeZones zones) {
         this.briefings = briefings;
+        this.zones = zones;
     }
 
     @GetMapping("/")
@@ -35,7 +38,7 @@ class HomePageController {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String timeZone,
             Model model) {
-        BriefingParams params = params(date, timeZone, null, model);
+        BriefingParams params = params(user, date, timeZone, null, model);
         if (params == null) {
             return "briefing/fragments :: problem";
         }
@@ -51,7 +54,7 @@ class HomePageController {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String timeZone,
             Model model) {
-        BriefingParams params = params(date, timeZone, "ai", model);
+        BriefingParams params = params(user, date, timeZone, "ai", model);
         if (params == null) {
             return "briefing/fragments :: problem";
         }
@@ -61,9 +64,10 @@ class HomePageController {
     }
 
     /** The parameters, or null with the problem in the model (shown in place, so the switcher still works). */
-    private BriefingParams params(String date, String timeZone, String summary, Model model) {
+    private BriefingParams params(CurrentUser user, String date, String timeZone, String summary, Model model) {
         try {
-            return BriefingParams.parse(date, timeZone, summary, briefings.now(), new FieldErrors());
+            return BriefingParams.parse(
+                    date, timeZone, summary, briefings.now(), zones.of(user.userId()), new FieldErrors());
         } catch (ApiException e) {
             model.addAttribute(
                     "problem",

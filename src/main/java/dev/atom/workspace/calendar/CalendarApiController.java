@@ -1,6 +1,7 @@
 package dev.atom.workspace.calendar;
 
 import dev.atom.identity.CurrentUser;
+import dev.atom.identity.TimeZones;
 import dev.atom.shared.web.ApiException;
 import dev.atom.shared.web.FieldErrors;
 import java.net.URI;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The calendar JSON API: {@code /api/v1/calendar} (bearer tokens), also served under {@code /calendar/api} for the
@@ -38,17 +40,23 @@ class CalendarApiController {
     private final CalendarService calendar;
     private final FindTimeService findTime;
     private final EventWriter writer;
+    private final TimeZones zones;
     private final java.time.Clock clock;
 
     CalendarApiController(
-            CalendarService calendar, FindTimeService findTime, EventWriter writer, java.time.Clock clock) {
+            CalendarService calendar,
+            FindTimeService findTime,
+            EventWriter writer,
+            TimeZones zones,
+            java.time.Clock clock) {
         this.calendar = calendar;
         this.findTime = findTime;
         this.writer = writer;
+        this.zones = zones;
         this.clock = clock;
     }
 
-    /** A range from the query: from/to (default: this week from today), timeZone (default UTC). */
+    /** A range from the query: from/to (default: this week from today), timeZone (default: the person's own). */
     private record Range(Instant from, Instant to, ZoneId zone) {}
 
     private Range range(String from, String to, String timeZone) {
@@ -74,7 +82,7 @@ class CalendarApiController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String timeZone,
             @RequestParam(required = false) List<String> calendars) {
-        Range r = range(from, to, timeZone);
+        Range r = range(from, to, zone(user, timeZone));
         Set<String> wanted = calendars == null ? Set.of() : new LinkedHashSet<>(calendars);
         var result = calendar.events(user, r.from(), r.to(), r.zone(), wanted);
         Set<String> conflicting = CalendarService.conflicting(result.occurrences());
@@ -93,7 +101,7 @@ class CalendarApiController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String timeZone) {
-        Range r = range(from, to, timeZone);
+        Range r = range(from, to, zone(user, timeZone));
         var occ = calendar.events(user, r.from(), r.to(), r.zone(), Set.of()).occurrences();
         Set<String> all = CalendarService.conflicting(occ);
         return new CalendarJson.Conflicts(CalendarService.conflicts(occ).stream()
@@ -126,7 +134,7 @@ class CalendarApiController {
 
     @PostMapping("/find-time")
     CalendarJson.FindTime findTime(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body) {
-        FindTimeService.Request request = findTimeRequest(body);
+        FindTimeService.Request request = findTimeRequest(inPersonalZone(user, body));
         var answer = findTime.find(user, request);
         return new CalendarJson.FindTime(
                 answer.slots().stream()
@@ -139,7 +147,7 @@ class CalendarApiController {
 
     @PostMapping("/events")
     ResponseEntity<CalendarJson.Created> create(@AuthenticationPrincipal CurrentUser user, @RequestBody JsonNode body) {
-        EventInput in = EventInput.parse(body, true);
+        EventInput in = EventInput.parse(inPersonalZone(user, body), true);
         String id = writer.create(user, in);
         return ResponseEntity.created(URI.create("/api/v1/calendar/events/" + id))
                 .body(written(user, id, in));
@@ -148,7 +156,8 @@ class CalendarApiController {
     @PatchMapping("/events/{id}")
     CalendarJson.Created update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody JsonNode body) {
-        EventInput in = EventInput.parse(body, false);
+        boolean moves = body != null && (body.has("start") || body.has("end"));
+        EventInput in = EventInput.parse(moves ? inPersonalZone(user, body) : body, false);
         if (in.calendar() != null) {
             throw ApiException.invalid("calendar", "an event cannot move to another calendar; create it there");
         }
@@ -159,6 +168,25 @@ class CalendarApiController {
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         writer.delete(user, id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The query's zone, else the person's own (UTC when they chose none). */
+    private String zone(CurrentUser user, String timeZone) {
+        return timeZone == null || timeZone.isBlank() ? zones.of(user.userId()).getId() : timeZone;
+    }
+
+    /** The body, with the person's own zone when it names none: its local times are theirs. */
+    private JsonNode inPersonalZone(CurrentUser user, JsonNode body) {
+        if (!(body instanceof ObjectNode object)) {
+            return body;
+        }
+        JsonNode named = object.get("timeZone");
+        if (named != null
+                && !named.isNull()
+                && !(named.isString() && named.asString().isBlank())) {
+            return body;
+        }
+        return object.deepCopy().put("timeZone", zones.of(user.userId()).getId());
     }
 
     /** The written event as the calendar now shows it, and the busy events it overlaps. */

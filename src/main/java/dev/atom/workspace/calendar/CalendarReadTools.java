@@ -3,6 +3,7 @@ package dev.atom.workspace.calendar;
 import static dev.atom.workspace.tools.Inputs.JSON;
 
 import dev.atom.shared.web.FieldErrors;
+import dev.atom.tools.PageItem;
 import dev.atom.tools.Tool;
 import dev.atom.tools.Tool.Effect;
 import dev.atom.tools.ToolResult;
@@ -140,5 +141,38 @@ class CalendarReadTools {
             o.put("link", e.link());
         }
         return o;
+    }
+
+    /**
+     * "This event" for the assistant's page context: an event the caller sees (their Atom calendar, or a synced one
+     * they may read), its times in the turn's zone; a synced event's text comes from outside.
+     */
+    @Bean
+    PageItem eventPageItem(ToolCalls calls, CalendarToolFacts facts) {
+        return PageItem.of(
+                "event",
+                (context, id) -> calls.read(context, user -> facts.event(user, id))
+                        .flatMap(known -> known)
+                        .map(e -> {
+                            ZoneId zone = ToolCalls.zone(context);
+                            ObjectNode o = JSON.createObjectNode()
+                                    .put("id", e.id())
+                                    .put("title", e.title())
+                                    .put("calendar", e.where())
+                                    .put("allDay", e.allDay())
+                                    .put(
+                                            "start",
+                                            e.allDay()
+                                                    ? String.valueOf(e.startDate())
+                                                    : CalendarJson.time(e.start(), zone))
+                                    .put(
+                                            "end",
+                                            e.allDay() ? String.valueOf(e.endDate()) : CalendarJson.time(e.end(), zone))
+                                    .put("location", e.location())
+                                    .put("description", ToolCalls.cap(e.description(), 2_000));
+                            ArrayNode attendees = o.putArray("attendees");
+                            e.attendees().forEach(attendees::add);
+                            return new PageItem.Described(e.title(), o, !e.own());
+                        }));
     }
 }

@@ -2,8 +2,8 @@ package dev.atom.workspace.calendar;
 
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.shared.web.ApiException;
-import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +41,7 @@ final class ConnectorCalls {
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "service-refused",
                     "The calendar service refused: " + e.getMessage());
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             throw ApiException.notFound("Calendar");
         }
     }

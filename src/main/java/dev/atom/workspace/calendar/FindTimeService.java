@@ -2,6 +2,7 @@ package dev.atom.workspace.calendar;
 
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.identity.CurrentUser;
 import dev.atom.identity.Members;
 import java.time.Duration;
@@ -107,7 +108,7 @@ class FindTimeService {
                     case "outlook" -> outlook(user, c.id(), left, r, busy, answered);
                     default -> caldav(user, c.id(), left, r, busy, answered);
                 }
-            } catch (ConnectorException | java.util.NoSuchElementException e) {
+            } catch (ConnectorException | UnknownReference e) {
                 log.info("free/busy through connection {} failed: {}", c.id(), e.getMessage());
             }
         }

@@ -5,6 +5,7 @@ import static dev.atom.workspace.tools.Inputs.JSON;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.SyncedMessage;
 import dev.atom.identity.CurrentUser;
+import dev.atom.tools.PageItem;
 import dev.atom.tools.Tool;
 import dev.atom.tools.Tool.Effect;
 import dev.atom.tools.ToolResult;
@@ -93,6 +94,23 @@ class InboxTools {
                     out.put("earlierMessagesLeftOut", Math.max(0, thread.size() - MAX_THREAD_MESSAGES));
                     return new ToolResult.Done(out, "Read “" + subject(m) + "”", null);
                 });
+    }
+
+    /** "This message" for the assistant's page context: a message the caller may read, with its text, as data. */
+    @Bean
+    PageItem messagePageItem(ToolCalls calls, InboxService inbox) {
+        return PageItem.of(
+                "message",
+                (context, id) -> calls.read(context, user -> inbox.get(user, id))
+                        .map(m -> {
+                            SyncedMessage s = m.message();
+                            ObjectNode o = item(m);
+                            o.put("note", OUTSIDE);
+                            o.put(
+                                    "text",
+                                    ToolCalls.cap(s.bodyText() != null ? s.bodyText() : s.snippet(), MAX_MESSAGE_TEXT));
+                            return new PageItem.Described(subject(m), o, true);
+                        }));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.atom.workspace.inbox;
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.SyncedMessage;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.shared.web.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,7 +149,7 @@ class SourceActions {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", e.getMessage());
         } catch (ConnectorException e) {
             throw new ApiException(HttpStatus.BAD_GATEWAY, "service-refused", e.getMessage());
-        } catch (java.util.NoSuchElementException e) {
+        } catch (UnknownReference e) {
             throw ApiException.notFound("Connection");
         }
     }

@@ -62,10 +62,9 @@ final class IndexSearch {
         IndexSearcher searcher = index.acquire();
         try {
             QueryBuilding.Text text = building.text(r.text(), searcher);
-            // recency is scored against the current minute, not millisecond: items made moments apart score
-            // within float rounding of each other, and a "now" that moved between two pages of one search could
-            // reorder them, so a cursor's next page repeated a hit (SearchApiTest failed once in CI)
-            long now = clock.millis() / 60_000 * 60_000;
+            // recency is scored against one moment for every page of a search: the first page's minute, which its
+            // cursor carries; a "now" that moved between two pages could reorder near-ties and repeat a hit
+            long now = r.scoredAt() != null ? r.scoredAt() : clock.millis() / 60_000 * 60_000;
             Query ranked = building.ranked(text.match(), building.filter(r, IndexFields.DOC), now, properties);
             int wanted = r.offset() + r.limit() + 1;
             boolean hybrid = properties.hybrid()
@@ -98,7 +97,7 @@ final class IndexSearch {
             }
             List<SearchResult.Hit> hits = hits(searcher, text.highlight(), docs);
             Integer next = order.size() >= wanted ? r.offset() + r.limit() : null;
-            return new SearchResult(hits, next, indexing);
+            return new SearchResult(hits, next, indexing, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -46,9 +46,6 @@ class SearchApiController {
                         h.time() == null ? null : h.time().toString(),
                         h.link()))
                 .toList();
-        return new Page(
-                hits,
-                result.nextOffset() == null ? null : SearchParams.encodeCursor(result.nextOffset()),
-                result.indexing());
+        return new Page(hits, SearchParams.nextCursor(result), result.indexing());
     }
 }

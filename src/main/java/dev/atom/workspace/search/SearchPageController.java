@@ -79,8 +79,7 @@ class SearchPageController {
             SearchResult result = service.search(user, params);
             model.addAttribute("groups", groups(result.hits()));
             model.addAttribute("indexing", result.indexing());
-            model.addAttribute(
-                    "nextCursor", result.nextOffset() == null ? null : SearchParams.encodeCursor(result.nextOffset()));
+            model.addAttribute("nextCursor", SearchParams.nextCursor(result));
         } catch (ApiException e) {
             model.addAttribute("error", describe(e));
         }

@@ -13,8 +13,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The search API's query parameters, checked: each bad one is a 400 naming it. */
-record SearchParams(QueryText text, Set<String> types, String source, Instant from, Instant to, int limit, int offset) {
+/**
+ * The search API's query parameters, checked: each bad one is a 400 naming it.
+ *
+ * @param scoredAt the moment (epoch millis) recency is scored against, pinned by the first page's cursor so every
+ *     page of one search ranks alike; null on a first page (the current minute)
+ */
+record SearchParams(
+        QueryText text,
+        Set<String> types,
+        String source,
+        Instant from,
+        Instant to,
+        int limit,
+        int offset,
+        Long scoredAt) {
 
     static final Set<String> TYPES = Set.of("task", "event", "message", "file", "issue", "page", "workflow", "run");
     static final int DEFAULT_LIMIT = 20;
@@ -83,26 +96,47 @@ record SearchParams(QueryText text, Set<String> types, String source, Instant fr
             }
         }
         int offset = 0;
+        Long scoredAt = null;
         if (cursor != null && !cursor.isBlank()) {
-            offset = decodeCursor(cursor.strip());
-            if (offset < 0 || offset > MAX_OFFSET) {
+            Cursor c = decodeCursor(cursor.strip());
+            if (c == null || c.offset() < 0 || c.offset() > MAX_OFFSET) {
                 errors.add("cursor", "is not a cursor this search gave");
+            } else {
+                offset = c.offset();
+                scoredAt = c.scoredAt();
             }
         }
         errors.throwIfAny();
-        return new SearchParams(text, Set.copyOf(typeSet), src, fromTime, toTime, size, offset);
+        return new SearchParams(text, Set.copyOf(typeSet), src, fromTime, toTime, size, offset, scoredAt);
     }
 
-    static String encodeCursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+    /** Where the next page starts and the moment the first page was scored at. */
+    private record Cursor(int offset, Long scoredAt) {}
+
+    /** {@code o:<offset>:t:<scoredAt millis>}, URL-safe base64; opaque to clients. */
+    static String encodeCursor(int offset, long scoredAt) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("o:" + offset + ":t:" + scoredAt).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int decodeCursor(String cursor) {
+    /** The cursor of the page after {@code result}, or null on the last page. */
+    static String nextCursor(SearchResult result) {
+        return result.nextOffset() == null ? null : encodeCursor(result.nextOffset(), result.scoredAt());
+    }
+
+    /** Null when it is not a cursor of ours; a cursor from before the pinned moment ({@code o:<offset>}) still reads. */
+    private static Cursor decodeCursor(String cursor) {
         try {
             String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return s.startsWith("o:") ? Integer.parseInt(s.substring(2)) : -1;
+            if (!s.startsWith("o:")) {
+                return null;
+            }
+            String[] parts = s.substring(2).split(":t:", 2);
+            Long scoredAt = parts.length == 2 ? Long.parseLong(parts[1]) : null;
+            return scoredAt != null && scoredAt < 0 ? null : new Cursor(Integer.parseInt(parts[0]), scoredAt);
         } catch (IllegalArgumentException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
  * @param types document types to keep (empty: all); {@code type:} in the text narrows further
  * @param source a connection id or a source name ("Gmail", "Atom tasks"), or null
  * @param offset how many fused hits to skip (from the cursor)
+ * @param scoredAt the moment (epoch millis) recency is scored against, from the cursor; null: the current minute
  */
 record SearchRequest(
         String workspaceId,
@@ -21,4 +22,21 @@ record SearchRequest(
         Instant from,
         Instant to,
         int limit,
-        int offset) {}
+        int offset,
+        Long scoredAt) {
+
+    /** A first page: scored against the current minute. */
+    SearchRequest(
+            String workspaceId,
+            String userId,
+            Set<String> visibleConnections,
+            QueryText text,
+            Set<String> types,
+            String source,
+            Instant from,
+            Instant to,
+            int limit,
+            int offset) {
+        this(workspaceId, userId, visibleConnections, text, types, source, from, to, limit, offset, null);
+    }
+}

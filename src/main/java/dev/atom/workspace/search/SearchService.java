@@ -55,7 +55,8 @@ class SearchService {
                 params.from(),
                 params.to(),
                 params.limit(),
-                params.offset());
+                params.offset(),
+                params.scoredAt());
         // still indexing: part of the text index is being built, or (hybrid) documents wait for their vectors
         boolean indexing = indexer.indexing() || (properties.hybrid() && vectors.pending());
         return recheck(user, search.search(request, indexing));
@@ -81,7 +82,7 @@ class SearchService {
         List<SearchResult.Hit> kept = result.hits().stream()
                 .filter(h -> !hidden.contains(h.type() + ":" + h.id()))
                 .toList();
-        return new SearchResult(kept, result.nextOffset(), result.indexing());
+        return new SearchResult(kept, result.nextOffset(), result.indexing(), result.scoredAt());
     }
 
     private Set<String> visibleConnections(CurrentUser user) {

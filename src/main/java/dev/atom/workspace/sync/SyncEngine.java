@@ -4,11 +4,11 @@ import dev.atom.connectors.ActionContext;
 import dev.atom.connectors.Connector;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.SyncFeed;
+import dev.atom.connectors.UnknownReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,7 +146,7 @@ class SyncEngine {
         ActionContext context;
         try {
             context = connectors.context(workspaceId, connectionId);
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             return; // removed meanwhile; its removal event cleans up
         }
         var sync = new FeedSync(connectors, feeds, leases, properties, clock, owner);

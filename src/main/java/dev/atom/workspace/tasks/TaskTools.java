@@ -3,6 +3,7 @@ package dev.atom.workspace.tasks;
 import static dev.atom.workspace.tools.Inputs.JSON;
 
 import dev.atom.shared.web.FieldErrors;
+import dev.atom.tools.PageItem;
 import dev.atom.tools.Tool;
 import dev.atom.tools.Tool.Effect;
 import dev.atom.tools.ToolContext;
@@ -195,6 +196,19 @@ class TaskTools {
         t.tags().forEach(tags::add);
         in.put("project", t.project() == null ? "" : t.project());
         return in;
+    }
+
+    /** "This task" for the assistant's page context: a task of the caller's workspace, as the task routes show. */
+    @Bean
+    PageItem taskPageItem(ToolCalls calls, TaskService tasks) {
+        return PageItem.of(
+                "task",
+                (context, id) -> calls.read(context, user -> tasks.get(user, id))
+                        .map(t -> {
+                            ObjectNode o = json(t);
+                            o.put("notes", ToolCalls.cap(t.notes(), 2_000));
+                            return new PageItem.Described(t.title(), o, false);
+                        }));
     }
 
     private static ObjectNode json(Task t) {

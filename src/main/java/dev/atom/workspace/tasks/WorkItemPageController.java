@@ -43,6 +43,7 @@ class WorkItemPageController {
             case "asana" -> "Asana";
             case "trello" -> "Trello";
             case "notion" -> "Notion";
+            case "google-tasks" -> "Google Tasks";
             case "all" -> "all apps";
             default -> "Atom";
         };

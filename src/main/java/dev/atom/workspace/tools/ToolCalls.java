@@ -46,6 +46,18 @@ public class ToolCalls {
         }
     }
 
+    /**
+     * Reads something as the caller, as a route would; empty when they are no longer a member or the read is
+     * refused (another's private item and a missing one alike: 404s are not told apart).
+     */
+    public <T> Optional<T> read(ToolContext context, Function<CurrentUser, T> read) {
+        try {
+            return user(context).map(read);
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+
     /** An API refusal as a tool failure: the first bad field and what is wrong with it, else the message. */
     public static ToolResult.Failed failed(ApiException e) {
         if (!e.errors().isEmpty()) {

@@ -2,11 +2,11 @@ package dev.atom.workspace.worktasks;
 
 import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
+import dev.atom.connectors.UnknownReference;
 import dev.atom.shared.Ids;
 import dev.atom.shared.web.ApiException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkItemService {
     /** The connectors whose work items Atom syncs, in the order the page offers them. */
-    public static final List<String> SOURCES = List.of("github", "jira", "asana", "trello", "notion");
+    public static final List<String> SOURCES = List.of("github", "jira", "asana", "trello", "notion", "google-tasks");
 
     private final WorkItemRepository items;
     private final WorkItemSearch search;
@@ -98,6 +98,12 @@ public class WorkItemService {
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "service-unavailable",
                     service + " did not answer; try again in a moment (" + e.getMessage() + ")");
+        } catch (ConnectorException.NotFound e) {
+            // deleted at the service (or moved where the connection cannot see it) since the last sync
+            throw new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    service + " no longer has \"" + w.item().title() + "\" (" + e.getMessage() + ")");
         } catch (ConnectorException.Permanent e) {
             HttpStatus status = e.status() == 403 || e.status() == 404 ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
             throw new ApiException(
@@ -106,7 +112,7 @@ public class WorkItemService {
                     service + " refused the change: " + e.getMessage());
         } catch (ConnectorException.InvalidInput e) {
             throw new ApiException(HttpStatus.CONFLICT, "refused", service + " refused the change: " + e.getMessage());
-        } catch (NoSuchElementException e) {
+        } catch (UnknownReference e) {
             throw ApiException.notFound("Task"); // the connection went away meanwhile
         }
     }

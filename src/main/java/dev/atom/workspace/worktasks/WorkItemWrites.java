@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Which connector action completes or re-dates a work item, and its input: the one place that knows each
  * service's way (close the GitHub issue, move the Jira issue into the Done category, complete the Asana task, mark
- * the Trello card's due date complete, set the Notion status or checkbox / date property).
+ * the Trello card's due date complete, complete the Google task, set the Notion status or checkbox / date property).
  */
 final class WorkItemWrites {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -37,6 +37,11 @@ final class WorkItemWrites {
                         "trello.update_card_due",
                         in.put("cardId", item.externalId()).put("dueComplete", true),
                         "complete");
+            case "google-tasks" ->
+                new Call(
+                        "google-tasks.complete_task",
+                        in.put("taskListId", refs.get("taskList")).put("taskId", item.externalId()),
+                        "completed");
             case "notion" -> {
                 in.put("pageId", item.externalId());
                 ObjectNode props = in.putObject("properties");
@@ -76,6 +81,15 @@ final class WorkItemWrites {
                     in.put("due", date);
                 }
                 yield new Call("trello.update_card_due", in, null);
+            }
+            case "google-tasks" -> {
+                in.put("taskListId", item.refs().get("taskList")).put("taskId", item.externalId());
+                if (due == null) {
+                    in.put("clearDue", true);
+                } else {
+                    in.put("due", date);
+                }
+                yield new Call("google-tasks.update_task", in, null);
             }
             case "notion" -> {
                 String property = item.refs().get("dateProperty");

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole app with provider keys pointing at a WireMock "provider" on the loopback (allowed for the tests),
- * a 1 s provider read timeout, breakers that open after 3 failures for an hour. Every test uses fresh users,
+ * a 2 s provider read timeout (a cold JVM's first answer took over 1 s at load 20; the failover test's slow
+ * provider waits 3 s), breakers that open after 3 failures for an hour. Every test uses fresh users,
  * keys and WireMock path prefixes, so tests sharing the context never see each other's state.
  */
 public abstract class GatewayTestBase extends AppTestBase {
@@ -25,7 +26,7 @@ public abstract class GatewayTestBase extends AppTestBase {
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("atom.http.allow-hosts", () -> "127.0.0.1,localhost");
-        registry.add("atom.ai.providers.read-timeout", () -> "1s");
+        registry.add("atom.ai.providers.read-timeout", () -> "2s");
         registry.add("atom.ai.routing.failure-threshold", () -> "3");
         registry.add("atom.ai.routing.cool-down", () -> "1h");
     }

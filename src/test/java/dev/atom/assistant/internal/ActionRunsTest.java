@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.util.List;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * run, retried once on a 503), held for the send delay, stopped by undo with nothing sent, sent exactly once after
  * the delay; a direct API action call is a run with trigger {@code api}. The send delay is 3 s here.
  */
+@StubMount(property = "ATOM_SLACK_BASE_URL", path = "/api")
 class ActionRunsTest extends AssistantTestBase {
     private static final String TOKEN = "xox" + "b-5555-6666-runsfaketoken"; // a fake, split for secret scanners
     private static final String POSTED = "{\"ok\":true,\"channel\":\"C024BE91L\",\"ts\":\"1700000000.000100\"}";

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.atom.testing.BrowserTestBase;
+import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import dev.atom.workspace.tasks.TaskToolsForTests;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The chat in Chromium against a scripted OpenAI-format model on WireMock: a streamed Markdown answer (raw HTML
@@ -208,41 +211,100 @@ class ChatPageBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void thePanelOpensOnAnyPageAndSendsThePageAsContext() throws IOException {
-        model.streamed("This is **your task list**: two open tasks, nothing due today.");
+    void theAnswerShowsWhileTheTurnIsStillStreaming() {
+        try (HeldStream held = new HeldStream(
+                "Once upon a time a **fox** found a key. Later it opened the garden gate and the story ended.", 9)) {
+            var key = new TestUsers(this::http)
+                    .as(cleo)
+                    .post(
+                            "/api/v1/ai/keys",
+                            Map.of(
+                                    "provider",
+                                    "openai-compatible",
+                                    "name",
+                                    "held",
+                                    "scope",
+                                    "user",
+                                    "baseUrl",
+                                    held.baseUrl()));
+            assertThat(key.status()).as(key.toString()).isEqualTo(201);
+            open("/chat");
+            waitUntil(d -> !all("#chat-model option[value='held/slow-model']").isEmpty());
+            new Select($("#chat-model")).selectByValue("held/slow-model");
+            $("#chat-input").sendKeys("tell me a story", Keys.ENTER);
+
+            // the first chunks are shown, as Markdown, while the provider still holds the stream open
+            WebElement answer = waitUntil(d -> {
+                WebElement b = last(".bubble.assistant");
+                return b != null && b.getText().contains("found a key") ? b : null;
+            });
+            assertThat(answer.findElement(By.cssSelector(".markdown strong")).getText())
+                    .isEqualTo("fox");
+            assertThat(answer.getText()).doesNotContain("story ended");
+            assertThat(answer.findElements(By.cssSelector(".turn-cost")))
+                    .as("not done yet")
+                    .isEmpty();
+            assertThat($("#chat-send").getText()).isEqualTo("Stop");
+
+            held.release();
+            waitUntil(d -> !answer.findElements(By.cssSelector(".turn-cost")).isEmpty());
+            assertThat(answer.findElement(By.cssSelector(".markdown")).getText())
+                    .isEqualTo(
+                            "Once upon a time a fox found a key. Later it opened the garden gate and the story ended.");
+            assertThat($("#chat-send").getText()).isEqualTo("Send");
+        }
+    }
+
+    @Test
+    void thePanelOpensOnAnyPageAndSendsThePagesItemAsContext() throws IOException {
+        TestHttp api = new TestUsers(this::http).as(cleo);
+        api.post("/api/v1/tasks", Map.of("title", "Water the plants"));
+        String passport = api.post(
+                        "/api/v1/tasks", Map.of("title", "Renew the passport", "notes", "Photos are in the drawer"))
+                .json()
+                .get("id")
+                .asString();
+        model.streamed("For **Renew the passport**: take the photos from the drawer.");
         open("/tasks");
-        $("#task-list");
+        $("#task-" + passport + " .title").click();
         $("body").sendKeys(".");
         WebElement panel = $("#chat-panel");
         assertThat($("#chat-open").getAttribute("aria-expanded")).isEqualTo("true");
-        assertThat($("#chat-panel-context").getText()).contains("/tasks");
-        $("#chat-panel-input").sendKeys("what is on this page?", Keys.ENTER);
+        assertThat($("#chat-panel-context .context-item").getText()).isEqualTo("This task: Renew the passport");
+        $("#chat-panel-input").sendKeys("what is left for this task?", Keys.ENTER);
         waitUntil(d -> !panel.findElements(By.cssSelector(".turn-cost")).isEmpty());
         assertThat(panel.findElement(By.cssSelector(".markdown strong")).getText())
-                .isEqualTo("your task list");
+                .isEqualTo("Renew the passport");
         assertThat(panel.findElement(By.cssSelector(".bubble.user .context-chip"))
                         .getText())
-                .contains("/tasks");
-        String sent = model.requests()
-                .getFirst()
-                .get("messages")
-                .valueStream()
-                .filter(m -> m.path("role").asString().equals("user"))
-                .reduce((a, b) -> b)
-                .orElseThrow()
-                .get("content")
-                .asString();
-        assertThat(sent).startsWith("(Context: the page").contains("/tasks").endsWith("what is on this page?");
+                .isEqualTo("This task: Renew the passport");
+        JsonNode sent = model.requests().getFirst().get("messages");
+        assertThat(sent.at("/0/content").asString())
+                .as("the task's own fields, looked up by the server")
+                .contains(passport)
+                .contains("Photos are in the drawer")
+                .doesNotContain("Water the plants");
+        assertThat(sent.valueStream()
+                        .filter(m -> m.path("role").asString().equals("user"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow()
+                        .get("content")
+                        .asString())
+                .isEqualTo("what is left for this task?");
         screenshot("chat-panel.png");
 
-        // Esc closes; the conversation follows to the next page
+        // Esc closes; the conversation follows to the next page, which has no item to send
         $("#chat-panel-input").sendKeys(Keys.ESCAPE);
         waitUntil(d -> !$("#chat-open").getAttribute("aria-expanded").equals("true"));
         assertThat(all("#chat-panel")).allMatch(e -> !e.isDisplayed());
         open("/calendar");
         $("#chat-open").click();
         waitUntil(d -> !all("#chat-panel .bubble.assistant .markdown strong").isEmpty());
-        assertThat($("#chat-panel-context").getText()).contains("/calendar");
+        assertThat(all("#chat-panel-context"))
+                .singleElement()
+                .satisfies(chip -> assertThat(chip.isDisplayed())
+                        .as("no item on this page")
+                        .isFalse());
     }
 
     private WebElement last(String css) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -52,9 +53,17 @@ abstract class ScriptedWire {
     /** The calls echoed back as the model's own earlier turn in a request: {name, arguments as JSON}. */
     abstract List<String[]> echoedCalls(JsonNode request);
 
+    /**
+     * What else a request must carry to be answered (the vendor's auth header, query parameters): a request the
+     * gateway sends otherwise gets WireMock's 404, and the turn fails.
+     */
+    MappingBuilder matching(MappingBuilder request) {
+        return request;
+    }
+
     ScriptedWire plain(Object... answers) {
         for (int i = 0; i < answers.length; i++) {
-            server.stubFor(post(urlPathEqualTo(path(false)))
+            server.stubFor(matching(post(urlPathEqualTo(path(false))))
                     .inScenario(prefix)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step" + i)
                     .willSetStateTo("step" + (i + 1))
@@ -65,7 +74,7 @@ abstract class ScriptedWire {
 
     ScriptedWire streamed(Object... answers) {
         for (int i = 0; i < answers.length; i++) {
-            server.stubFor(post(urlPathEqualTo(path(true)))
+            server.stubFor(matching(post(urlPathEqualTo(path(true))))
                     .inScenario(prefix)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step" + i)
                     .willSetStateTo("step" + (i + 1))

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Multi-turn conversations end to end against one vendor's own wire format, through the gateway's translation both
  * ways: tools offered in the vendor's shape, several tool calls in one answer all run, their results sent back
- * answering each call, approval and rejection, a tool error fed back, plain and streamed. Subclasses pick the vendor.
+ * answering each call, approval, edit-then-approve and rejection, a tool error fed back, plain and streamed.
+ * Subclasses pick the vendor and, where its key needs more than a base URL, how the key is added.
  */
 abstract class WireFormatTurnContract extends AssistantTestBase {
     protected ScriptedWire wire;
@@ -24,7 +25,23 @@ abstract class WireFormatTurnContract extends AssistantTestBase {
     void aKeyOfTheVendor() {
         String vendor = prefix("vendor");
         wire = wire(vendor);
+        addVendorKey(vendor);
+    }
+
+    /** Adds Ann's key of the vendor, reaching the WireMock path prefix {@code vendor}. */
+    void addVendorKey(String vendor) {
         addKey(ann, wire.provider(), vendor);
+    }
+
+    /** Adds Ann's key as given (for vendors whose key needs more than {@link #addKey}'s fields). */
+    protected void addKey(Map<String, Object> key) {
+        var r = users().as(ann).post("/api/v1/ai/keys", key);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    /** The WireMock root of a path prefix, as a key's base URL. */
+    protected static String root(String vendor) {
+        return "http://127.0.0.1:" + provider.port() + "/" + vendor;
     }
 
     private TestHttp.Response ask(String text, boolean stream) {
@@ -131,6 +148,50 @@ abstract class WireFormatTurnContract extends AssistantTestBase {
             assertThat(result[1]).contains("rejected by the person").contains("not now");
         });
         assertThat(mailsSent()).isEmpty();
+    }
+
+    @Test
+    void anEditedInputIsCheckedAgainRunsOnceAndTheModelLearnsWhatRan() {
+        wire.plain(
+                List.of(call("toolu_m", "test_mail_send", "{\"to\":\"dana@example.com\",\"subject\":\"Lunch?\"}")),
+                "Drafted; it waits for you.",
+                "Sent as you changed it.");
+        JsonNode first = answer("ask Dana to lunch");
+        JsonNode action = first.at("/actions/0");
+        assertThat(action.isObject()).as(first.toString()).isTrue();
+        assertThat(action.get("status").asString()).isEqualTo("pending");
+        String id = action.get("id").asString();
+
+        var bad = users().as(ann)
+                .post("/api/v1/assistant/actions/" + id + "/approve", Map.of("input", Map.of("to", "not an address")));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.body()).contains("input.");
+        assertThat(mailsSent()).isEmpty();
+
+        var approved = users().as(ann)
+                .post(
+                        "/api/v1/assistant/actions/" + id + "/approve",
+                        Map.of("input", Map.of("to", "lee@example.com", "subject", "Lunch on Friday?")));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("done");
+        assertThat(mailsSent()).singleElement().satisfies(m -> {
+            assertThat(m.get("to").asString()).isEqualTo("lee@example.com");
+            assertThat(m.get("subject").asString()).isEqualTo("Lunch on Friday?");
+        });
+        assertThat(users().as(ann)
+                        .post("/api/v1/assistant/actions/" + id + "/approve", Map.of())
+                        .status())
+                .isEqualTo(409);
+
+        assertThat(answer("thanks").at("/message/text").asString()).isEqualTo("Sent as you changed it.");
+        assertThat(wire.toolResults(wire.requests().get(2))).singleElement().satisfies(result -> {
+            assertResultAnswers(result, "toolu_m", "test_mail_send");
+            assertThat(result[1])
+                    .contains("approved by the person")
+                    .contains("lee@example.com")
+                    .contains("Lunch on Friday?");
+        });
+        assertThat(mailsSent()).hasSize(1);
     }
 
     @Test

@@ -16,14 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.atom.connectors.internal.TestOAuthConnections;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.OpenApiContract;
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * The Asana connector's actions through the running app against WireMock, every request checked against
  * Asana's official description (cut at test time to the paths used).
  */
-class AsanaConnectorTest extends StubbedServiceTestBase {
+@StubMount(property = "ATOM_ASANA_BASE_URL", path = "/api/1.0")
+class AsanaConnectorTest extends ConnectorContractTestBase {
     // Assembled so no line looks like a real Asana token to secret scanners; it is a fake.
     static final String PAT = "2/1204" + "567890123456/1208765432109876:0123456789abcdef0123456789abcdef";
     static final String BASE = "/api/1.0";
@@ -68,6 +71,26 @@ class AsanaConnectorTest extends StubbedServiceTestBase {
                 .withBody(body)));
     }
 
+    @Override
+    protected String connectorId() {
+        return "asana";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "asana.list_tasks",
+                "asana.create_task",
+                "asana.update_task",
+                "asana.complete_task",
+                "asana.add_comment");
+    }
+
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.openApi(contract());
+    }
+
     @BeforeEach
     void connect() {
         json(
@@ -86,11 +109,6 @@ class AsanaConnectorTest extends StubbedServiceTestBase {
         connection = c.json().get("id").asString();
     }
 
-    @AfterEach
-    void everyRequestIsOneAsanaAccepts() {
-        contract().assertRequestsValid(STUB, BASE);
-    }
-
     private TestHttp.Response run(String action, Map<String, Object> input) {
         return users.as(user).post("/api/v1/connections/" + connection + "/actions/" + action, input);
     }
@@ -102,6 +120,23 @@ class AsanaConnectorTest extends StubbedServiceTestBase {
                 .forEach(e -> out.add(
                         e.get("field").asString() + ": " + e.get("message").asString()));
         return out;
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("asana.list_tasks", "reads natural"),
+                        Map.entry("asana.create_task", "writes none"),
+                        Map.entry("asana.update_task", "writes natural"),
+                        Map.entry("asana.complete_task", "writes natural"),
+                        Map.entry("asana.add_comment", "writes none")));
+        assertThat(authKinds()).containsExactly("api_key", "oauth2");
+        assertThat(triggerKinds()).containsExactly("asana.project_changed polling");
+        assertThat(catalogEntry().at("/auths/0/fields/0/secret").asBoolean())
+                .as("the token is a secret")
+                .isTrue();
     }
 
     @Test
@@ -237,8 +272,9 @@ class AsanaConnectorTest extends StubbedServiceTestBase {
                 404,
                 "{\"errors\":[{\"message\":\"task: Unknown object: 404\"}]}");
         var missing = run("asana.complete_task", Map.of("task", "404"));
-        assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().get("detail").asString()).startsWith("task: Asana says");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).isEqualTo("task: the Asana task was not found");
+        assertThat(missing.json().get("field").asString()).isEqualTo("input.task");
     }
 
     @Test

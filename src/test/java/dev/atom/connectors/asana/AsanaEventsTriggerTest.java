@@ -14,6 +14,7 @@ import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.PollingTrigger;
 import dev.atom.connectors.TriggerEvent;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The project_changed poller against WireMock: sync tokens from 412, pages by has_more, expiry resets. */
+@StubMount(property = "ATOM_ASANA_BASE_URL", path = "/api/1.0")
 class AsanaEventsTriggerTest extends StubbedServiceTestBase {
     static final String EXPIRED = "{\"errors\":[{\"message\":\"Sync token invalid or too old.\"}],\"sync\":\"%s\"}";
 
@@ -126,7 +128,7 @@ class AsanaEventsTriggerTest extends StubbedServiceTestBase {
 
         json(get(urlPathEqualTo(BASE + "/events")), 404, "{\"errors\":[{\"message\":\"project: Unknown object\"}]}");
         assertThatThrownBy(() -> poll("sync-fresh"))
-                .isInstanceOf(ConnectorException.Permanent.class)
-                .hasMessageStartingWith("project: Asana says");
+                .isInstanceOf(ConnectorException.NotFound.class)
+                .hasMessage("project: the Asana project was not found");
     }
 }

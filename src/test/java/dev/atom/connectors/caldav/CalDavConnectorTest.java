@@ -2,35 +2,56 @@ package dev.atom.connectors.caldav;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atom.connectors.Connectors;
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The CalDAV connector through the running app against a real Radicale started for this class. */
-class CalDavConnectorTest extends StubbedServiceTestBase {
+class CalDavConnectorTest extends ConnectorContractTestBase {
     static final String PASSWORD = "dav-" + "pass-0815";
     static final AtomicInteger CALENDARS = new AtomicInteger();
     static Radicale radicale;
-
-    @Autowired
-    Connectors connectors;
 
     TestUsers users;
     TestUsers.User user;
     String connectionId;
     String calendar;
+
+    @Override
+    protected String connectorId() {
+        return "caldav";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "caldav.list_calendars",
+                "caldav.list_events",
+                "caldav.create_event",
+                "caldav.update_event",
+                "caldav.delete_event",
+                "caldav.free_busy",
+                "caldav.attendee_free_busy");
+    }
+
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.none(
+                "CalDAV is a standard (RFC 4791), not one service's API: tested against a real Radicale");
+    }
 
     @BeforeAll
     static void startRadicale() {
@@ -85,6 +106,28 @@ class CalDavConnectorTest extends StubbedServiceTestBase {
             in.put("timeZone", zone);
         }
         return output("caldav.list_events", in);
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("caldav.list_calendars", "reads natural"),
+                        Map.entry("caldav.list_events", "reads natural"),
+                        Map.entry("caldav.create_event", "writes key"),
+                        Map.entry("caldav.update_event", "writes natural"),
+                        Map.entry("caldav.delete_event", "writes natural"),
+                        Map.entry("caldav.free_busy", "reads natural"),
+                        Map.entry("caldav.attendee_free_busy", "reads natural")));
+        assertThat(authKinds()).containsExactly("basic");
+        assertThat(triggerKinds()).isEmpty();
+        List<String> fields = new ArrayList<>();
+        catalogEntry()
+                .at("/auth/fields")
+                .forEach(f ->
+                        fields.add(f.get("name").asString() + (f.get("secret").asBoolean() ? "*" : "")));
+        assertThat(fields).containsExactly("server_url", "username", "password*");
     }
 
     @Test
@@ -314,8 +357,9 @@ class CalDavConnectorTest extends StubbedServiceTestBase {
         var gone = run(
                 "caldav.delete_event",
                 Map.of("href", href, "etag", updated.get("etag").asString()));
-        assertThat(gone.status()).isEqualTo(422);
-        assertThat(gone.json().get("detail").asString()).startsWith("href:");
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
+        assertThat(gone.json().get("detail").asString()).isEqualTo("href: the event at this URL was not found");
+        assertThat(gone.json().get("field").asString()).isEqualTo("input.href");
     }
 
     @Test
@@ -383,8 +427,10 @@ class CalDavConnectorTest extends StubbedServiceTestBase {
         var missing = run(
                 "caldav.list_events",
                 Map.of("calendar", radicale.url() + "ann/nope/", "start", "2026-11-24", "end", "2026-11-25"));
-        assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().get("detail").asString()).startsWith("calendar:");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString())
+                .isEqualTo("calendar: the calendar at this URL was not found");
+        assertThat(missing.json().get("field").asString()).isEqualTo("input.calendar");
     }
 
     @Test

@@ -38,6 +38,23 @@ class DropboxConnectorTest extends DropboxTestBase {
         return r.json().get("output");
     }
 
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("dropbox.list_folder", "reads natural"),
+                        Map.entry("dropbox.download", "reads natural"),
+                        Map.entry("dropbox.upload", "writes natural"),
+                        Map.entry("dropbox.create_shared_link", "writes natural"),
+                        Map.entry("dropbox.search", "reads natural")));
+        assertThat(authKinds()).containsExactly("oauth2");
+        assertThat(triggerKinds()).containsExactly("dropbox.file_changed polling");
+        JsonNode auth = catalogEntry().get("auth");
+        assertThat(auth.get("pkce").asBoolean()).isTrue();
+        assertThat(auth.get("scopes").toString()).contains("files.content.write", "sharing.write");
+    }
+
     @Test
     void healthIsTheCurrentAccount() {
         STUB.stubFor(rpc("users/get_current_account")
@@ -74,11 +91,13 @@ class DropboxConnectorTest extends DropboxTestBase {
     }
 
     @Test
-    void aMissingFolderIsAPermanentErrorNamingThePath() {
+    void aMissingFolderIsNotFoundNamingThePath() {
         STUB.stubFor(rpc("files/list_folder").willReturn(error(409, "path/not_found/..", "path")));
         var r = run("dropbox.list_folder", Map.of("path", "/Nope"));
-        assertThat(r.status()).isEqualTo(422);
-        assertThat(r.json().get("detail").asString()).isEqualTo("path: not found in the Dropbox (path/not_found/..)");
+        assertThat(r.status()).as(r.toString()).isEqualTo(404);
+        assertThat(r.json().get("detail").asString())
+                .isEqualTo("path: the file or folder at this path (path/not_found/..) was not found");
+        assertThat(r.json().get("field").asString()).isEqualTo("input.path");
     }
 
     @Test

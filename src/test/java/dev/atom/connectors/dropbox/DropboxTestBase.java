@@ -7,14 +7,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.atom.connectors.Connectors;
 import dev.atom.connectors.internal.TestOAuthConnections;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.OpenApiContract;
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.StubMount;
+import dev.atom.testing.StubSetting;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -25,14 +27,15 @@ import org.springframework.context.ApplicationContext;
  * every request checked against src/test/resources/api-specs/dropbox.yaml (Dropbox publishes no description;
  * the file says where each shape comes from). The token endpoint is not Dropbox API v2, so it is not checked.
  */
-abstract class DropboxTestBase extends StubbedServiceTestBase {
+@StubMount(property = "ATOM_DROPBOX_BASE_URL", path = "/2")
+@StubMount(property = "ATOM_DROPBOX_TOKEN_URL", path = "/oauth2/token")
+@StubSetting(property = "ATOM_DROPBOX_CLIENT_ID", value = "atom-dropbox-test")
+@StubSetting(property = "ATOM_DROPBOX_CLIENT_SECRET", value = "dropbox-test-secret")
+abstract class DropboxTestBase extends ConnectorContractTestBase {
     static final String TOKEN = "sl.test-access-token";
 
     @Autowired
     ApplicationContext context;
-
-    @Autowired
-    Connectors connectors;
 
     TestUsers users;
     TestUsers.User user;
@@ -45,9 +48,25 @@ abstract class DropboxTestBase extends StubbedServiceTestBase {
         connection = new TestOAuthConnections(context).create(user.workspaceId(), user.id(), "dropbox", TOKEN);
     }
 
-    @AfterEach
-    void everyRequestIsOneDropboxAccepts() {
-        OpenApiContract.local("dropbox.yaml").assertRequestsValid(STUB, "/2", "/oauth2/token");
+    @Override
+    protected String connectorId() {
+        return "dropbox";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "dropbox.list_folder",
+                "dropbox.download",
+                "dropbox.upload",
+                "dropbox.create_shared_link",
+                "dropbox.search");
+    }
+
+    /** The token endpoint (under its own mount) is OAuth's, not API v2: not in the description. */
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.openApi(OpenApiContract.local("dropbox.yaml"));
     }
 
     static MappingBuilder rpc(String endpoint) {

@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,36 @@ class EmailConnectorTest extends EmailTestBase {
     void connectMailbox() {
         var c = connect(credentials(MAIL, "127.0.0.1", "none", PASSWORD));
         assertThat(c.json().get("status").asString()).as(c.toString()).isEqualTo("connected");
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("email.search", "reads natural"),
+                        Map.entry("email.read", "reads natural"),
+                        Map.entry("email.send", "writes none"),
+                        Map.entry("email.mark", "writes natural"),
+                        Map.entry("email.archive", "writes natural")));
+        assertThat(authKinds()).containsExactly("basic");
+        assertThat(triggerKinds()).containsExactly("email.new_mail polling");
+        List<String> fields = new ArrayList<>();
+        catalogEntry()
+                .at("/auth/fields")
+                .forEach(f ->
+                        fields.add(f.get("name").asString() + (f.get("secret").asBoolean() ? "*" : "")));
+        assertThat(fields)
+                .containsExactly(
+                        "imap_host",
+                        "imap_port",
+                        "imap_security",
+                        "smtp_host",
+                        "smtp_port",
+                        "smtp_security",
+                        "username",
+                        "password*",
+                        "from_address");
     }
 
     @Test

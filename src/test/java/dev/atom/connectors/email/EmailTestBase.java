@@ -3,31 +3,44 @@ package dev.atom.connectors.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
-import dev.atom.connectors.Connectors;
 import dev.atom.connectors.PollingTrigger;
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * E-mail connector tests against a real GreenMail (IMAP and SMTP on free ports): a user of Atom, a connection
  * made through the API with the mailbox's settings, and helpers to run actions and poll the trigger.
  */
-abstract class EmailTestBase extends StubbedServiceTestBase {
+abstract class EmailTestBase extends ConnectorContractTestBase {
     static final String ADDRESS = "ann@example.com";
     static final String LOGIN = "ann";
     static final String PASSWORD = "imap-" + "pass-4711";
 
-    @Autowired
-    Connectors connectors;
-
     TestUsers users;
     TestUsers.User user;
     String connectionId;
+
+    @Override
+    protected String connectorId() {
+        return "email";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions("email.search", "email.read", "email.send", "email.mark", "email.archive");
+    }
+
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.none(
+                "IMAP and SMTP are standards, not one service's API: tested against a real GreenMail");
+    }
 
     /** The credentials for {@code mail}'s IMAP and SMTP servers with {@code security}. */
     static Map<String, Object> credentials(GreenMailOperations mail, String host, String security, String password) {

@@ -16,14 +16,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.Webhooks;
 import dev.atom.shared.Ids;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.OpenApiContract;
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * /api/v3}), every request checked against GitHub's REST description. The shared subset lacks {@code POST
  * .../labels} and {@code GET /user/repos}; those requests are checked field by field here instead.
  */
-class GitHubConnectorTest extends StubbedServiceTestBase {
+@StubMount(property = "ATOM_GITHUB_BASE_URL", path = "/api/v3")
+class GitHubConnectorTest extends ConnectorContractTestBase {
     // Assembled so no line looks like a real GitHub token to secret scanners; it is a fake.
     static final String TOKEN = "ghp" + "_abcdefghijklmnopqrstuvwxyz0123456789";
     static final String BASE = "/api/v3";
@@ -59,6 +62,43 @@ class GitHubConnectorTest extends StubbedServiceTestBase {
                 .withBody(body)));
     }
 
+    @Override
+    protected String connectorId() {
+        return "github";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "github.list_issues",
+                "github.create_issue",
+                "github.comment_issue",
+                "github.add_labels",
+                "github.close_issue",
+                "github.list_repos");
+    }
+
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.openApi(
+                OpenApiContract.of("github-issues.json"), "/repos/[^/]+/[^/]+/issues/[0-9]+/labels", "/user/repos");
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.of(
+                        "github.list_issues", "reads natural",
+                        "github.create_issue", "writes none",
+                        "github.comment_issue", "writes none",
+                        "github.add_labels", "writes natural",
+                        "github.close_issue", "writes natural",
+                        "github.list_repos", "reads natural"));
+        assertThat(authKinds()).containsExactly("api_key", "oauth2");
+        assertThat(triggerKinds()).containsExactly("github.issue_event webhook");
+    }
+
     @BeforeEach
     void connect() {
         json(get(urlPathEqualTo(BASE + "/user")), 200, "{\"login\":\"octocat\",\"id\":1}");
@@ -72,12 +112,6 @@ class GitHubConnectorTest extends StubbedServiceTestBase {
         assertThat(c.json().get("status").asString()).isEqualTo("connected");
         connection = c.json().get("id").asString();
         actions = "/api/v1/connections/" + connection + "/actions/";
-    }
-
-    @AfterEach
-    void everyRequestIsOneGitHubAccepts() {
-        OpenApiContract.of("github-issues.json")
-                .assertRequestsValid(STUB, BASE, "/repos/[^/]+/[^/]+/issues/[0-9]+/labels", "/user/repos");
     }
 
     private TestHttp.Response run(String action, Map<String, Object> input) {
@@ -153,11 +187,13 @@ class GitHubConnectorTest extends StubbedServiceTestBase {
     }
 
     @Test
-    void anUnknownRepositoryIsPermanentAndNamesIt() {
+    void anUnknownRepositoryIsNotFoundAndNamesIt() {
         json(post(urlPathEqualTo(BASE + "/repos/acme/nope/issues")), 404, "{\"message\":\"Not Found\"}");
         var r = run("github.create_issue", Map.of("owner", "acme", "repo", "nope", "title", "x"));
-        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.status()).as(r.toString()).isEqualTo(404);
         assertThat(r.json().get("detail").asString()).startsWith("repo:");
+        assertThat(r.json().get("field").asString()).isEqualTo("input.repo");
+        assertThat(r.json().get("type").asString()).endsWith("/service-not-found");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -24,7 +23,7 @@ class GitHubIssueTriggerTest {
             new GitHubIssueTrigger(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
 
     static String signature(String secret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(GitHubIssueTrigger.sign(secret, body));
+        return GitHubIssueTrigger.SIGNATURE.signature(secret, body);
     }
 
     static Map<String, List<String>> headers(String signature, String delivery, String event) {

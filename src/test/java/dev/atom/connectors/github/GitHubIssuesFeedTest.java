@@ -14,6 +14,7 @@ import dev.atom.connectors.Connectors;
 import dev.atom.connectors.SyncChange;
 import dev.atom.connectors.SyncedWorkItem;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.SyncFeedRun;
 import dev.atom.testing.TestUsers;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code github.issues}: the account's assigned issues through the search API, full pass and polls. */
+@StubMount(property = "ATOM_GITHUB_BASE_URL", path = "/api/v3")
 class GitHubIssuesFeedTest extends StubbedServiceTestBase {
     static final String BASE = GitHubConnectorTest.BASE;
 

@@ -9,20 +9,51 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atom.connectors.google.GoogleApi;
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+@StubMount(property = "ATOM_GMAIL_BASE_URL", path = "")
 class GmailConnectorTest extends GoogleTestBase {
     private static final String USERS = "/gmail/v1/users/me";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions("gmail.search", "gmail.read", "gmail.send", "gmail.add_labels", "gmail.remove_labels");
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.of(
+                        "gmail.search", "reads natural",
+                        "gmail.read", "reads natural",
+                        "gmail.send", "writes none",
+                        "gmail.add_labels", "writes natural",
+                        "gmail.remove_labels", "writes natural"));
+        assertThat(authKinds()).containsExactly("oauth2");
+        assertThat(catalogEntry().at("/auth/pkce").asBoolean()).isTrue();
+        assertThat(catalogEntry().at("/auth/scopes"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.asString()).startsWith("https://www.googleapis.com/auth/"));
+        assertThat(GoogleApi.oauth().authorizeUrl())
+                .startsWith("https://accounts.google.com/o/oauth2/v2/auth?")
+                .contains("access_type=offline");
+        assertThat(GoogleApi.oauth().tokenUrl()).isEqualTo("https://oauth2.googleapis.com/token");
+        assertThat(triggerKinds()).containsExactly("gmail.new_mail polling");
+    }
 
     @Override
     protected String connectorId() {
@@ -268,8 +299,9 @@ class GmailConnectorTest extends GoogleTestBase {
         assertThat(busy.json().get("serviceStatus").asInt()).isEqualTo(403);
         assertThat(busy.json().get("detail").asString()).contains("rate limit");
         var gone = run("gmail.read", Map.of("messageId", "gone"));
-        assertThat(gone.status()).isEqualTo(422);
-        assertThat(gone.json().get("detail").asString()).startsWith("messageId was not found");
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
+        assertThat(gone.json().get("detail").asString()).isEqualTo("messageId: the message was not found");
+        assertThat(gone.json().get("field").asString()).isEqualTo("input.messageId");
         var down = run("gmail.read", Map.of("messageId", "down"));
         assertThat(down.status()).isEqualTo(502);
         assertThat(down.json().get("serviceStatus").asInt()).isEqualTo(503);

@@ -16,12 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@StubMount(property = "ATOM_GOOGLE_CALENDAR_BASE_URL", path = "/calendar/v3")
 class GoogleCalendarConnectorTest extends GoogleTestBase {
     private static final String EVENTS = "/calendar/v3/calendars/primary/events";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,6 +36,34 @@ class GoogleCalendarConnectorTest extends GoogleTestBase {
                     + "\"htmlLink\":\"https://www.google.com/calendar/event?eid=e1\"}";
     private static final String ALL_DAY = "{\"id\":\"e2\",\"status\":\"confirmed\",\"summary\":\"Holiday\","
             + "\"updated\":\"2026-02-01T08:00:00.000Z\",\"start\":{\"date\":\"2026-03-03\"},\"end\":{\"date\":\"2026-03-04\"}}";
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "google-calendar.list_events",
+                "google-calendar.create_event",
+                "google-calendar.update_event",
+                "google-calendar.delete_event",
+                "google-calendar.free_busy");
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.of(
+                        "google-calendar.list_events", "reads natural",
+                        "google-calendar.create_event", "writes key",
+                        "google-calendar.update_event", "writes natural",
+                        "google-calendar.delete_event", "writes natural",
+                        "google-calendar.free_busy", "reads natural"));
+        assertThat(authKinds()).containsExactly("oauth2");
+        assertThat(catalogEntry().at("/auth/pkce").asBoolean()).isTrue();
+        assertThat(catalogEntry().at("/auth/scopes"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.asString()).startsWith("https://www.googleapis.com/auth/"));
+        assertThat(triggerKinds()).containsExactly("google-calendar.event_changed polling");
+    }
 
     @Override
     protected String connectorId() {
@@ -135,8 +166,9 @@ class GoogleCalendarConnectorTest extends GoogleTestBase {
     void updateOfAMissingEventIsPermanentAndNamesTheField() {
         WM.stubFor(patch(urlPathEqualTo(EVENTS + "/nope")).willReturn(error(404, "notFound", "Not Found")));
         var r = run("google-calendar.update_event", Map.of("eventId", "nope", "summary", "x"));
-        assertThat(r.status()).isEqualTo(422);
-        assertThat(r.json().get("detail").asString()).startsWith("eventId was not found");
+        assertThat(r.status()).as(r.toString()).isEqualTo(404);
+        assertThat(r.json().get("detail").asString()).isEqualTo("eventId: the event was not found");
+        assertThat(r.json().get("field").asString()).isEqualTo("input.eventId");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.FeedRunner;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.workspace.sync.SyncStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * store, read back through GET /api/v1/calendar/events: calendarList then events per calendar, the first sync
  * windowed with series kept as masters, then sync tokens; cancelled events removed, 410 a full resync.
  */
+@StubMount(property = "ATOM_GOOGLE_CALENDAR_BASE_URL", path = "/calendar/v3")
 class GoogleCalendarSyncTest extends GoogleTestBase {
     static final String LIST = "/calendar/v3/users/me/calendarList";
     static final String WORK = "/calendar/v3/calendars/work%40example.com/events";

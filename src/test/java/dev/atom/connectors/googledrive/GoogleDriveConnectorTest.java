@@ -15,21 +15,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+@StubMount(property = "ATOM_GOOGLE_DRIVE_BASE_URL", path = "/drive/v3")
 class GoogleDriveConnectorTest extends GoogleTestBase {
     private static final String FILES = "/drive/v3/files";
     private static final String UPLOAD = "/upload/drive/v3/files";
     private static final Pattern BOUNDARY = Pattern.compile("boundary=(\\S+)");
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions("google-drive.search", "google-drive.download", "google-drive.upload", "google-drive.share");
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.of(
+                        "google-drive.search", "reads natural",
+                        "google-drive.download", "reads natural",
+                        "google-drive.upload", "writes none",
+                        "google-drive.share", "writes natural"));
+        assertThat(authKinds()).containsExactly("oauth2");
+        assertThat(catalogEntry().at("/auth/pkce").asBoolean()).isTrue();
+        assertThat(catalogEntry().at("/auth/scopes"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.asString()).startsWith("https://www.googleapis.com/auth/"));
+        assertThat(triggerKinds()).isEmpty();
+    }
 
     @Override
     protected String connectorId() {
@@ -50,19 +75,15 @@ class GoogleDriveConnectorTest extends GoogleTestBase {
         });
     }
 
+    /** Uploads go to Google's upload path: their metadata part is checked as the files.create body it is. */
     @Override
-    protected void checkContract(List<LoggedRequest> requests) {
+    protected void checkOutsideTheMount(List<LoggedRequest> requests) {
         List<String> problems = new ArrayList<>();
         for (LoggedRequest r : requests) {
-            if (r.getUrl().startsWith(UPLOAD)) {
-                String metadata = parts(r).getFirst().split("\r\n\r\n", 2)[1];
-                problems.addAll(contract()
-                        .violations("POST", r.getUrl().substring("/upload".length()), "application/json", metadata));
-            } else {
-                problems.addAll(contract()
-                        .violations(
-                                r.getMethod().getName(), r.getUrl(), r.getHeader("Content-Type"), r.getBodyAsString()));
-            }
+            assertThat(r.getUrl()).startsWith(UPLOAD);
+            String metadata = parts(r).getFirst().split("\r\n\r\n", 2)[1];
+            problems.addAll(contract()
+                    .violations("POST", r.getUrl().substring("/upload".length()), "application/json", metadata));
         }
         assertThat(problems).isEmpty();
     }
@@ -167,8 +188,9 @@ class GoogleDriveConnectorTest extends GoogleTestBase {
         assertThat(folder.status()).isEqualTo(400);
         assertThat(folder.body()).contains("input.fileId");
         var missing = run("google-drive.download", Map.of("fileId", "nope"));
-        assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().get("detail").asString()).startsWith("fileId was not found");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).isEqualTo("fileId: the file was not found");
+        assertThat(missing.json().get("field").asString()).isEqualTo("input.fileId");
     }
 
     @Test

@@ -23,11 +23,12 @@ class ConnectionsPageBrowserTest extends BrowserTestBase {
 
         type("#catalog-q", "zzz-nothing");
         $("#catalog-empty");
-        // a service with two ways to connect shows both: its key form and its provider's consent page
+        // a service with two ways to connect shows both: its key form, and (no OAuth app yet) Set up for the owner
         type("#catalog-q", "slack");
         waitUntil(d -> all("#catalog .connector").size() == 1);
-        assertThat($("#connector-slack .connector-connect[data-auth='oauth2']").getText())
-                .isEqualTo("Connect with Slack");
+        assertThat(all("#connector-slack .connector-connect[data-auth='oauth2']"))
+                .isEmpty();
+        assertThat($("#connector-slack .connector-setup").getText()).isEqualTo("Set up Slack");
         $("#connector-slack .connector-connect[data-auth='api_key']").click();
         assertThat($("#connect-form label[for='cred-bot_token']").getText()).isEqualTo("Bot token");
         assertThat(all("#connect-form input[name='auth']").getFirst().getAttribute("value"))
@@ -35,6 +36,16 @@ class ConnectionsPageBrowserTest extends BrowserTestBase {
         type("#catalog-q", "http");
         waitUntil(d -> all("#catalog .connector").size() == 1);
         $("#connector-http .connector-connect").click();
+        // Slack's form is still there until htmx swaps HTTP's in: wait for it, or typing hits the old one
+        waitUntil(d -> {
+            try {
+                return "http"
+                        .equals(d.findElement(By.cssSelector("#connect-form input[name='connector']"))
+                                .getAttribute("value"));
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
         // the server names a missing name too (the browser's own check is switched off to reach it)
         type("#connect-name", "");
         js("arguments[0].removeAttribute('required');", $("#connect-name"));

@@ -51,6 +51,9 @@ class OAuthTokenLifecycleTest extends OAuthTestBase {
     Clock clock;
 
     @Autowired
+    OAuthApps apps;
+
+    @Autowired
     ApplicationEvents events;
 
     private String connected(TestUsers.User user) {
@@ -124,8 +127,8 @@ class OAuthTokenLifecycleTest extends OAuthTestBase {
         drain(SERVER);
         expireSoon(ann, id);
         // a second refresher with its own locks stands for another instance on the same database
-        TokenRefresher other = new TokenRefresher(connections, registry, secrets, endpoint, publisher, clock);
-        TokenRefresher mine = new TokenRefresher(connections, registry, secrets, endpoint, publisher, clock);
+        TokenRefresher other = new TokenRefresher(connections, registry, secrets, endpoint, publisher, clock, apps);
+        TokenRefresher mine = new TokenRefresher(connections, registry, secrets, endpoint, publisher, clock, apps);
         Connection snapshot = connections.find(ann.workspaceId(), id).orElseThrow();
 
         List<String> tokens = runConcurrently(20, i -> (i % 2 == 0 ? mine : other).accessToken(snapshot));

@@ -13,7 +13,9 @@ import static dev.atom.connectors.jira.JiraTestSupport.SEARCH;
 import static dev.atom.connectors.jira.JiraTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +23,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Jira connector with e-mail + API token (basic auth) against WireMock as the user's site, every request
- * checked against Jira's description (the enhanced search, which it lacks, field by field).
+ * checked against Jira's description (the enhanced search, which it lacks, field by field). The OAuth way,
+ * through Atlassian's gateway at {@code ATOM_JIRA_BASE_URL}, is {@code JiraOAuthTest}'s.
  */
-class JiraConnectorTest extends StubbedServiceTestBase {
+@StubMount(property = "ATOM_JIRA_BASE_URL", path = "/atl")
+class JiraConnectorTest extends ConnectorContractTestBase {
     static final String ISSUE = "{\"id\":\"10001\",\"key\":\"ABC-7\",\"fields\":{\"summary\":\"Crash on start\","
             + "\"status\":{\"name\":\"To Do\"},\"issuetype\":{\"name\":\"Bug\"},\"project\":{\"key\":\"ABC\"},"
             + "\"assignee\":{\"displayName\":\"Jo\"},\"updated\":\"2026-11-20T10:00:00.000+0000\","
@@ -39,6 +45,34 @@ class JiraConnectorTest extends StubbedServiceTestBase {
     private TestUsers users;
     private TestUsers.User user;
     private String connection;
+
+    @Override
+    protected String connectorId() {
+        return "jira";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "jira.search",
+                "jira.get_issue",
+                "jira.create_issue",
+                "jira.transition_issue",
+                "jira.add_comment",
+                "jira.complete_issue",
+                "jira.set_due_date");
+    }
+
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.openApi(JiraTestSupport.contract(), SEARCH.replace("/", "\\/"));
+    }
+
+    /** Connected with e-mail and API token, Atom calls the user's site: the test's site is the stub's {@code /jira}. */
+    @Override
+    protected String requestPrefix() {
+        return PREFIX;
+    }
 
     @BeforeEach
     void connect() {
@@ -72,9 +106,9 @@ class JiraConnectorTest extends StubbedServiceTestBase {
         connection = c.json().get("id").asString();
     }
 
+    /** The enhanced search, which Jira's description lacks, is checked field by field against its documentation. */
     @AfterEach
-    void everyRequestIsOneJiraAccepts() {
-        JiraTestSupport.contract().assertRequestsValid(STUB, PREFIX, SEARCH.replace("/", "\\/"));
+    void searchRequestsAreDocumentedOnes() {
         JiraTestSupport.assertSearchRequestsDocumented();
     }
 
@@ -89,6 +123,27 @@ class JiraConnectorTest extends StubbedServiceTestBase {
                 .forEach(e -> out.add(
                         e.get("field").asString() + ": " + e.get("message").asString()));
         return out;
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("jira.search", "reads natural"),
+                        Map.entry("jira.get_issue", "reads natural"),
+                        Map.entry("jira.create_issue", "writes none"),
+                        Map.entry("jira.transition_issue", "writes natural"),
+                        Map.entry("jira.complete_issue", "writes natural"),
+                        Map.entry("jira.set_due_date", "writes natural"),
+                        Map.entry("jira.add_comment", "writes none")));
+        assertThat(authKinds()).containsExactly("basic", "api_key", "oauth2");
+        assertThat(triggerKinds()).containsExactly("jira.issue_updated polling");
+        JsonNode auths = catalogEntry().get("auths");
+        assertThat(auths.at("/0/fields/2/name").asString()).isEqualTo("api_token");
+        assertThat(auths.at("/0/fields/2/secret").asBoolean()).isTrue();
+        assertThat(auths.at("/1/fields/1/name").asString()).isEqualTo("token");
+        assertThat(auths.at("/1/fields/1/secret").asBoolean()).isTrue();
     }
 
     @Test
@@ -174,8 +229,10 @@ class JiraConnectorTest extends StubbedServiceTestBase {
                 404,
                 "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],\"errors\":{}}");
         var missing = run("jira.get_issue", Map.of("issue", "ABC-404"));
-        assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().get("detail").asString()).startsWith("issue: Issue does not exist");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString())
+                .isEqualTo("issue: the Jira issue (or one the account may not see) was not found");
+        assertThat(missing.json().get("field").asString()).isEqualTo("input.issue");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static dev.atom.connectors.jira.JiraTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.connectors.internal.TestOAuthConnections;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.context.ApplicationContext;
  * Jira through OAuth 2.0 (3LO): the cloud id of the site the account granted comes from Atlassian's
  * accessible-resources (once, then cached), and calls go to the cloud gateway with the access token.
  */
+@StubMount(property = "ATOM_JIRA_BASE_URL", path = "/atl")
 class JiraOAuthTest extends StubbedServiceTestBase {
     static final String GATEWAY = "/atl";
     static final String CLOUD = GATEWAY + "/ex/jira/11223344-a1b2-3c4d-5e6f-77889900aabb";

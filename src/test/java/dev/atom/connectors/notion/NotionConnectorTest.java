@@ -17,6 +17,20 @@ import tools.jackson.databind.JsonNode;
 
 /** Notion's health, reads and error answers through the running app against WireMock ({@link NotionTestBase}). */
 class NotionConnectorTest extends NotionTestBase {
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("notion.query_database", "reads natural"),
+                        Map.entry("notion.create_page", "writes none"),
+                        Map.entry("notion.update_page", "writes natural"),
+                        Map.entry("notion.append_text", "writes none"),
+                        Map.entry("notion.search", "reads natural")));
+        assertThat(authKinds()).containsExactly("api_key", "oauth2");
+        assertThat(triggerKinds()).containsExactly("notion.page_changed polling");
+    }
+
     @Test
     void healthIsTheIntegrationsBotUser() {
         var tested = users.as(user).post("/api/v1/connections/" + connection + "/test", null);

@@ -16,6 +16,7 @@ import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.PollingTrigger;
 import dev.atom.connectors.TriggerEvent;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** notion.page_changed polling a database through the app's connection, against WireMock. */
+@StubMount(property = "ATOM_NOTION_BASE_URL", path = "/v1")
 class NotionPageChangedTriggerTest extends StubbedServiceTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

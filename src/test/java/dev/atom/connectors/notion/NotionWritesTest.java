@@ -118,7 +118,9 @@ class NotionWritesTest extends NotionTestBase {
                 "object_not_found",
                 "Could not find block with ID.");
         var missing = run("notion.append_text", Map.of("pageId", PAGE, "text", "x"));
-        assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().get("detail").asString()).startsWith("pageId was not found");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString())
+                .isEqualTo("pageId: the page shared with the integration was not found");
+        assertThat(missing.json().get("field").asString()).isEqualTo("input.pageId");
     }
 }

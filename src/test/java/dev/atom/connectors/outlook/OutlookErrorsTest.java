@@ -77,10 +77,9 @@ class OutlookErrorsTest extends OutlookTestBase {
         WM.stubFor(get(urlPathEqualTo(V1 + "/me/messages"))
                 .willReturn(error(400, "BadRequest", "Invalid filter clause: syntax error at position 7.")));
         var gone = run("outlook.read_mail", Map.of("messageId", "gone"));
-        assertThat(gone.status()).isEqualTo(422);
-        assertThat(gone.json().get("detail").asString())
-                .isEqualTo("messageId was not found: The specified object was not found in the store."
-                        + " (ErrorItemNotFound)");
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
+        assertThat(gone.json().get("detail").asString()).isEqualTo("messageId: the message was not found");
+        assertThat(gone.json().get("field").asString()).isEqualTo("input.messageId");
         var filter = run("outlook.search_mail", Map.of("filter", "isRead eq"));
         assertThat(filter.status()).isEqualTo(422);
         assertThat(filter.json().get("detail").asString()).startsWith("filter was refused: Invalid filter clause");

@@ -10,7 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -191,5 +193,62 @@ class OutlookMailTest extends OutlookTestBase {
         var nothing = run("outlook.flag_mail", Map.of("messageId", "AAMk2"));
         assertThat(nothing.status()).isEqualTo(400);
         assertThat(nothing.body()).contains("input.flagStatus");
+    }
+
+    /**
+     * The inbox's reply: Graph's documented {@code POST /me/messages/{id}/reply} (or {@code /replyAll}) with
+     * {@code {"comment": ...}} answers 202 with no body; Graph sets the recipients, subject and thread itself.
+     */
+    @Test
+    void replyAnswersInTheConversationOnceAndAnEmptyCommentIsRefused() {
+        WM.stubFor(post(urlPathEqualTo(V1 + "/me/messages/AAMk1/reply"))
+                .willReturn(aResponse().withStatus(202)));
+        WM.stubFor(post(urlPathEqualTo(V1 + "/me/messages/AAMk2/replyAll"))
+                .willReturn(aResponse().withStatus(202)));
+        WM.stubFor(post(urlPathEqualTo(V1 + "/me/messages/gone/reply"))
+                .willReturn(error(404, "ErrorItemNotFound", "The specified object was not found in the store.")));
+
+        JsonNode replied = output("outlook.reply_mail", Map.of("messageId", "AAMk1", "comment", "Thanks, paid."));
+        assertThat(replied.get("messageId").asString()).isEqualTo("AAMk1");
+        WM.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(V1 + "/me/messages/AAMk1/reply"))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(equalToJson("{\"comment\":\"Thanks, paid.\"}")));
+        output("outlook.reply_mail", Map.of("messageId", "AAMk2", "comment", "All: noted.", "replyAll", true));
+        WM.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(V1 + "/me/messages/AAMk2/replyAll"))
+                        .withRequestBody(equalToJson("{\"comment\":\"All: noted.\"}")));
+
+        var empty = run("outlook.reply_mail", Map.of("messageId", "AAMk1", "comment", " "));
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+        assertThat(empty.body()).contains("input.comment");
+        var gone = run("outlook.reply_mail", Map.of("messageId", "gone", "comment", "hi"));
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
+        assertThat(gone.json().get("field").asString()).isEqualTo("input.messageId");
+        WM.verify(3, postRequestedFor(urlPathMatching(V1 + "/me/messages/.*")));
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("outlook.search_mail", "reads natural"),
+                        Map.entry("outlook.read_mail", "reads natural"),
+                        Map.entry("outlook.send_mail", "writes none"),
+                        Map.entry("outlook.reply_mail", "writes none"),
+                        Map.entry("outlook.move_mail", "writes natural"),
+                        Map.entry("outlook.flag_mail", "writes natural"),
+                        Map.entry("outlook.categorize_mail", "writes natural"),
+                        Map.entry("outlook.list_events", "reads natural"),
+                        Map.entry("outlook.create_event", "writes key"),
+                        Map.entry("outlook.update_event", "writes natural"),
+                        Map.entry("outlook.delete_event", "writes natural"),
+                        Map.entry("outlook.free_busy", "reads natural")));
+        assertThat(authKinds()).containsExactly("oauth2");
+        assertThat(triggerKinds())
+                .containsExactlyInAnyOrder("outlook.new_mail polling", "outlook.event_changed polling");
     }
 }

@@ -13,13 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.Webhooks;
 import dev.atom.shared.Ids;
+import dev.atom.testing.ApiDescription;
+import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.OpenApiContract;
-import dev.atom.testing.StubbedServiceTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The Slack connector through the running app against WireMock, every request checked against Slack's Web
  * API description (its {@code token} parameters dropped: the token goes in Authorization, as Slack wants).
  */
-class SlackConnectorTest extends StubbedServiceTestBase {
+@StubMount(property = "ATOM_SLACK_BASE_URL", path = "/api")
+class SlackConnectorTest extends ConnectorContractTestBase {
     // Assembled so no line looks like a real Slack token to secret scanners; it is a fake.
     static final String TOKEN = "xox" + "b-1111-2222-fakefaketoken";
 
@@ -60,6 +63,40 @@ class SlackConnectorTest extends StubbedServiceTestBase {
         STUB.stubFor(post(urlPathEqualTo("/api/" + method)).willReturn(json));
     }
 
+    @Override
+    protected String connectorId() {
+        return "slack";
+    }
+
+    @Override
+    protected Set<String> expectedActions() {
+        return actions(
+                "slack.post_message",
+                "slack.reply_in_thread",
+                "slack.list_channels",
+                "slack.read_history",
+                "slack.lookup_user");
+    }
+
+    @Override
+    protected ApiDescription apiDescription() {
+        return ApiDescription.openApi(contract());
+    }
+
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.of(
+                        "slack.post_message", "writes none",
+                        "slack.reply_in_thread", "writes none",
+                        "slack.list_channels", "reads natural",
+                        "slack.read_history", "reads natural",
+                        "slack.lookup_user", "reads natural"));
+        assertThat(authKinds()).containsExactly("api_key", "oauth2");
+        assertThat(triggerKinds()).containsExactly("slack.event_received webhook");
+    }
+
     @BeforeEach
     void connect() {
         answer("auth.test", ok("\"team\":\"Acme\",\"user\":\"atom-bot\",\"team_id\":\"T1\",\"user_id\":\"U1\""));
@@ -73,11 +110,6 @@ class SlackConnectorTest extends StubbedServiceTestBase {
         assertThat(c.json().get("status").asString()).isEqualTo("connected");
         connection = c.json().get("id").asString();
         actions = "/api/v1/connections/" + connection + "/actions/";
-    }
-
-    @AfterEach
-    void everyRequestIsOneSlackAccepts() {
-        contract().assertRequestsValid(STUB, "/api");
     }
 
     private TestHttp.Response run(String action, Map<String, Object> input) {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atom.connectors.TriggerEvent;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.WebhookRefusal.Reason;
+import dev.atom.connectors.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class SlackEventsTriggerTest {
     private final SlackEventsTrigger trigger = new SlackEventsTrigger(Clock.fixed(NOW, ZoneOffset.UTC));
 
     static String signature(String secret, long at, byte[] body) {
-        return "v0=" + HexFormat.of().formatHex(SlackEventsTrigger.sign(secret, String.valueOf(at), body));
+        return SlackEventsTrigger.SIGNATURE.signature(secret, WebhookSignature.bytes("v0:" + at + ":"), body);
     }
 
     static Map<String, List<String>> headers(String signature, long at) {

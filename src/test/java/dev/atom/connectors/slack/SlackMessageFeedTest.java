@@ -13,6 +13,7 @@ import dev.atom.connectors.ConnectorException;
 import dev.atom.connectors.Connectors;
 import dev.atom.testing.FeedRunner;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubResponseContract;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
@@ -35,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * deleted messages and a left channel's mentions without touching what was read in Atom; a foreign cursor is a
  * full resync; a revoked token needs reconnecting.
  */
+@StubMount(property = "ATOM_SLACK_BASE_URL", path = "/api")
 class SlackMessageFeedTest extends StubbedServiceTestBase {
     private static final Instant FROM = Instant.parse("2026-09-06T00:00:00Z");
     private static final String ME = "UBOT";

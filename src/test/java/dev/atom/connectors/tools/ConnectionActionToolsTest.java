@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import dev.atom.testing.ToolBox;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * and previews from the action and input, calls in the connection's call log under the caller, service refusals
  * naming the field, and a colleague never sees (nor uses) a member's private connection.
  */
+@StubMount(property = "ATOM_SLACK_BASE_URL", path = "/api")
 class ConnectionActionToolsTest extends StubbedServiceTestBase {
     // Assembled so no line looks like a real Slack token to secret scanners; they are fakes.
     static final String ACME_TOKEN = "xox" + "b-1111-2222-acmefaketoken";

@@ -123,6 +123,20 @@ class TrelloConnectorTest extends ConnectorContractTestBase {
         return users.as(user).post(actions + action, input);
     }
 
+    /** What the catalog tells the engine and the assistant: which actions write, how a retry is safe, how to connect. */
+    @Test
+    void catalogFacts() {
+        assertThat(retryFacts())
+                .isEqualTo(Map.ofEntries(
+                        Map.entry("trello.list_boards", "reads natural"),
+                        Map.entry("trello.list_lists", "reads natural"),
+                        Map.entry("trello.create_card", "writes none"),
+                        Map.entry("trello.move_card", "writes natural"),
+                        Map.entry("trello.update_card_due", "writes natural")));
+        assertThat(authKinds()).containsExactly("api_key");
+        assertThat(triggerKinds()).containsExactly("trello.model_changed webhook");
+    }
+
     @Test
     void healthIsMembersMeWithKeyAndToken() {
         var tested = users.as(user).post("/api/v1/connections/" + connection + "/test", null);

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atom.connectors.TriggerEvent;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.WebhookRefusal.Reason;
+import dev.atom.connectors.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ class SignedWebhookTriggerTest {
     private final byte[] body = "{\"order\":42}".getBytes(StandardCharsets.UTF_8);
 
     static String signature(String secret, long at, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(SignedWebhookTrigger.sign(secret, String.valueOf(at), body));
+        return SignedWebhookTrigger.SIGNATURE.signature(secret, WebhookSignature.bytes(at + "."), body);
     }
 
     private Map<String, List<String>> headers(long at, String signature, String delivery) {

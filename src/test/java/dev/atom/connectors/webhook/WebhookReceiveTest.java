@@ -3,6 +3,7 @@ package dev.atom.connectors.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atom.connectors.UnknownReference;
 import dev.atom.connectors.WebhookRefusal;
 import dev.atom.connectors.Webhooks;
 import dev.atom.shared.Ids;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,6 +45,7 @@ class WebhookReceiveTest extends AppTestBase {
                 .as("another source")
                 .isNotNull();
         assertThatThrownBy(() -> webhooks.receive(ws, "webhook.nothing", "wf-1", headers, body, "s3cret"))
-                .isInstanceOf(NoSuchElementException.class);
+                .isInstanceOf(UnknownReference.class)
+                .hasMessage("trigger webhook.nothing");
     }
 }

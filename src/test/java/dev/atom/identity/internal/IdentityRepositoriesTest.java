@@ -68,6 +68,22 @@ class IdentityRepositoriesTest {
     }
 
     @Test
+    void aPersonsTimeZoneIsStoredClearedAndTheirOwn() {
+        assertThat(users.timeZone(ann.id())).as("none chosen at sign-up").isEmpty();
+        assertThat(users.setTimeZone(ann.id(), "Europe/Berlin")).isTrue();
+        assertThat(users.timeZone(ann.id())).contains("Europe/Berlin");
+        assertThat(users.timeZone(bob.id())).as("Ann's zone is not Bob's").isEmpty();
+        assertThat(users.setTimeZone(ann.id(), "America/Argentina/Buenos_Aires"))
+                .isTrue();
+        assertThat(users.timeZone(ann.id())).contains("America/Argentina/Buenos_Aires");
+        assertThat(users.setTimeZone(ann.id(), null)).isTrue();
+        assertThat(users.timeZone(ann.id())).isEmpty();
+        assertThat(users.setTimeZone("no-such-user", "UTC")).isFalse();
+        assertThat(users.timeZone("no-such-user")).isEmpty();
+        assertThat(users.findById(ann.id())).contains(ann);
+    }
+
+    @Test
     void membershipsCarryRolesAndCountOwners() {
         assertThat(workspaces.addMember(ws, bob.id(), Role.MEMBER, NOW)).isTrue();
         assertThat(workspaces.addMember(ws, bob.id(), Role.ADMIN, NOW)).isFalse();

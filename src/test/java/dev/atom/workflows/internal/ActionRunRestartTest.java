@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.shared.Ids;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import dev.atom.workflows.internal.StepState.StepStatus;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * "running", as a killed worker leaves it) is not called again when the run resumes, since Slack cannot tell a
  * repeat; the run fails saying to check whether it arrived. A run whose send delay had not ended resumes it.
  */
+@StubMount(property = "ATOM_SLACK_BASE_URL", path = "/api")
 class ActionRunRestartTest extends StubbedServiceTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TOKEN = "xox" + "b-7777-8888-restartfaketoken";

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * cursor, de-duplication, filter and errors shown on the workflow; and GitHub's signed issue webhook arriving
  * at the workflow's URL. Polls are driven by the poller's tick with instants of the test's choosing.
  */
+@StubMount(property = "ATOM_GITHUB_BASE_URL", path = "/api/v3")
 class ConnectorTriggersTest extends StubbedServiceTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

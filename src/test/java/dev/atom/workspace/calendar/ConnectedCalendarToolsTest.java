@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.connectors.SyncChange;
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.ToolBox;
 import dev.atom.tools.Tool;
 import dev.atom.tools.ToolResult;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * description): create, move and cancel run the calendar's actions as the caller, land in the connection's call
  * log under them, and the create's undo cancels the event at Google.
  */
+@StubMount(property = "ATOM_GOOGLE_CALENDAR_BASE_URL", path = "/calendar/v3")
 class ConnectedCalendarToolsTest extends GoogleTestBase {
     private static final String EVENTS = "/calendar/v3/calendars/primary/events";
     private static final String CREATED = "{\"id\":\"e9\",\"status\":\"confirmed\",\"summary\":\"Sync with Dana\","

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sync (startPageToken, then files.list in pages, Google Docs exported as text), the changes API (removed and
  * trashed files go), and an expired page token (410) -> a full resync that sweeps what is gone.
  */
+@StubMount(property = "ATOM_GOOGLE_DRIVE_BASE_URL", path = "/drive/v3")
 class DriveSyncTest extends GoogleTestBase {
     private static final String FILES = "/drive/v3/files";
 

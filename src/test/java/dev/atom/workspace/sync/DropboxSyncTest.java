@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.internal.TestOAuthConnections;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
+import dev.atom.testing.StubSetting;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.time.Clock;
@@ -29,6 +31,10 @@ import tools.jackson.databind.JsonNode;
  * api-specs/dropbox.yaml): first sync in pages, resuming after an error with its progress, changes and deletions,
  * an expired cursor, a revoked token, a restart, removal of the connection, and the API's workspace check.
  */
+@StubMount(property = "ATOM_DROPBOX_BASE_URL", path = "/2")
+@StubMount(property = "ATOM_DROPBOX_TOKEN_URL", path = "/oauth2/token")
+@StubSetting(property = "ATOM_DROPBOX_CLIENT_ID", value = "atom-dropbox-test")
+@StubSetting(property = "ATOM_DROPBOX_CLIENT_SECRET", value = "dropbox-test-secret")
 class DropboxSyncTest extends StubbedServiceTestBase {
     private static final String TOKEN = "sl.sync-test-token";
 

@@ -9,15 +9,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.atom.connectors.google.GoogleTestBase;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubResponseContract;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * in pages, then users.history.list follows the historyId (new mail, read elsewhere, archived, deleted); a 404
  * for a too-old historyId is a full resync that sweeps what is gone; a revoked token needs reconnecting.
  */
+@StubMount(property = "ATOM_GMAIL_BASE_URL", path = "")
 class GmailSyncTest extends GoogleTestBase {
     private static final String USERS = "/gmail/v1/users/me";
     private static final String FEED = "gmail.messages";
@@ -50,9 +52,11 @@ class GmailSyncTest extends GoogleTestBase {
     }
 
     /** The stub's answers must be ones Gmail gives, too (messages, history records, the profile). */
-    @Override
-    protected void checkContract(List<LoggedRequest> requests) {
-        super.checkContract(requests);
+    @AfterEach
+    void theStubsAnswersAreOnesGmailGives() {
+        if (WM.getAllServeEvents().isEmpty()) {
+            return;
+        }
         // MessagePartBody.data is base64url (Gmail's reference); the description's format "byte" means base64
         StubResponseContract.of("google-gmail.json", "base64url", spec -> {
                     ObjectNode data = (ObjectNode) spec.path("components")

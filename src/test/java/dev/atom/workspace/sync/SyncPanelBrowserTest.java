@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.connectors.internal.TestOAuthConnections;
 import dev.atom.testing.BrowserTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one whose token was refused shows needs-reconnect with the reason, and "Sync now" queues a sync. Saves
  * docs/screenshots/connections-sync.png.
  */
+@StubMount(property = "ATOM_DROPBOX_BASE_URL", path = "/2")
 class SyncPanelBrowserTest extends BrowserTestBase {
     private static final com.github.tomakehurst.wiremock.WireMockServer STUB = StubbedServiceTestBase.STUB;
 

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.internal.TestOAuthConnections;
 import dev.atom.testing.PostgresAppTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestUsers;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * due connection at once while Dropbox answers slowly: only one lists the Dropbox; the other finds the connection
  * leased (or, if it comes after, nothing due).
  */
+@StubMount(property = "ATOM_DROPBOX_BASE_URL", path = "/2")
 class TwoEnginesOnPostgresTest extends PostgresAppTestBase {
     private static final WireMockServer STUB = StubbedServiceTestBase.STUB;
 

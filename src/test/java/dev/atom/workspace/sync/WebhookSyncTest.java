@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atom.shared.time.Timestamps;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * connection's sync feeds due at once (the scheduler is woken), whether or not the workflow's filter lets the
  * delivery start a run; a forged delivery, or one for a connection waiting for a reconnect, changes nothing.
  */
+@StubMount(property = "ATOM_GITHUB_BASE_URL", path = "/api/v3")
 class WebhookSyncTest extends StubbedServiceTestBase {
     private static final Instant LATER = Instant.parse("2099-01-01T00:00:00Z");
 

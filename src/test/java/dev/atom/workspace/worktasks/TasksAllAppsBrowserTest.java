@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.SyncedWorkItem;
 import dev.atom.testing.BrowserTestBase;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.SyncFeedRun;
 import dev.atom.testing.TestUsers;
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * badges and links, completing and re-dating through the connector, a refusal shown in the row, the empty state.
  * Saves docs/screenshots/tasks-all-apps.png.
  */
+@StubMount(property = "ATOM_GITHUB_BASE_URL", path = "/api/v3")
 class TasksAllAppsBrowserTest extends BrowserTestBase {
     @Autowired
     Connectors connectors;

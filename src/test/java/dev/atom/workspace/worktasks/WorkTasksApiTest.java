@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atom.connectors.Connectors;
 import dev.atom.connectors.SyncedWorkItem;
 import dev.atom.testing.OpenApiContract;
+import dev.atom.testing.StubMount;
 import dev.atom.testing.StubbedServiceTestBase;
 import dev.atom.testing.SyncFeedRun;
 import dev.atom.testing.TestHttp;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * WireMock, into the store), and completing or re-dating them through {@code PATCH /api/v1/tasks/{id}}, written
  * through the connector.
  */
+@StubMount(property = "ATOM_GITHUB_BASE_URL", path = "/api/v3")
 class WorkTasksApiTest extends StubbedServiceTestBase {
     static final String GH = "/api/v3";
     static final String JIRA = "/jira";
@@ -260,6 +262,12 @@ class WorkTasksApiTest extends StubbedServiceTestBase {
         assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
         assertThat(denied.json().get("type").asString()).endsWith("not-allowed");
         assertThat(item("github", "Slow login").get("status").asString()).isEqualTo("todo");
+
+        json(patch(urlPathEqualTo(GH + "/repos/acme/app/issues/8")), 404, "{\"message\":\"Not Found\"}");
+        var gone = users.as(ann).patch("/api/v1/tasks/" + gh, Map.of("status", "done"));
+        assertThat(gone.status()).as(gone.toString()).isEqualTo(404);
+        assertThat(gone.json().get("type").asString()).endsWith("not-found");
+        assertThat(gone.json().get("detail").asString()).contains("GitHub no longer has \"Slow login\"");
     }
 
     @Test
