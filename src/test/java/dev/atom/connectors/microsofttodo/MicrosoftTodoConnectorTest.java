@@ -25,9 +25,12 @@ import dev.atom.connectors.internal.TestOAuthConnections;
 import dev.atom.testing.ApiDescription;
 import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.StubMount;
+import dev.atom.testing.SyncFeedRun;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
+import dev.atom.workspace.sync.SyncStore;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +57,9 @@ class MicrosoftTodoConnectorTest extends ConnectorContractTestBase {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    List<SyncStore> stores;
 
     private TestUsers users;
     private TestUsers.User user;
@@ -254,5 +260,29 @@ class MicrosoftTodoConnectorTest extends ConnectorContractTestBase {
             assertThat(e.payload().at("/task/title").asString()).isEqualTo("Pay rent");
         });
         STUB.verify(getRequestedFor(urlPathEqualTo(TASKS + "/delta")).withQueryParam("$deltatoken", equalTo("abc")));
+    }
+
+    @Test
+    void theUnifiedTasksShowToDoTasksAndCompletingThereWritesThrough() {
+        STUB.stubFor(get(urlPathEqualTo(TASKS)).willReturn(json("{\"value\":[" + TASK + "]}")));
+        SyncStore workItems = stores.stream()
+                .filter(s -> s.itemType() == SyncedWorkItem.class)
+                .findFirst()
+                .orElseThrow();
+        var full = SyncFeedRun.run(
+                connectors, user.workspaceId(), connection, "microsoft-todo.tasks", null, 50, workItems);
+        assertThat(full.changes()).hasSize(1);
+        var tasks = users.as(user).get("/api/v1/tasks?source=microsoft-todo");
+        assertThat(tasks.status()).as(tasks.toString()).isEqualTo(200);
+        JsonNode rent = tasks.json().at("/items/0");
+        assertThat(rent.get("title").asString()).isEqualTo("Pay rent");
+        assertThat(rent.get("dueAt").asString()).isEqualTo("2026-12-31");
+
+        STUB.stubFor(patch(urlPathEqualTo(TASKS + "/T1")).willReturn(json(TASK.replace("notStarted", "completed"))));
+        var done = users.as(user).patch("/api/v1/tasks/" + rent.get("id").asString(), Map.of("status", "done"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().get("status").asString()).isEqualTo("done");
+        STUB.verify(patchRequestedFor(urlPathEqualTo(TASKS + "/T1"))
+                .withRequestBody(equalToJson("{\"status\":\"completed\"}")));
     }
 }
