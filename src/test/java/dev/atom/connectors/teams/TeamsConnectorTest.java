@@ -22,8 +22,11 @@ import dev.atom.connectors.internal.TestOAuthConnections;
 import dev.atom.testing.ApiDescription;
 import dev.atom.testing.ConnectorContractTestBase;
 import dev.atom.testing.StubMount;
+import dev.atom.testing.SyncFeedRun;
 import dev.atom.testing.TestHttp;
 import dev.atom.testing.TestUsers;
+import dev.atom.workspace.sync.SyncStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +61,9 @@ class TeamsConnectorTest extends ConnectorContractTestBase {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    List<SyncStore> stores;
 
     private TestUsers users;
     private TestUsers.User user;
@@ -254,5 +260,29 @@ class TeamsConnectorTest extends ConnectorContractTestBase {
         });
         STUB.verify(getRequestedFor(urlPathEqualTo(CHANNEL + "/messages/delta"))
                 .withQueryParam("$deltatoken", equalTo("d1")));
+    }
+
+    @Test
+    void chatsShowInTheInboxAndAReplyGoesToTheChat() {
+        STUB.stubFor(get(urlPathEqualTo(V1 + "/me/chats"))
+                .willReturn(json("{\"value\":[{\"id\":\"" + CHAT_ID + "\",\"chatType\":\"oneOnOne\"}]}")));
+        STUB.stubFor(get(urlPathEqualTo(V1 + "/chats/" + CHAT_PATH + "/messages"))
+                .willReturn(json("{\"value\":[" + MESSAGE + "]}")));
+        SyncStore inbox = stores.stream()
+                .filter(s -> s.itemType() == SyncedMessage.class)
+                .findFirst()
+                .orElseThrow();
+        SyncFeedRun.run(connectors, user.workspaceId(), connection, "teams.chats", null, 50, inbox);
+        var listed = users.as(user).get("/api/v1/inbox?source=teams");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.toString()).contains("Deploy at 5?");
+        String id = listed.json().at("/items/0/id").asString();
+
+        STUB.stubFor(post(urlPathEqualTo(V1 + "/chats/" + CHAT_PATH + "/messages"))
+                .willReturn(json(MESSAGE).withStatus(201)));
+        var reply = users.as(user).post("/api/v1/inbox/" + id + "/reply", Map.of("text", "Yes, at 5"));
+        assertThat(reply.status()).as(reply.toString()).isLessThan(300);
+        STUB.verify(postRequestedFor(urlPathEqualTo(V1 + "/chats/" + CHAT_PATH + "/messages"))
+                .withRequestBody(equalToJson("{\"body\":{\"contentType\":\"text\",\"content\":\"Yes, at 5\"}}")));
     }
 }
