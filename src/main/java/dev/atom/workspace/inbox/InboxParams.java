@@ -27,7 +27,7 @@ final class InboxParams {
             } else if (InboxSources.LABELS.containsKey(s)) {
                 connector = s;
             } else {
-                errors.add("source", "must be gmail, outlook, email, slack or a connection id");
+                errors.add("source", "must be gmail, outlook, email, slack, teams or a connection id");
             }
         }
         Boolean unreadOnly = bool(unread, "unread", errors);

@@ -106,6 +106,8 @@ class SourceActions {
                                 Map.of("channel", s.folder(), "threadTs", s.threadId(), "text", text))
                         : call("slack.post_message", Map.of("channel", s.folder(), "text", text));
             }
+            // a Teams chat message's folder is its chat: the answer goes to that chat
+            case "teams" -> run(caller, m, "teams.send_chat_message", Map.of("chatId", s.folder(), "text", text));
             default ->
                 throw new ApiException(
                         HttpStatus.UNPROCESSABLE_CONTENT,

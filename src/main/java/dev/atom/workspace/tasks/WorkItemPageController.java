@@ -44,6 +44,7 @@ class WorkItemPageController {
             case "trello" -> "Trello";
             case "notion" -> "Notion";
             case "google-tasks" -> "Google Tasks";
+            case "microsoft-todo" -> "Microsoft To Do";
             case "all" -> "all apps";
             default -> "Atom";
         };

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkItemService {
     /** The connectors whose work items Atom syncs, in the order the page offers them. */
-    public static final List<String> SOURCES = List.of("github", "jira", "asana", "trello", "notion", "google-tasks");
+    public static final List<String> SOURCES =
+            List.of("github", "jira", "asana", "trello", "notion", "google-tasks", "microsoft-todo");
 
     private final WorkItemRepository items;
     private final WorkItemSearch search;

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Which connector action completes or re-dates a work item, and its input: the one place that knows each
  * service's way (close the GitHub issue, move the Jira issue into the Done category, complete the Asana task, mark
- * the Trello card's due date complete, complete the Google task, set the Notion status or checkbox / date property).
+ * the Trello card's due date complete, complete the Google or Microsoft To Do task, set the Notion status or checkbox / date property).
  */
 final class WorkItemWrites {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -41,6 +41,11 @@ final class WorkItemWrites {
                 new Call(
                         "google-tasks.complete_task",
                         in.put("taskListId", refs.get("taskList")).put("taskId", item.externalId()),
+                        "completed");
+            case "microsoft-todo" ->
+                new Call(
+                        "microsoft-todo.complete_task",
+                        in.put("listId", refs.get("listId")).put("taskId", item.externalId()),
                         "completed");
             case "notion" -> {
                 in.put("pageId", item.externalId());
@@ -90,6 +95,15 @@ final class WorkItemWrites {
                     in.put("due", date);
                 }
                 yield new Call("google-tasks.update_task", in, null);
+            }
+            case "microsoft-todo" -> {
+                in.put("listId", item.refs().get("listId")).put("taskId", item.externalId());
+                if (due == null) {
+                    in.put("clearDue", true);
+                } else {
+                    in.put("due", date);
+                }
+                yield new Call("microsoft-todo.update_task", in, null);
             }
             case "notion" -> {
                 String property = item.refs().get("dateProperty");
