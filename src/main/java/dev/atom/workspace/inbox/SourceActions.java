@@ -107,7 +107,7 @@ class SourceActions {
                         : call("slack.post_message", Map.of("channel", s.folder(), "text", text));
             }
             // a Teams chat message's folder is its chat: the answer goes to that chat
-            case "teams" -> run(caller, m, "teams.send_chat_message", Map.of("chatId", s.folder(), "text", text));
+            case "teams" -> call("teams.send_chat_message", Map.of("chatId", s.folder(), "text", text));
             default ->
                 throw new ApiException(
                         HttpStatus.UNPROCESSABLE_CONTENT,
