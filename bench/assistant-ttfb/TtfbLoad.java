@@ -18,7 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * In {@code atom} mode each worker starts a fresh conversation every {@code --turns} turns (not timed), so history
  * stays short as in a real chat's first messages. Every sample after the warm-up is kept for exact percentiles.
  *
- * <pre>java TtfbLoad.java --mode direct|atom --base URL [--token T] [--model M] [-c 50] [-d 15] [-w 5] [--turns 10]</pre>
+ * <p>With {@code --rate R} the load is open loop, as the gateway's bench ({@code bench/ai-gateway/LoadGen}): the
+ * workers share a fixed schedule of R turns a second, each timed from its scheduled send, so a stall is not hidden
+ * by the client waiting. Closed loop at c=50 on a small machine measures the queue (50 turns waiting for two
+ * cores), not what one turn adds; a rate below saturation measures what a turn adds while 50 chats are open.
+ *
+ * <pre>java TtfbLoad.java --mode direct|atom --base URL [--token T] [--model M] [-c 50] [-d 15] [-w 5] [--turns 10]
+ *     [--rate R]</pre>
  *
  * Prints a human line and {@code RESULT mode c count p50_us p90_us p99_us max_us errors}.
  */
@@ -26,7 +32,7 @@ public class TtfbLoad {
     public static void main(String[] args) throws Exception {
         String mode = "direct", base = null, token = "", model = "fake/fake-model";
         int workers = 50, turns = 10;
-        double duration = 15, warmup = 5;
+        double duration = 15, warmup = 5, rate = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mode" -> mode = args[++i];
@@ -37,6 +43,7 @@ public class TtfbLoad {
                 case "-d" -> duration = Double.parseDouble(args[++i]);
                 case "-w" -> warmup = Double.parseDouble(args[++i]);
                 case "--turns" -> turns = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -50,12 +57,15 @@ public class TtfbLoad {
         ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
+        long interval = rate > 0 ? (long) (1e9 * workers / rate) : 0;
         for (int w = 0; w < workers; w++) {
             final String m = mode, b = base, t = token, mdl = model;
             final int perConversation = turns;
+            final long firstSend = start + (rate > 0 ? (long) (1e9 * w / rate) : 0);
             threads.add(Thread.ofPlatform().start(() -> {
                 String conversation = null;
                 int used = 0;
+                long scheduled = firstSend;
                 while (System.nanoTime() < end) {
                     try {
                         HttpRequest request;
@@ -81,6 +91,14 @@ public class TtfbLoad {
                                     .build();
                         }
                         long sent = System.nanoTime();
+                        if (interval > 0) {
+                            while (sent < scheduled) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(scheduled - sent);
+                                sent = System.nanoTime();
+                            }
+                            sent = scheduled;
+                            scheduled += interval;
+                        }
                         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                         try (InputStream in = response.body()) {
                             int first = in.read();
@@ -114,8 +132,8 @@ public class TtfbLoad {
         Collections.sort(sorted);
         long p50 = pct(sorted, 0.50), p90 = pct(sorted, 0.90), p99 = pct(sorted, 0.99);
         long max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
-        System.out.printf("%s c=%d: %d samples, first byte p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, %d errors%n",
-                mode, workers, sorted.size(), p50 / 1e3, p90 / 1e3, p99 / 1e3, max / 1e3, errors.get());
+        System.out.printf("%s c=%d%s: %d samples, first byte p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, %d errors%n",
+                mode, workers, rate > 0 ? " rate=" + (long) rate + "/s" : "", sorted.size(), p50 / 1e3, p90 / 1e3, p99 / 1e3, max / 1e3, errors.get());
         System.out.printf("RESULT %s %d %d %d %d %d %d %d%n", mode, workers, sorted.size(), p50, p90, p99, max, errors.get());
     }
 

@@ -8,6 +8,7 @@
 #
 #   mvn -B -q -DskipTests package && bench/assistant-ttfb/run.sh
 #   C=50 DURATION=15 WARMUP=5 PREWARM=20 bench/assistant-ttfb/run.sh   # the defaults
+#   RATE=100 bench/assistant-ttfb/run.sh     # open loop: 100 turns/s spread over the C chats (as the gateway's bench)
 #   SETUP_ONLY=1 bench/assistant-ttfb/run.sh  # start the fake and Atom, print ports and token, keep running
 #   ATOM_JAR=/tmp/atom.jar                                            # the build to measure (default target/atom.jar)
 #
@@ -18,6 +19,8 @@ java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 jar=${ATOM_JAR:-target/atom.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 1; }
 c=${C:-50} duration=${DURATION:-15} warmup=${WARMUP:-5} prewarm=${PREWARM:-20}
+rate_args=()
+[ -n "${RATE:-}" ] && rate_args=(--rate "$RATE")
 work=$(mktemp -d /tmp/atom-ttfb-bench.XXXXXX)
 pids=()
 cleanup() {
@@ -69,9 +72,9 @@ load() { "$java" -cp "$work/classes" TtfbLoad "$@"; }
 echo "warming up Atom for ${prewarm}s (c=$c, not measured)"
 load --mode atom --base "http://127.0.0.1:$atom_port" --token "$token" -c "$c" -d "$prewarm" -w 0 >/dev/null
 results=$work/results
-load --mode direct --base "http://127.0.0.1:$fake_port" -c "$c" -d "$duration" -w "$warmup" | tee -a "$results" | grep -v '^RESULT'
+load --mode direct --base "http://127.0.0.1:$fake_port" -c "$c" -d "$duration" -w "$warmup" "${rate_args[@]}" | tee -a "$results" | grep -v '^RESULT'
 load --mode atom --base "http://127.0.0.1:$atom_port" --token "$token" -c "$c" -d "$duration" -w "$warmup" \
-  | tee -a "$results" | grep -v '^RESULT'
+  "${rate_args[@]}" | tee -a "$results" | grep -v '^RESULT'
 echo
 echo "| target | turns | first byte p50 ms | p90 ms | p99 ms | added p50 ms | added p99 ms | errors |"
 echo "|---|---|---|---|---|---|---|---|"
